@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PromiseCheck",
+    products: [
+        .executable(name: "promisecheck", targets: ["promisecheck"]),
+        .library(name: "PromiseCheck", targets: ["PromiseCheck"]),
+        .library(name: "PromiseCheckReports", targets: ["PromiseCheckReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "PromiseCheckYAML", dependencies: ["CYAML"]),
+        .target(name: "PromiseCheck", dependencies: ["PromiseCheckYAML"]),
+        .target(name: "PromiseCheckReports", dependencies: ["PromiseCheck"]),
+        .executableTarget(
+            name: "promisecheck",
+            dependencies: [
+                "PromiseCheck",
+                "PromiseCheckReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PromiseCheckYAMLTests", dependencies: ["PromiseCheckYAML"]),
+        .testTarget(
+            name: "PromiseCheckTests",
+            dependencies: ["PromiseCheck", "PromiseCheckYAML"]
+        ),
+        .testTarget(
+            name: "PromiseCheckReportsTests",
+            dependencies: ["PromiseCheckReports", "PromiseCheck"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "promisecheckTests",
+            dependencies: ["promisecheck"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

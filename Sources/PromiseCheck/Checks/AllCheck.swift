@@ -1,0 +1,32 @@
+/// Passes when every nested check passes; its fraction is the smallest of theirs.
+public struct AllCheck: Check {
+    public static let kind = CheckKind(
+        name: "all",
+        summary: "Passes when every nested check passes; the fraction is the lowest of theirs.",
+        parameters: [ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")])
+
+    let checks: [any Check]
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        checks = try parameters.checks("checks")
+        guard !checks.isEmpty else {
+            throw CheckConfigurationError("'checks' must list at least one check", at: parameters.location(of: "checks"))
+        }
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let outcomes = checks.map { $0.evaluate(item, in: document) }
+        let failing = outcomes.filter { !$0.passed }
+        return CheckOutcome(
+            fraction: outcomes.map(\.fraction).min() ?? 1,
+            reason: (failing.isEmpty ? outcomes : failing).map(\.reason).joined(separator: "; "),
+            evidence: outcomes.flatMap(\.evidence), problems: failing.flatMap(\.problems),
+            variables: Self.mergedVariables(outcomes))
+    }
+
+    static func mergedVariables(_ outcomes: [CheckOutcome]) -> [String: String] {
+        outcomes.reduce(into: [:]) { result, outcome in
+            result.merge(outcome.variables) { first, _ in first }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Passes when at least one nested check passes; its fraction is the largest of theirs.
+public struct AnyCheck: Check {
+    public static let kind = CheckKind(
+        name: "any",
+        summary: "Passes when at least one nested check passes; the fraction is the highest of theirs.",
+        parameters: [ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")])
+
+    let checks: [any Check]
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        checks = try parameters.checks("checks")
+        guard !checks.isEmpty else {
+            throw CheckConfigurationError("'checks' must list at least one check", at: parameters.location(of: "checks"))
+        }
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let outcomes = checks.map { $0.evaluate(item, in: document) }
+        guard let best = outcomes.max(by: { $0.fraction < $1.fraction }) else {
+            return CheckOutcome(fraction: 0, reason: "no checks")
+        }
+        if best.passed {
+            return CheckOutcome(
+                fraction: 1, reason: best.reason, evidence: best.evidence, variables: AllCheck.mergedVariables(outcomes))
+        }
+        return CheckOutcome(
+            fraction: best.fraction, reason: outcomes.map(\.reason).joined(separator: "; "),
+            evidence: outcomes.flatMap(\.evidence), problems: outcomes.flatMap(\.problems),
+            variables: AllCheck.mergedVariables(outcomes))
+    }
+}

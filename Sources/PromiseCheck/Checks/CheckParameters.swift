@@ -1,0 +1,98 @@
+import Foundation
+import PromiseCheckYAML
+
+/// A rule's `with:` parameters, checked against its kind's declared ``ParameterSpec``s.
+///
+/// Built by the pack loader, which reports unknown names, missing required parameters and
+/// wrong types, located in the pack file, before a check's initializer ever runs. Accessors
+/// return `nil` for parameters the rule leaves out.
+public struct CheckParameters {
+    private let values: [String: Node]
+    private let specs: [String: ParameterSpec]
+    /// Where the `with:` mapping (or the `check:` key when there is none) stands.
+    public let location: SourceLocation
+    let context: CheckBuildContext
+
+    init(values: [String: Node], specs: [ParameterSpec], location: SourceLocation, context: CheckBuildContext) {
+        self.values = values
+        self.specs = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.location = location
+        self.context = context
+    }
+
+    /// Where parameter `name` stands, or the `with:` mapping when it is absent.
+    public func location(of name: String) -> SourceLocation {
+        values[name].map { SourceLocation($0.mark) } ?? location
+    }
+
+    public func contains(_ name: String) -> Bool { values[name] != nil }
+
+    public func string(_ name: String) -> String? { values[name]?.scalar }
+
+    public func integer(_ name: String) -> Int? { values[name]?.scalar.flatMap { Int($0) } }
+
+    public func number(_ name: String) -> Double? { values[name]?.scalar.flatMap { Double($0) } }
+
+    public func boolean(_ name: String) -> Bool? {
+        values[name]?.scalar.flatMap { Self.booleanValue($0) }
+    }
+
+    public func strings(_ name: String) -> [String]? {
+        values[name]?.sequence?.compactMap(\.scalar)
+    }
+
+    /// Compiles a regular expression parameter, case-insensitive unless `caseSensitive`.
+    public func regex(_ name: String, caseSensitive: Bool = false) throws(CheckConfigurationError) -> NSRegularExpression? {
+        guard let node = values[name], let pattern = node.scalar else { return nil }
+        do {
+            return try NSRegularExpression(
+                pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+        } catch {
+            throw CheckConfigurationError(
+                "regular expression '\(pattern)' in '\(name)' does not compile", at: SourceLocation(node.mark))
+        }
+    }
+
+    /// Resolves a lexicon parameter: a name the pack declares under `lexicons:`, or inline terms.
+    public func lexicon(_ name: String) throws(CheckConfigurationError) -> Lexicon? {
+        guard let node = values[name] else { return nil }
+        return try context.lexicon(from: node, parameter: name)
+    }
+
+    /// Builds the nested check of a `check`-typed parameter.
+    public func check(_ name: String) throws(CheckConfigurationError) -> (any Check)? {
+        guard let node = values[name] else { return nil }
+        return try context.buildNestedCheck(node)
+    }
+
+    /// Builds the nested checks of a `checks`-typed parameter.
+    public func checks(_ name: String) throws(CheckConfigurationError) -> [any Check] {
+        guard let nodes = values[name]?.sequence else { return [] }
+        var built: [any Check] = []
+        for node in nodes { built.append(try context.buildNestedCheck(node)) }
+        return built
+    }
+
+    /// Requires `name` to be at least `minimum`, for parameters where smaller makes no sense.
+    public func require(_ name: String, atLeast minimum: Double) throws(CheckConfigurationError) {
+        if let value = number(name), value < minimum {
+            throw CheckConfigurationError("'\(name)' must be at least \(Self.format(minimum))", at: location(of: name))
+        }
+    }
+
+    static func booleanValue(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": true
+        case "false", "False", "FALSE": false
+        default: nil
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+extension SourceLocation {
+    init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
+}

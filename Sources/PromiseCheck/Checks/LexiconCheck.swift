@@ -1,0 +1,72 @@
+/// Counts a lexicon's terms: at least `min`, and, when `max` is set, graded down above it.
+///
+/// With `max`, every occurrence becomes a finding once there are too many, so a writer sees
+/// each empty phrase where it stands.
+public struct LexiconCheck: Check {
+    public static let kind = CheckKind(
+        name: "lexicon",
+        summary:
+            "Counts the terms of a lexicon. Passes with at least `min` and at most `max` occurrences; above `max` the fraction falls linearly to 0 at `zero_at`.",
+        parameters: [
+            ParameterSpec("terms", .lexicon, required: true, "the lexicon to count: a name from the pack's lexicons, or a list"),
+            ParameterSpec("number_words", .lexicon, "number words that fill `{n}` in terms"),
+            ParameterSpec("min", .integer, "the fewest occurrences that pass; default 1, or 0 when `max` is set"),
+            ParameterSpec("max", .integer, "the most occurrences that pass"),
+            ParameterSpec("zero_at", .integer, "the count at which the fraction reaches 0; default 2 × max + 2"),
+        ],
+        variables: ["count", "min", "max", "match"])
+
+    let matcher: PhraseMatcher
+    let minimum: Int
+    let maximum: Int?
+    let zeroAt: Int
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        guard let lexicon = try parameters.lexicon("terms") else {
+            throw CheckConfigurationError("check 'lexicon' needs 'terms'", at: parameters.location)
+        }
+        let numberWords = try parameters.lexicon("number_words")?.wordValues ?? [:]
+        matcher = PhraseMatcher(lexicon, numberWords: numberWords)
+        maximum = parameters.integer("max")
+        minimum = parameters.integer("min") ?? (maximum == nil ? 1 : 0)
+        zeroAt = parameters.integer("zero_at") ?? ((maximum ?? 0) * 2 + 2)
+        try parameters.require("min", atLeast: 0)
+        try parameters.require("max", atLeast: 0)
+        if let maximum, maximum < minimum {
+            throw CheckConfigurationError("'max' (\(maximum)) is below 'min' (\(minimum))", at: parameters.location(of: "max"))
+        }
+        if let maximum, zeroAt <= maximum {
+            throw CheckConfigurationError("'zero_at' must be above 'max'", at: parameters.location(of: "zero_at"))
+        }
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let matches = matcher.matches(in: item.text)
+        let hits = matches.map(item.text.hit(for:))
+        let count = matches.count
+        var variables = ["count": String(count), "min": String(minimum)]
+        if let maximum { variables["max"] = String(maximum) }
+        let found = Self.summarize(hits)
+        if count < minimum {
+            return CheckOutcome(
+                fraction: Double(count) / Double(minimum),
+                reason: "found \(count) of \(minimum) needed\(found)", evidence: hits, variables: variables)
+        }
+        if let maximum, count > maximum {
+            let fraction = CheckOutcome.graded(Double(count), limit: Double(maximum), zeroAt: Double(zeroAt))
+            return CheckOutcome(
+                fraction: fraction, reason: "found \(count), more than \(maximum)\(found)", problems: hits,
+                variables: variables)
+        }
+        return CheckOutcome(fraction: 1, reason: "found \(count)\(found)", evidence: hits, variables: variables)
+    }
+
+    /// ": "a", "b" …" listing up to five distinct excerpts, or nothing.
+    static func summarize(_ hits: [Hit]) -> String {
+        var seen: Set<String> = []
+        let distinct = hits.map { $0.excerpt.lowercased() }.filter { seen.insert($0).inserted }
+        guard !distinct.isEmpty else { return "" }
+        let shown = distinct.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+        return ": " + shown + (distinct.count > 5 ? ", …" : "")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Regular expressions the text must, or must not, match.
+///
+/// For words and phrases prefer a `lexicon` check: it matches whole words, case-folded, and
+/// is faster. Use this kind for shapes words cannot express (dates, codes, URLs).
+public struct PatternCheck: Check {
+    public static let kind = CheckKind(
+        name: "pattern",
+        summary:
+            "Passes when `match` occurs at least `min` times and `must_not_match` does not occur; each forbidden match is reported.",
+        parameters: [
+            ParameterSpec("match", .regex, "a regular expression the text must match"),
+            ParameterSpec("must_not_match", .regex, "a regular expression the text must not match"),
+            ParameterSpec("min", .integer, "how many matches of `match` are needed; default 1"),
+            ParameterSpec("case_sensitive", .boolean, "match case exactly; default false"),
+        ],
+        variables: ["count", "min", "match"])
+
+    let required: NSRegularExpression?
+    let forbidden: NSRegularExpression?
+    let minimum: Int
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        let caseSensitive = parameters.boolean("case_sensitive") ?? false
+        required = try parameters.regex("match", caseSensitive: caseSensitive)
+        forbidden = try parameters.regex("must_not_match", caseSensitive: caseSensitive)
+        minimum = parameters.integer("min") ?? 1
+        guard required != nil || forbidden != nil else {
+            throw CheckConfigurationError("check 'pattern' needs 'match' or 'must_not_match'", at: parameters.location)
+        }
+        try parameters.require("min", atLeast: 1)
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        var evidence: [Hit] = []
+        var problems: [Hit] = []
+        for span in item.text.spans {
+            if let required { evidence += Self.hits(of: required, in: span) }
+            if let forbidden { problems += Self.hits(of: forbidden, in: span) }
+        }
+        var fraction = 1.0
+        var reasons: [String] = []
+        if required != nil {
+            fraction = min(1, Double(evidence.count) / Double(minimum))
+            reasons.append("\(evidence.count) of \(minimum) required matches")
+        }
+        if !problems.isEmpty {
+            fraction = 0
+            reasons.append("\(problems.count) forbidden matches")
+        }
+        return CheckOutcome(
+            fraction: fraction, reason: reasons.joined(separator: "; "), evidence: evidence, problems: problems,
+            variables: ["count": String(evidence.count), "min": String(minimum)])
+    }
+
+    static func hits(of regex: NSRegularExpression, in span: Span) -> [Hit] {
+        let text = span.text
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            guard let swiftRange = Range(match.range, in: text) else { return nil }
+            let excerpt = String(text[swiftRange])
+            let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: swiftRange.lowerBound)
+            return Hit(location: span.location(atScalarOffset: offset), excerpt: excerpt, variables: ["match": excerpt])
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Whether something is stated at all: a metadata field, a section, or any text in the scope.
+public struct PresentCheck: Check {
+    public static let kind = CheckKind(
+        name: "present",
+        summary: "Passes when the field or section is given, or when the scope has text, with at least `min_words` words.",
+        parameters: [
+            ParameterSpec(
+                "field", .string,
+                "a field (title, area, parties, status, period, commitments, signatories) or a section role; default: the rule's scope"
+            ),
+            ParameterSpec("min_words", .integer, "the fewest words that count as stated; default 1"),
+        ],
+        variables: ["field", "count", "min"])
+
+    let field: String?
+    let minWords: Int
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        field = parameters.string("field")
+        minWords = parameters.integer("min_words") ?? 1
+        try parameters.require("min_words", atLeast: 1)
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let words: Int
+        if let field {
+            words = TokenizedText(document.spans(forField: field) ?? []).wordCount
+        } else {
+            words = item.text.wordCount
+        }
+        let what = field.map { "'\($0)'" } ?? "the \(item.kind.rawValue)"
+        let variables = ["field": field ?? item.kind.rawValue, "count": String(words), "min": String(minWords)]
+        if words >= minWords {
+            return CheckOutcome(fraction: 1, reason: "\(what) is stated (\(words) words)", variables: variables)
+        }
+        return CheckOutcome(
+            fraction: Double(words) / Double(minWords),
+            reason: words == 0 ? "\(what) is not stated" : "\(what) has \(words) words; \(minWords) needed",
+            variables: variables)
+    }
+}

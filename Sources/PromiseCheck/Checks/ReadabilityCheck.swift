@@ -1,0 +1,72 @@
+/// LIX, the Swedish readability index: words per sentence plus the percentage of long words.
+///
+/// LIX = words / sentences + 100 × long words / words, where a long word has more than six
+/// letters. Around 40 is ordinary newspaper text; above 50 is hard; above 60 is very hard.
+public struct ReadabilityCheck: Check {
+    public static let kind = CheckKind(
+        name: "readability",
+        summary:
+            "Computes LIX (words per sentence + percentage of words longer than `long_word` letters). Passes at or below `max`; the fraction falls linearly to 0 at `zero_at`.",
+        parameters: [
+            ParameterSpec("max", .number, "the highest LIX that passes; default 50"),
+            ParameterSpec("zero_at", .number, "the LIX at which the fraction reaches 0; default 70"),
+            ParameterSpec("min_words", .integer, "texts with fewer words pass without a score; default 50"),
+            ParameterSpec("long_word", .integer, "a word longer than this many letters is long; default 6"),
+        ],
+        variables: ["lix", "max"])
+
+    let maximum: Double
+    let zeroAt: Double
+    let minWords: Int
+    let longWord: Int
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        maximum = parameters.number("max") ?? 50
+        zeroAt = parameters.number("zero_at") ?? 70
+        minWords = parameters.integer("min_words") ?? 50
+        longWord = parameters.integer("long_word") ?? 6
+        guard zeroAt > maximum else {
+            throw CheckConfigurationError("'zero_at' must be above 'max'", at: parameters.location(of: "zero_at"))
+        }
+    }
+
+    /// The LIX of tokenized text, or nil when it has no words.
+    public static func lix(of text: TokenizedText, longWord: Int = 6) -> Double? {
+        var words = 0
+        var longWords = 0
+        var sentences = 0
+        var inSentence = false
+        for token in text.tokens {
+            switch token.kind {
+            case .word:
+                words += 1
+                if token.folded.count > longWord { longWords += 1 }
+                inSentence = true
+            case .number:
+                inSentence = true
+            case .symbol:
+                if [".", "!", "?", ":"].contains(token.folded), inSentence {
+                    sentences += 1
+                    inSentence = false
+                }
+            }
+        }
+        // Each span (a list item, a paragraph) ends a sentence even without a full stop.
+        let spanEnds = Set(text.tokens.map(\.spanIndex)).count
+        sentences = max(sentences + (inSentence ? 1 : 0), min(spanEnds, words))
+        guard words > 0 else { return nil }
+        return Double(words) / Double(max(1, sentences)) + 100 * Double(longWords) / Double(words)
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let words = item.text.wordCount
+        guard words >= minWords, let lix = Self.lix(of: item.text, longWord: longWord) else {
+            return CheckOutcome(fraction: 1, reason: "\(words) words; too little text to judge readability")
+        }
+        let rounded = (lix * 10).rounded() / 10
+        let variables = ["lix": String(Int(lix.rounded())), "max": CheckParameters.format(maximum)]
+        return CheckOutcome(
+            fraction: CheckOutcome.graded(lix, limit: maximum, zeroAt: zeroAt),
+            reason: "LIX \(rounded) (pass at or below \(CheckParameters.format(maximum)))", variables: variables)
+    }
+}

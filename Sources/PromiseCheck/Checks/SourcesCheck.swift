@@ -1,0 +1,43 @@
+/// Counts the distinct kinds of source named, e.g. statistics, surveys and dialogues.
+public struct SourcesCheck: Check {
+    public static let kind = CheckKind(
+        name: "sources",
+        summary:
+            "Counts the distinct groups of a grouped lexicon that the text names (each group a kind of source). Passes with at least `min` kinds.",
+        parameters: [
+            ParameterSpec("kinds", .lexicon, required: true, "a grouped lexicon: source kind → terms"),
+            ParameterSpec("min", .integer, "the fewest distinct kinds that pass; default 2"),
+        ],
+        variables: ["count", "kinds", "min"])
+
+    let matcher: PhraseMatcher
+    let minimum: Int
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        guard let lexicon = try parameters.lexicon("kinds") else {
+            throw CheckConfigurationError("check 'sources' needs 'kinds'", at: parameters.location)
+        }
+        guard !lexicon.groups.isEmpty else {
+            throw CheckConfigurationError(
+                "lexicon '\(lexicon.name)' has no groups; 'kinds' needs a grouped lexicon (kind → terms)",
+                at: parameters.location(of: "kinds"))
+        }
+        matcher = PhraseMatcher(lexicon)
+        minimum = parameters.integer("min") ?? 2
+        try parameters.require("min", atLeast: 1)
+    }
+
+    public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+        let matches = matcher.matches(in: item.text)
+        var kinds: [String] = []
+        for match in matches {
+            if let group = match.entry.group, !kinds.contains(group) { kinds.append(group) }
+        }
+        let listed = kinds.isEmpty ? "none" : kinds.joined(separator: ", ")
+        return CheckOutcome(
+            fraction: min(1, Double(kinds.count) / Double(minimum)),
+            reason: "\(kinds.count) kinds of source (\(listed)); \(minimum) needed",
+            evidence: matches.map(item.text.hit(for:)),
+            variables: ["count": String(kinds.count), "kinds": listed, "min": String(minimum)])
+    }
+}

@@ -1,0 +1,105 @@
+/// Evaluates promises against a pack and scores them.
+public struct Engine: Sendable {
+    public let pack: RulePack
+
+    public init(pack: RulePack) {
+        self.pack = pack
+    }
+
+    /// Evaluates every enabled rule and scores the document.
+    public func evaluate(_ document: Document) -> DocumentEvaluation {
+        var scopes = ScopeResolver(document: document)
+        let results = pack.enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
+        let score = Self.weightedScore(results) ?? 100
+        let categories = pack.categories.compactMap { category -> CategoryScore? in
+            let members = results.filter { $0.category == category.key }
+            guard !members.isEmpty else { return nil }
+            return CategoryScore(key: category.key, title: category.title, score: Self.weightedScore(members))
+        }
+        return DocumentEvaluation(
+            path: document.path, format: document.format, area: document.area?.text, title: document.title?.text,
+            period: document.period.map(Self.describe), score: score, grade: pack.grade(for: score),
+            categories: categories, rules: results, notes: document.notes)
+    }
+
+    /// Evaluates one rule, whether or not it is enabled; what `rules test` runs on examples.
+    public func evaluate(_ rule: Rule, on document: Document) -> RuleResult {
+        var scopes = ScopeResolver(document: document)
+        return evaluate(rule, on: document, scopes: &scopes)
+    }
+
+    private func evaluate(_ rule: Rule, on document: Document, scopes: inout ScopeResolver) -> RuleResult {
+        let items = scopes.items(for: rule.scope)
+        let area = document.area?.text
+        var findings: [Finding] = []
+        func finding(_ template: String, at location: SourceLocation, excerpt: String?, _ variables: [String: String]) {
+            var values = variables
+            if let area, values["area"] == nil { values["area"] = area }
+            findings.append(
+                Finding(
+                    ruleID: rule.id, severity: rule.severity, message: MessageTemplate.render(template, values),
+                    hint: rule.hint, path: document.path, location: location, excerpt: excerpt))
+        }
+
+        guard !items.isEmpty else {
+            let noun = rule.scope == .signatories ? "signatories" : "commitments"
+            finding(rule.missingMessage ?? rule.message, at: .start, excerpt: nil, [:])
+            return result(
+                rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
+        }
+
+        var outcomes: [CheckOutcome] = []
+        for item in items {
+            let outcome = rule.check.evaluate(item, in: document)
+            outcomes.append(outcome)
+            guard !outcome.passed else { continue }
+            let variables = item.variables.merging(outcome.variables) { _, new in new }
+            if outcome.problems.isEmpty {
+                finding(rule.message, at: item.location, excerpt: nil, variables)
+            } else {
+                for hit in outcome.problems {
+                    finding(
+                        rule.message, at: hit.location, excerpt: hit.excerpt,
+                        variables.merging(hit.variables) { _, new in new })
+                }
+            }
+        }
+
+        let fraction: Double
+        let reason: String
+        switch rule.requirement {
+        case .all:
+            fraction = outcomes.map(\.fraction).reduce(0, +) / Double(outcomes.count)
+            reason =
+                outcomes.count == 1
+                ? outcomes[0].reason
+                : "\(outcomes.filter(\.passed).count) of \(outcomes.count) \(items[0].kind.rawValue)s pass"
+        case .atLeast(let needed):
+            let passing = outcomes.filter(\.passed).count
+            fraction = min(1, Double(passing) / Double(needed))
+            reason = "\(passing) of \(outcomes.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
+            if passing >= needed { findings.removeAll() }
+        }
+        return result(rule, fraction: fraction, reason: reason, findings: findings)
+    }
+
+    private func result(_ rule: Rule, fraction: Double, reason: String, findings: [Finding]) -> RuleResult {
+        RuleResult(
+            id: rule.id, title: rule.title, category: rule.category, severity: rule.severity, weight: rule.weight,
+            fraction: fraction, passed: fraction >= pack.passThreshold, reason: reason, findings: findings,
+            link: rule.link)
+    }
+
+    /// The weight-averaged fraction × 100, to one decimal; nil when nothing has weight.
+    static func weightedScore(_ results: [RuleResult]) -> Double? {
+        let total = results.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        let earned = results.reduce(0) { $0 + $1.weight * $1.fraction }
+        return (earned / total * 1000).rounded() / 10
+    }
+
+    static func describe(_ period: Period) -> String {
+        if let from = period.from?.text, let to = period.to?.text { return "\(from) – \(to)" }
+        return period.text?.text ?? period.from?.text ?? period.to?.text ?? ""
+    }
+}

@@ -1,0 +1,119 @@
+/// The result of one run: every file's evaluation and every problem met. Every output format
+/// is a pure function of this value.
+public struct Report: Sendable {
+    public var toolVersion: String
+    public var packs: [PackSummary]
+    public var files: [FileReport]
+    /// Problems not tied to one promise file: packs that do not load, paths that do not exist.
+    public var diagnostics: [Diagnostic]
+
+    public init(toolVersion: String, packs: [PackSummary], files: [FileReport], diagnostics: [Diagnostic]) {
+        self.toolVersion = toolVersion
+        self.packs = packs
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    /// Every diagnostic of the run and its files.
+    public var allDiagnostics: [Diagnostic] { diagnostics + files.flatMap(\.diagnostics) }
+
+    public var evaluations: [DocumentEvaluation] { files.compactMap(\.evaluation) }
+
+    /// The mean score of the files that could be evaluated.
+    public var averageScore: Double? {
+        let scores = evaluations.map(\.score)
+        return scores.isEmpty ? nil : (scores.reduce(0, +) / Double(scores.count) * 10).rounded() / 10
+    }
+
+    /// Findings of every file, counted by severity.
+    public func findingCount(_ severity: Severity) -> Int {
+        evaluations.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
+    }
+}
+
+public struct PackSummary: Sendable, Hashable {
+    public var name: String
+    public var version: String
+    public var title: String
+
+    public init(name: String, version: String, title: String) {
+        self.name = name
+        self.version = version
+        self.title = title
+    }
+}
+
+/// One input file: its evaluation when it could be read, and what went wrong reading it.
+public struct FileReport: Sendable {
+    public var path: String
+    public var evaluation: DocumentEvaluation?
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, evaluation: DocumentEvaluation?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.evaluation = evaluation
+        self.diagnostics = diagnostics
+    }
+}
+
+/// How one promise scored against a pack.
+public struct DocumentEvaluation: Sendable {
+    public var path: String
+    public var format: Document.Format
+    public var area: String?
+    public var title: String?
+    public var period: String?
+    /// 0–100, one decimal.
+    public var score: Double
+    public var grade: String
+    public var categories: [CategoryScore]
+    /// Every enabled rule, in pack order.
+    public var rules: [RuleResult]
+    public var notes: [String]
+
+    /// Every finding, in file order.
+    public var findings: [Finding] {
+        rules.flatMap(\.findings).sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+    }
+}
+
+public struct CategoryScore: Sendable, Hashable {
+    public var key: String
+    public var title: String
+    /// 0–100, one decimal; nil when the category's rules weigh nothing.
+    public var score: Double?
+}
+
+/// What one rule found in one promise, and what it contributed to the score.
+public struct RuleResult: Sendable {
+    public var id: String
+    public var title: String
+    public var category: String
+    public var severity: Severity
+    public var weight: Double
+    /// How far the promise satisfies the rule, 0…1.
+    public var fraction: Double
+    /// Whether the fraction reaches the pack's pass threshold.
+    public var passed: Bool
+    /// Why, in a sentence.
+    public var reason: String
+    public var findings: [Finding]
+    public var link: String?
+}
+
+/// A quality finding: a place in a promise that does not meet a rule.
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Severity
+    public var message: String
+    public var hint: String?
+    public var path: String
+    public var location: SourceLocation
+    /// The text the finding points at, when it points at a specific phrase.
+    public var excerpt: String?
+
+    /// `path:line:column: severity: message [rule-id]`.
+    public var formatted: String {
+        "\(path):\(location): \(severity.rawValue): \(message) [\(ruleID)]"
+    }
+}

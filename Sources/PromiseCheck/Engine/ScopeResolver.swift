@@ -1,0 +1,58 @@
+import Foundation
+
+/// Turns a rule's scope into the items its check runs on, tokenizing each text once per document.
+struct ScopeResolver {
+    let document: Document
+    private var cache: [Scope: [ScopeItem]] = [:]
+
+    init(document: Document) {
+        self.document = document
+    }
+
+    mutating func items(for scope: Scope) -> [ScopeItem] {
+        if let cached = cache[scope] { return cached }
+        let items = resolve(scope)
+        cache[scope] = items
+        return items
+    }
+
+    private func resolve(_ scope: Scope) -> [ScopeItem] {
+        switch scope {
+        case .document:
+            let start = document.title?.location ?? document.allSpans.first?.location ?? .start
+            return [ScopeItem(kind: .document, location: start, text: TokenizedText(document.allSpans))]
+        case .sections(let roles):
+            let sections = document.sections(withRoles: roles)
+            let location = sections.first.map { $0.heading?.location ?? $0.location } ?? .start
+            return [
+                ScopeItem(
+                    kind: .section, location: location, text: TokenizedText(sections.flatMap(\.blocks)),
+                    variables: ["section": roles[0]])
+            ]
+        case .commitments:
+            return document.commitments.map { commitment in
+                let title = commitment.title?.text ?? commitment.spans.first.map { Self.shorten($0.text) } ?? ""
+                return ScopeItem(
+                    kind: .commitment, location: commitment.title?.location ?? commitment.location,
+                    text: TokenizedText(commitment.spans), variables: ["title": title], commitment: commitment)
+            }
+        case .signatories:
+            return document.signatories.map { signatory in
+                var variables: [String: String] = [:]
+                if let name = signatory.name { variables["name"] = name.text }
+                if let role = signatory.role { variables["role"] = role.text }
+                if let party = signatory.party { variables["party"] = party.text }
+                return ScopeItem(
+                    kind: .signatory, location: signatory.location, text: TokenizedText(signatory.spans),
+                    variables: variables, signatory: signatory)
+            }
+        }
+    }
+
+    /// The first words of a long text, for naming an item in a message.
+    static func shorten(_ text: String, limit: Int = 60) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+}

@@ -1,0 +1,26 @@
+extension RulePack {
+    /// Several packs used together, as if a pack extended them in order: a later pack's rule
+    /// replaces an earlier one's of the same id; categories, lexicons and section patterns are
+    /// joined; grades and the pass threshold come from the first pack.
+    public static func combining(_ packs: [RulePack]) -> RulePack? {
+        guard var combined = packs.first else { return nil }
+        for pack in packs.dropFirst() {
+            combined.name += "+" + pack.name
+            combined.title += " + " + pack.title
+            for category in pack.categories where !combined.categories.contains(where: { $0.key == category.key }) {
+                combined.categories.append(category)
+            }
+            combined.lexicons.merge(pack.lexicons) { _, new in new }
+            combined.sections =
+                combined.sections.filter { section in !pack.sections.contains { $0.role == section.role } } + pack.sections
+            for rule in pack.rules {
+                if let index = combined.rules.firstIndex(where: { $0.id == rule.id }) {
+                    combined.rules[index] = rule
+                } else {
+                    combined.rules.append(rule)
+                }
+            }
+        }
+        return combined
+    }
+}

@@ -1,0 +1,330 @@
+import PromiseCheckYAML
+
+/// Reads promise files in PromiseCheck's YAML format (see docs/promise-format.md).
+///
+/// Each key maps onto the generic ``Document``: text-bearing keys become sections whose role
+/// is the key (`situation`, `commitments`, `follow_up`, …), so a pack's `section:` scopes work
+/// the same on YAML files and on published text.
+public struct PromiseFileReader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// The format versions this reader understands.
+    public static let supportedVersions = [1]
+
+    static let topLevelKeys = [
+        "promise", "title", "area", "parties", "status", "period", "introduction", "situation", "priorities",
+        "commitments", "follow_up", "evaluation", "expected_effect", "revision", "signatories",
+    ]
+    static let commitmentKeys = ["title", "by", "actions", "target", "when"]
+    static let signatoryKeys = ["name", "role", "party", "date", "place"]
+    static let statuses = ["draft", "signed"]
+
+    public struct Result: Sendable {
+        /// The document, unless an error made the file unusable.
+        public var document: Document?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the promise file at `path`.
+    public func read(path: String) -> Result {
+        let log = DiagnosticLog()
+        guard let bytes = SourceFile.bytes(at: path, log: log, maxBytes: limits.maxInputBytes) else {
+            return Result(document: nil, diagnostics: log.diagnostics)
+        }
+        return read(bytes, path: path, log: log)
+    }
+
+    /// Reads a promise file's contents; `path` is used in locations.
+    public func read(_ bytes: [UInt8], path: String) -> Result {
+        read(bytes, path: path, log: DiagnosticLog())
+    }
+
+    private func read(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> Result {
+        guard let root = SourceFile.yaml(bytes, path: path, log: log, limits: limits) else {
+            return Result(document: nil, diagnostics: log.diagnostics)
+        }
+        let document = document(from: root, path: path, source: SourceLines(bytes), log: log, requireVersion: true)
+        return Result(document: log.hasErrors ? nil : document, diagnostics: log.diagnostics)
+    }
+
+    /// A document from a promise fragment in a pack's examples; no version key is needed.
+    public func document(fromExample node: Node, path: String) -> Result {
+        let log = DiagnosticLog()
+        let document = document(from: node, path: path, source: nil, log: log, requireVersion: false)
+        return Result(document: log.hasErrors ? nil : document, diagnostics: log.diagnostics)
+    }
+
+    private func document(from root: Node, path: String, source: SourceLines?, log: DiagnosticLog, requireVersion: Bool)
+        -> Document?
+    {
+        let context = Context(reader: NodeReader(path: path, log: log, codePrefix: "promise"), source: source)
+        let reader = context.reader
+        guard let pairs = reader.mapping(root, "a promise file") else { return nil }
+        reader.checkKeys(pairs, known: Self.topLevelKeys, in: "the promise")
+        if let versionNode = root["promise"] {
+            if let version = reader.integer(versionNode, "'promise' (the format version)"),
+                !Self.supportedVersions.contains(version)
+            {
+                reader.error(
+                    "unsupported promise format version \(version); this PromiseCheck reads version 1", at: versionNode,
+                    code: "version")
+            }
+        } else if requireVersion {
+            reader.error("missing 'promise: 1' (the format version) at the top of the file", at: root, code: "version")
+        }
+
+        var document = Document(path: path, format: .yaml)
+        for pair in pairs {
+            guard let key = pair.key.scalar else { continue }
+            let value = pair.value
+            let keyLocation = SourceLocation(pair.key.mark)
+            switch key {
+            case "title": document.title = context.span(value, "'title'")
+            case "area": document.area = context.span(value, "'area'")
+            case "parties": document.parties = context.spans(value, "'parties'")
+            case "status":
+                if let status = context.span(value, "'status'") {
+                    if Self.statuses.contains(status.text) {
+                        document.status = status
+                    } else {
+                        reader.error(
+                            "'status' must be draft or signed, found '\(status.text)'\(Suggestion.phrase(for: status.text, in: Self.statuses))",
+                            at: value, code: "status")
+                    }
+                }
+            case "period": document.period = readPeriod(value, context: context)
+            case "introduction", "evaluation", "expected_effect", "revision":
+                if let span = context.span(value, "'\(key)'") {
+                    document.sections.append(Section(role: key, blocks: [span], location: keyLocation))
+                }
+            case "priorities":
+                document.sections.append(
+                    Section(role: key, blocks: context.spans(value, "'priorities'"), location: keyLocation))
+            case "situation":
+                document.sections.append(
+                    Section(role: key, blocks: context.textAndLists(value, lists: ["sources"], in: "'situation'"), location: keyLocation))
+            case "follow_up":
+                document.sections.append(
+                    Section(
+                        role: key,
+                        blocks: context.textAndLists(value, scalars: ["frequency"], lists: ["channels"], in: "'follow_up'"),
+                        location: keyLocation))
+            case "commitments":
+                document.commitments = readCommitments(value, context: context)
+                document.sections.append(
+                    Section(role: key, blocks: document.commitments.flatMap(\.spans), location: keyLocation))
+            case "signatories":
+                document.signatories = readSignatories(value, context: context)
+            default:
+                break
+            }
+        }
+        if document.status?.text == "draft" {
+            document.notes.append("marked as a draft: not yet signed")
+        }
+        return document
+    }
+
+    private func readPeriod(_ node: Node, context: Context) -> Period? {
+        let location = SourceLocation(node.mark)
+        if node.mapping != nil {
+            guard let pairs = context.reader.mapping(node, "'period'") else { return nil }
+            context.reader.checkKeys(pairs, known: ["from", "to", "text"], in: "'period'")
+            var period = Period(location: location)
+            if let from = node["from"] { period.from = context.span(from, "'period.from'") }
+            if let to = node["to"] { period.to = context.span(to, "'period.to'") }
+            if let text = node["text"] { period.text = context.span(text, "'period.text'") }
+            return period
+        }
+        guard let text = context.span(node, "'period'") else { return nil }
+        return Period(text: text, location: location)
+    }
+
+    private func readCommitments(_ node: Node, context: Context) -> [Commitment] {
+        guard let items = context.list(node, "'commitments'") else { return [] }
+        var commitments: [Commitment] = []
+        for item in items {
+            let location = SourceLocation(item.mark)
+            if item.scalar != nil, let span = context.span(item, "a commitment") {
+                commitments.append(Commitment(title: nil, parties: [], spans: [span], location: location))
+                continue
+            }
+            guard let pairs = context.reader.mapping(item, "a commitment") else { continue }
+            context.reader.checkKeys(pairs, known: Self.commitmentKeys, in: "a commitment")
+            var title: Span?
+            var parties: [Span] = []
+            var spans: [Span] = []
+            for pair in pairs {
+                switch pair.key.scalar {
+                case "title":
+                    title = context.span(pair.value, "'title' of a commitment")
+                    if let title { spans.append(title) }
+                case "by": parties = context.spans(pair.value, "'by' of a commitment")
+                case "actions": spans += context.spans(pair.value, "'actions' of a commitment")
+                case "target", "when":
+                    if let span = context.span(pair.value, "'\(pair.key.scalar ?? "")' of a commitment") {
+                        spans.append(span)
+                    }
+                default: break
+                }
+            }
+            commitments.append(Commitment(title: title, parties: parties, spans: spans, location: location))
+        }
+        return commitments
+    }
+
+    private func readSignatories(_ node: Node, context: Context) -> [Signatory] {
+        guard let items = context.list(node, "'signatories'") else { return [] }
+        var signatories: [Signatory] = []
+        for item in items {
+            guard let pairs = context.reader.mapping(item, "a signatory") else { continue }
+            context.reader.checkKeys(pairs, known: Self.signatoryKeys, in: "a signatory")
+            var signatory = Signatory(location: SourceLocation(item.mark))
+            for pair in pairs {
+                let key = pair.key.scalar ?? ""
+                guard Self.signatoryKeys.contains(key) else { continue }
+                let span = context.span(pair.value, "'\(key)' of a signatory")
+                switch key {
+                case "name": signatory.name = span
+                case "role": signatory.role = span
+                case "party": signatory.party = span
+                case "date": signatory.date = span
+                default: signatory.place = span
+                }
+            }
+            signatories.append(signatory)
+        }
+        return signatories
+    }
+}
+
+extension PromiseFileReader {
+    /// Turns scalar nodes into spans with exact positions.
+    struct Context {
+        let reader: NodeReader
+        let source: SourceLines?
+
+        /// A string value as a span; a null value is "not given" and yields nil without an error.
+        func span(_ node: Node, _ what: String) -> Span? {
+            if node.isNull { return nil }
+            guard let text = reader.string(node, what) else { return nil }
+            return Self.span(text, node: node, source: source)
+        }
+
+        /// A list of strings (or one string) as spans.
+        func spans(_ node: Node, _ what: String) -> [Span] {
+            if node.isNull { return [] }
+            if node.scalar != nil { return span(node, what).map { [$0] } ?? [] }
+            guard let items = list(node, what) else { return [] }
+            return items.compactMap { span($0, "each item of \(what)") }
+        }
+
+        func list(_ node: Node, _ what: String) -> [Node]? {
+            if node.isNull { return [] }
+            if let items = node.sequence { return items }
+            reader.error("\(what) must be a list, found \(reader.describe(node))", at: node, code: "type")
+            return nil
+        }
+
+        /// A string, or a mapping with `text`, some scalar keys and some list keys.
+        func textAndLists(_ node: Node, scalars: [String] = [], lists: [String], in what: String) -> [Span] {
+            if node.scalar != nil { return span(node, what).map { [$0] } ?? [] }
+            guard let pairs = reader.mapping(node, what) else { return [] }
+            reader.checkKeys(pairs, known: ["text"] + scalars + lists, in: what)
+            var spans: [Span] = []
+            for pair in pairs {
+                guard let key = pair.key.scalar else { continue }
+                if key == "text" || scalars.contains(key) {
+                    if let span = span(pair.value, "'\(key)' in \(what)") { spans.append(span) }
+                } else if lists.contains(key) {
+                    spans += self.spans(pair.value, "'\(key)' in \(what)")
+                }
+            }
+            return spans
+        }
+
+        static func span(_ text: String, node: Node, source: SourceLines?) -> Span {
+            let location = SourceLocation(node.mark)
+            let style = node.scalarStyle ?? .plain
+            let singleLine = node.mark.line == node.endMark.line
+            switch style {
+            case .plain where singleLine:
+                return Span(text, at: location, isVerbatim: true)
+            case .singleQuoted where singleLine && !text.contains("'"):
+                return Span(text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
+            case .literal, .folded:
+                if let source, let rebuilt = blockSpan(node: node, folded: style == .folded, source: source) {
+                    return rebuilt
+                }
+            case .plain:
+                if let source, let rebuilt = plainSpan(node: node, source: source) { return rebuilt }
+            default:
+                break
+            }
+            return Span(text, at: location)
+        }
+
+        /// A block scalar rebuilt from its source lines, each line mapped to its place.
+        static func blockSpan(node: Node, folded: Bool, source: SourceLines) -> Span? {
+            var lineNumber = node.mark.line + 1
+            var indent: Int?
+            var text: [Unicode.Scalar] = []
+            var starts: [Span.LineStart] = []
+            var pendingBreak = false
+            while let line = source.line(lineNumber) {
+                if SourceLines.isBlank(line) {
+                    if !text.isEmpty { pendingBreak = true }
+                    lineNumber += 1
+                    continue
+                }
+                let lineIndent = SourceLines.indentation(line)
+                if let indent, lineIndent < indent { break }
+                if indent == nil {
+                    guard lineIndent > 0 || node.mark.column == 1 else { break }
+                    indent = lineIndent
+                }
+                let content = line[(indent ?? 0)...]
+                if !text.isEmpty {
+                    text.append(pendingBreak ? "\n" : (folded ? " " : "\n"))
+                }
+                pendingBreak = false
+                starts.append(
+                    Span.LineStart(offset: text.count, location: SourceLocation(line: lineNumber, column: (indent ?? 0) + 1)))
+                text += content
+                lineNumber += 1
+            }
+            guard !starts.isEmpty else { return nil }
+            var string = String()
+            string.unicodeScalars.append(contentsOf: text)
+            return Span(string, lineStarts: starts)
+        }
+
+        /// A multi-line plain scalar rebuilt from its source lines.
+        static func plainSpan(node: Node, source: SourceLines) -> Span? {
+            var text: [Unicode.Scalar] = []
+            var starts: [Span.LineStart] = []
+            for lineNumber in node.mark.line...node.endMark.line {
+                guard let line = source.line(lineNumber) else { return nil }
+                let startColumn = lineNumber == node.mark.line ? node.mark.column : SourceLines.indentation(line) + 1
+                let endColumn = lineNumber == node.endMark.line ? node.endMark.column : line.count + 1
+                guard startColumn <= endColumn, startColumn - 1 <= line.count, endColumn - 1 <= line.count else {
+                    return nil
+                }
+                let content = line[(startColumn - 1)..<(endColumn - 1)]
+                let trimmed = content.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+                if trimmed.isEmpty { continue }
+                if !text.isEmpty { text.append(" ") }
+                starts.append(Span.LineStart(offset: text.count, location: SourceLocation(line: lineNumber, column: startColumn)))
+                text += trimmed
+            }
+            guard !starts.isEmpty else { return nil }
+            var string = String()
+            string.unicodeScalars.append(contentsOf: text)
+            return Span(string, lineStarts: starts)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import PromiseCheck
+
+/// When a run fails: which finding severity, and which scores, break it.
+public struct FailPolicy: Sendable, Hashable {
+    /// The least severe finding that fails the run; nil never fails on findings.
+    public var failOn: Severity?
+    /// Each evaluated file must score at least this.
+    public var minScore: Double?
+
+    public init(failOn: Severity? = .error, minScore: Double? = nil) {
+        self.failOn = failOn
+        self.minScore = minScore
+    }
+
+    /// What the run's exit status says.
+    public enum Verdict: Sendable, Equatable {
+        case passed
+        /// Findings or scores broke the policy; each reason is one line for the summary.
+        case failed([String])
+        /// Some input could not be read or a pack could not be loaded.
+        case inputError(Int)
+
+        public var exitCode: Int32 {
+            switch self {
+            case .passed: 0
+            case .failed: 1
+            case .inputError: 2
+            }
+        }
+    }
+
+    public func verdict(for report: Report) -> Verdict {
+        let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
+        if inputErrors > 0 { return .inputError(inputErrors) }
+        var reasons: [String] = []
+        if let failOn {
+            let failing = Severity.allCases.filter { $0 >= failOn }
+            let count = failing.reduce(0) { $0 + report.findingCount($1) }
+            if count > 0 {
+                reasons.append("\(count) finding\(count == 1 ? "" : "s") at or above '\(failOn.rawValue)' (--fail-on \(failOn.rawValue))")
+            }
+        }
+        if let minScore {
+            let low = report.evaluations.filter { $0.score < minScore }
+            if !low.isEmpty {
+                reasons.append("\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (--min-score)")
+            }
+        }
+        return reasons.isEmpty ? .passed : .failed(reasons)
+    }
+}
+
+/// How scores and fractions are written in every format.
+public enum ScoreFormat {
+    /// "87.5", or "88" for whole numbers.
+    public static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,19 @@
+import PromiseCheck
+
+/// Turns a report into one output format; a pure function of the report.
+public protocol Reporter: Sendable {
+    func render(_ report: Report, policy: FailPolicy) -> String
+}
+
+/// The output formats, by the name `--format` takes.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import PromiseCheck
+
+/// The human-readable report: per file a score line, category scores, findings with hints,
+/// and input problems with their source snippets; then a summary.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report, policy: FailPolicy) -> String {
+        var lines: [String] = []
+        for diagnostic in report.diagnostics {
+            lines += Self.lines(for: diagnostic)
+        }
+        if !report.diagnostics.isEmpty { lines.append("") }
+        for file in report.files {
+            lines += render(file)
+            lines.append("")
+        }
+        lines.append(summary(report, policy: policy))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ file: FileReport) -> [String] {
+        var lines: [String] = []
+        guard let evaluation = file.evaluation else {
+            lines.append("\(file.path): not checked")
+            for diagnostic in file.diagnostics { lines += Self.lines(for: diagnostic).map { "  " + $0 } }
+            return lines
+        }
+        var heading = "\(file.path): score \(ScoreFormat.number(evaluation.score)) (grade \(evaluation.grade))"
+        if let area = evaluation.area { heading += " · \(area)" }
+        if let period = evaluation.period, !period.isEmpty { heading += " · \(period)" }
+        lines.append(heading)
+        let categories = evaluation.categories.map { category in
+            "\(category.title) \(category.score.map(ScoreFormat.number) ?? "–")"
+        }
+        if !categories.isEmpty { lines.append("  " + categories.joined(separator: " · ")) }
+        for note in evaluation.notes { lines.append("  note: \(note)") }
+        for diagnostic in file.diagnostics { lines += Self.lines(for: diagnostic).map { "  " + $0 } }
+        for finding in evaluation.findings {
+            lines.append("  " + finding.formatted)
+            if let hint = finding.hint { lines.append("    hint: \(hint)") }
+        }
+        return lines
+    }
+
+    static func lines(for diagnostic: Diagnostic) -> [String] {
+        var lines = [diagnostic.description]
+        if let snippet = diagnostic.snippet {
+            lines += snippet.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        }
+        return lines
+    }
+
+    private func summary(_ report: Report, policy: FailPolicy) -> String {
+        let files = report.files.count
+        let evaluated = report.evaluations.count
+        var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
+        if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
+        parts.append(
+            "\(report.findingCount(.error)) errors, \(report.findingCount(.warning)) warnings, \(report.findingCount(.info)) info")
+        let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
+        if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
+        if let average = report.averageScore { parts.append("average score \(ScoreFormat.number(average))") }
+        var line = parts.joined(separator: "; ")
+        switch policy.verdict(for: report) {
+        case .passed: line += "\nresult: passed"
+        case .failed(let reasons): line += "\nresult: failed: " + reasons.joined(separator: "; ")
+        case .inputError: line += "\nresult: input errors (exit 2)"
+        }
+        return line
+    }
+}

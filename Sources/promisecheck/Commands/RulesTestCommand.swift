@@ -1,0 +1,37 @@
+import ArgumentParser
+import PromiseCheck
+
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every rule's pass and fail examples.",
+        discussion: """
+            A 'pass' example must give its rule no finding and a 'fail' example at least one. A \
+            failing example is reported at its own place in the pack file. Exit status 1 when any \
+            example fails, 2 when a pack does not load.
+            """
+    )
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: ArgumentHelp("Packs to test, by name or path (default: the --pack packs).", valueName: "pack"))
+    var packReferences: [String] = []
+
+    func run() throws {
+        let references = packReferences.isEmpty ? packOptions.references : packReferences
+        let (packs, diagnostics) = packOptions.load(references: references)
+        for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
+        if diagnostics.containsErrors { throw ExitCode.usageError }
+        var passed = 0
+        var failed = 0
+        for pack in packs {
+            let summary = ExampleRunner(pack: pack).run()
+            for failure in summary.failures { print(failure.description) }
+            print("\(pack.name): \(summary.passed) examples passed, \(summary.failures.count) failed")
+            passed += summary.passed
+            failed += summary.failures.count
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode.policyFailure }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PromiseCheck
+
+/// The `--pack` option shared by every command that uses rule packs.
+struct PackOptions: ParsableArguments {
+    static let defaultPack = "medborgarlofte"
+
+    @Option(
+        name: .customLong("pack"),
+        help: ArgumentHelp(
+            "A rule pack by name or path (repeatable; later packs override earlier ones by rule id).",
+            discussion: """
+                A name is looked up as NAME/pack.yaml in: the folders in $PROMISECHECK_RULES \
+                (colon-separated), Rules/ beside the promisecheck binary, ../share/promisecheck/Rules, \
+                then the first Rules/ folder above the binary (a source checkout). A value with a '/' \
+                or a .yaml ending is a path to a pack folder or pack.yaml. Default: medborgarlofte.
+                """,
+            valueName: "name-or-path"))
+    var packs: [String] = []
+
+    var references: [String] { packs.isEmpty ? [Self.defaultPack] : packs }
+
+    var locator: PackLocator {
+        PackLocator(
+            searchPaths: PackLocator.defaultSearchPaths(
+                executablePath: Self.executablePath, environment: ProcessInfo.processInfo.environment))
+    }
+
+    static var executablePath: String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments.first
+    }
+
+    /// Loads each pack; nil with the diagnostics when any fails.
+    func load(references: [String]? = nil) -> (packs: [RulePack], diagnostics: [Diagnostic]) {
+        let loader = PackLoader(locator: locator)
+        var packs: [RulePack] = []
+        var diagnostics: [Diagnostic] = []
+        for reference in references ?? self.references {
+            let result = loader.load(reference)
+            diagnostics += result.diagnostics
+            if let pack = result.pack { packs.append(pack) }
+        }
+        return (packs, diagnostics)
+    }
+
+    /// The combined pack, or exits with status 2 after printing why it could not be loaded.
+    func loadCombined() throws -> RulePack {
+        let (packs, diagnostics) = load()
+        for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
+        guard !diagnostics.containsErrors, let pack = RulePack.combining(packs) else {
+            throw ExitCode.usageError
+        }
+        return pack
+    }
+}
