@@ -37,13 +37,17 @@ public struct FailPolicy: Sendable, Hashable {
             let failing = Severity.allCases.filter { $0 >= failOn }
             let count = failing.reduce(0) { $0 + report.findingCount($1) }
             if count > 0 {
-                reasons.append("\(count) finding\(count == 1 ? "" : "s") at or above '\(failOn.rawValue)' (--fail-on \(failOn.rawValue))")
+                reasons.append(
+                    "\(count) finding\(count == 1 ? "" : "s") at or above '\(failOn.rawValue)' (--fail-on \(failOn.rawValue))"
+                )
             }
         }
         if let minScore {
             let low = report.evaluations.filter { $0.score < minScore }
             if !low.isEmpty {
-                reasons.append("\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (--min-score)")
+                reasons.append(
+                    "\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (--min-score)"
+                )
             }
         }
         return reasons.isEmpty ? .passed : .failed(reasons)

@@ -128,9 +128,12 @@ struct JSONReport: Encodable {
         files = report.files.map { file in
             let evaluation = file.evaluation
             return File(
-                path: file.path, checked: evaluation != nil, format: evaluation?.format.rawValue, area: evaluation?.area,
-                title: evaluation?.title, period: evaluation?.period, score: evaluation?.score, grade: evaluation?.grade,
-                categories: evaluation?.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) } ?? [],
+                path: file.path, checked: evaluation != nil, format: evaluation?.format.rawValue,
+                area: evaluation?.area,
+                title: evaluation?.title, period: evaluation?.period, score: evaluation?.score,
+                grade: evaluation?.grade,
+                categories: evaluation?.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) }
+                    ?? [],
                 rules: evaluation?.rules.map(Self.rule) ?? [], notes: evaluation?.notes ?? [],
                 diagnostics: file.diagnostics.map(Diagnostic.init))
         }

@@ -10,9 +10,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
 
-    public var reporter: any Reporter {
+    /// The reporter for this format; `explain` adds per-rule contributions where the format has room.
+    public func reporter(explain: Bool = false) -> any Reporter {
         switch self {
-        case .text: TextReporter()
+        case .text: TextReporter(explain: explain)
         case .json: JSONReporter()
         }
     }

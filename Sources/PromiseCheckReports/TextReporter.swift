@@ -1,9 +1,15 @@
+import Foundation
 import PromiseCheck
 
 /// The human-readable report: per file a score line, category scores, findings with hints,
 /// and input problems with their source snippets; then a summary.
 public struct TextReporter: Reporter {
-    public init() {}
+    /// Whether to list every rule's weight, fraction and reason under each file.
+    public var explain: Bool
+
+    public init(explain: Bool = false) {
+        self.explain = explain
+    }
 
     public func render(_ report: Report, policy: FailPolicy) -> String {
         var lines: [String] = []
@@ -36,11 +42,25 @@ public struct TextReporter: Reporter {
         if !categories.isEmpty { lines.append("  " + categories.joined(separator: " · ")) }
         for note in evaluation.notes { lines.append("  note: \(note)") }
         for diagnostic in file.diagnostics { lines += Self.lines(for: diagnostic).map { "  " + $0 } }
+        if explain { lines += contributions(evaluation) }
         for finding in evaluation.findings {
             lines.append("  " + finding.formatted)
             if let hint = finding.hint { lines.append("    hint: \(hint)") }
         }
         return lines
+    }
+
+    /// One line per rule: passed or not, id, weight × fraction = points, and why.
+    private func contributions(_ evaluation: DocumentEvaluation) -> [String] {
+        let totalWeight = evaluation.rules.reduce(0) { $0 + $1.weight }
+        let width = evaluation.rules.map(\.id.count).max() ?? 0
+        return evaluation.rules.map { rule in
+            let mark = rule.passed ? "pass" : "FAIL"
+            let points = totalWeight > 0 ? rule.weight * rule.fraction / totalWeight * 100 : 0
+            let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            return
+                "  \(mark) \(id)  weight \(ScoreFormat.number(rule.weight)) × \(String(format: "%.2f", rule.fraction)) = \(ScoreFormat.number(points)) points: \(rule.reason)"
+        }
     }
 
     static func lines(for diagnostic: Diagnostic) -> [String] {
@@ -57,7 +77,8 @@ public struct TextReporter: Reporter {
         var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
         if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
         parts.append(
-            "\(report.findingCount(.error)) errors, \(report.findingCount(.warning)) warnings, \(report.findingCount(.info)) info")
+            "\(report.findingCount(.error)) errors, \(report.findingCount(.warning)) warnings, \(report.findingCount(.info)) info"
+        )
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
         if let average = report.averageScore { parts.append("average score \(ScoreFormat.number(average))") }

@@ -39,7 +39,8 @@ public enum YAMLParser {
         guard byteCount > limits.maxInputBytes else { return }
         throw YAMLError(
             kind: .tooLarge,
-            message: "file is \(describe(byteCount: byteCount)), over the \(describe(byteCount: limits.maxInputBytes)) limit",
+            message:
+                "file is \(describe(byteCount: byteCount)), over the \(describe(byteCount: limits.maxInputBytes)) limit",
             mark: .start)
     }
 

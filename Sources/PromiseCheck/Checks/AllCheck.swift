@@ -3,14 +3,17 @@ public struct AllCheck: Check {
     public static let kind = CheckKind(
         name: "all",
         summary: "Passes when every nested check passes; the fraction is the lowest of theirs.",
-        parameters: [ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")])
+        parameters: [
+            ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")
+        ])
 
     let checks: [any Check]
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         checks = try parameters.checks("checks")
         guard !checks.isEmpty else {
-            throw CheckConfigurationError("'checks' must list at least one check", at: parameters.location(of: "checks"))
+            throw CheckConfigurationError(
+                "'checks' must list at least one check", at: parameters.location(of: "checks"))
         }
     }
 

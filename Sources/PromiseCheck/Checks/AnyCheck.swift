@@ -3,14 +3,17 @@ public struct AnyCheck: Check {
     public static let kind = CheckKind(
         name: "any",
         summary: "Passes when at least one nested check passes; the fraction is the highest of theirs.",
-        parameters: [ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")])
+        parameters: [
+            ParameterSpec("checks", .checks, required: true, "the nested checks, each {check: KIND, with: {…}}")
+        ])
 
     let checks: [any Check]
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         checks = try parameters.checks("checks")
         guard !checks.isEmpty else {
-            throw CheckConfigurationError("'checks' must list at least one check", at: parameters.location(of: "checks"))
+            throw CheckConfigurationError(
+                "'checks' must list at least one check", at: parameters.location(of: "checks"))
         }
     }
 
@@ -21,7 +24,8 @@ public struct AnyCheck: Check {
         }
         if best.passed {
             return CheckOutcome(
-                fraction: 1, reason: best.reason, evidence: best.evidence, variables: AllCheck.mergedVariables(outcomes))
+                fraction: 1, reason: best.reason, evidence: best.evidence, variables: AllCheck.mergedVariables(outcomes)
+            )
         }
         return CheckOutcome(
             fraction: best.fraction, reason: outcomes.map(\.reason).joined(separator: "; "),

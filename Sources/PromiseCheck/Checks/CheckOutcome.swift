@@ -52,6 +52,7 @@ extension TokenizedText {
     /// A hit covering the tokens of a lexicon match, with `match` set to its text.
     public func hit(for match: PhraseMatcher.Match) -> Hit {
         let excerpt = excerpt(match.tokens)
-        return Hit(location: location(of: tokens[match.tokens.lowerBound]), excerpt: excerpt, variables: ["match": excerpt])
+        return Hit(
+            location: location(of: tokens[match.tokens.lowerBound]), excerpt: excerpt, variables: ["match": excerpt])
     }
 }

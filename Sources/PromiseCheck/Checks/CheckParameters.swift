@@ -42,7 +42,9 @@ public struct CheckParameters {
     }
 
     /// Compiles a regular expression parameter, case-insensitive unless `caseSensitive`.
-    public func regex(_ name: String, caseSensitive: Bool = false) throws(CheckConfigurationError) -> NSRegularExpression? {
+    public func regex(_ name: String, caseSensitive: Bool = false) throws(CheckConfigurationError)
+        -> NSRegularExpression?
+    {
         guard let node = values[name], let pattern = node.scalar else { return nil }
         do {
             return try NSRegularExpression(

@@ -8,7 +8,8 @@ public struct LexiconCheck: Check {
         summary:
             "Counts the terms of a lexicon. Passes with at least `min` and at most `max` occurrences; above `max` the fraction falls linearly to 0 at `zero_at`.",
         parameters: [
-            ParameterSpec("terms", .lexicon, required: true, "the lexicon to count: a name from the pack's lexicons, or a list"),
+            ParameterSpec(
+                "terms", .lexicon, required: true, "the lexicon to count: a name from the pack's lexicons, or a list"),
             ParameterSpec("number_words", .lexicon, "number words that fill `{n}` in terms"),
             ParameterSpec("min", .integer, "the fewest occurrences that pass; default 1, or 0 when `max` is set"),
             ParameterSpec("max", .integer, "the most occurrences that pass"),
@@ -33,7 +34,8 @@ public struct LexiconCheck: Check {
         try parameters.require("min", atLeast: 0)
         try parameters.require("max", atLeast: 0)
         if let maximum, maximum < minimum {
-            throw CheckConfigurationError("'max' (\(maximum)) is below 'min' (\(minimum))", at: parameters.location(of: "max"))
+            throw CheckConfigurationError(
+                "'max' (\(maximum)) is below 'min' (\(minimum))", at: parameters.location(of: "max"))
         }
         if let maximum, zeroAt <= maximum {
             throw CheckConfigurationError("'zero_at' must be above 'max'", at: parameters.location(of: "zero_at"))

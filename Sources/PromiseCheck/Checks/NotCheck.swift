@@ -2,7 +2,8 @@
 public struct NotCheck: Check {
     public static let kind = CheckKind(
         name: "not",
-        summary: "Passes when the nested check fails; the fraction is 1 minus its fraction, and what it found is reported.",
+        summary:
+            "Passes when the nested check fails; the fraction is 1 minus its fraction, and what it found is reported.",
         parameters: [ParameterSpec("check", .check, required: true, "the nested check, {check: KIND, with: {…}}")])
 
     let check: any Check

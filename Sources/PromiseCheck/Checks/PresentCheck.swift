@@ -2,7 +2,8 @@
 public struct PresentCheck: Check {
     public static let kind = CheckKind(
         name: "present",
-        summary: "Passes when the field or section is given, or when the scope has text, with at least `min_words` words.",
+        summary:
+            "Passes when the field or section is given, or when the scope has text, with at least `min_words` words.",
         parameters: [
             ParameterSpec(
                 "field", .string,

@@ -28,7 +28,8 @@ public struct SignatoriesCheck: Check {
                     at: parameters.location(of: "parties"))
             }
         } else if !parties.isEmpty {
-            throw CheckConfigurationError("'parties' needs a 'roles' lexicon to group roles by party", at: parameters.location(of: "parties"))
+            throw CheckConfigurationError(
+                "'parties' needs a 'roles' lexicon to group roles by party", at: parameters.location(of: "parties"))
         }
     }
 
@@ -54,7 +55,9 @@ public struct SignatoriesCheck: Check {
                 problems.append(
                     Hit(
                         location: signatory.location, excerpt: signatory.spans.map(\.text).joined(separator: ", "),
-                        variables: ["name": signatory.name?.text ?? "", "role": signatory.role?.text ?? "", "match": problem]))
+                        variables: [
+                            "name": signatory.name?.text ?? "", "role": signatory.role?.text ?? "", "match": problem,
+                        ]))
             }
         }
         let missing = parties.filter { !covered.contains($0) }

@@ -35,7 +35,9 @@ public struct ExampleRunner: Sendable {
         for rule in pack.rules where ids?.contains(rule.id) ?? true {
             if rule.examples.isEmpty {
                 failures.append(
-                    Failure(ruleID: rule.id, file: rule.file, location: rule.location, message: "rule '\(rule.id)' has no examples"))
+                    Failure(
+                        ruleID: rule.id, file: rule.file, location: rule.location,
+                        message: "rule '\(rule.id)' has no examples"))
                 continue
             }
             for example in rule.examples {

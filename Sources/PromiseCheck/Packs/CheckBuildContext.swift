@@ -47,7 +47,8 @@ final class CheckBuildContext {
     func buildNestedCheck(_ node: Node) throws(CheckConfigurationError) -> any Check {
         let location = SourceLocation(node.mark)
         guard let pairs = node.mapping, let kindNode = node["check"] else {
-            throw CheckConfigurationError("a nested check must be a mapping with 'check:' and optional 'with:'", at: location)
+            throw CheckConfigurationError(
+                "a nested check must be a mapping with 'check:' and optional 'with:'", at: location)
         }
         reader.checkKeys(pairs, known: ["check", "with"], in: "a nested check")
         let withNode = node["with"]
@@ -60,7 +61,8 @@ final class CheckBuildContext {
         }
         guard
             let check = build(
-                kindNode: kindNode, with: parameters, withLocation: withNode.map { SourceLocation($0.mark) } ?? location)
+                kindNode: kindNode, with: parameters, withLocation: withNode.map { SourceLocation($0.mark) } ?? location
+            )
         else {
             // The reason is already logged; this error only stops the parent.
             throw CheckConfigurationError("", at: location)
@@ -140,7 +142,10 @@ final class CheckBuildContext {
             return lexicon
         }
         let before = log.diagnostics.count
-        guard let lexicon = LexiconLoader.inline(node, name: parameter, reader: NodeReader(path: path, log: log, codePrefix: "pack")) else {
+        guard
+            let lexicon = LexiconLoader.inline(
+                node, name: parameter, reader: NodeReader(path: path, log: log, codePrefix: "pack"))
+        else {
             throw CheckConfigurationError(log.diagnostics.count == before ? "invalid inline lexicon" : "", at: location)
         }
         return lexicon

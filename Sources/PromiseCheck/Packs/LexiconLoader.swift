@@ -15,7 +15,8 @@ enum LexiconLoader {
         let bodies = pairs.filter { ["terms", "values", "groups"].contains($0.key.scalar ?? "") }
         guard bodies.count == 1, let body = bodies.first else {
             reader.error(
-                "a lexicon file needs exactly one of 'terms', 'values' or 'groups'", at: bodies.dropFirst().first?.key ?? root,
+                "a lexicon file needs exactly one of 'terms', 'values' or 'groups'",
+                at: bodies.dropFirst().first?.key ?? root,
                 code: "shape")
             return nil
         }
@@ -29,7 +30,9 @@ enum LexiconLoader {
             let isValues = pairs.allSatisfy { $0.value.scalar != nil }
             return entries(from: node, shape: isValues ? "values" : "groups", name: name, reader: reader)
         }
-        reader.error("an inline lexicon must be a list of terms or a mapping, found \(reader.describe(node))", at: node, code: "type")
+        reader.error(
+            "an inline lexicon must be a list of terms or a mapping, found \(reader.describe(node))", at: node,
+            code: "type")
         return nil
     }
 

@@ -99,7 +99,9 @@ public struct PackLoader: Sendable {
         reader.checkKeys(pairs, known: Self.packKeys, in: "the pack")
 
         var base: RawPack?
-        if let extendsNode = root["extends"], !extendsNode.isNull, let references = reader.strings(extendsNode, "'extends'") {
+        if let extendsNode = root["extends"], !extendsNode.isNull,
+            let references = reader.strings(extendsNode, "'extends'")
+        {
             let items = extendsNode.sequence ?? [extendsNode]
             for (reference, node) in zip(references, items) {
                 let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
@@ -133,7 +135,8 @@ public struct PackLoader: Sendable {
         if let node = root["pack"] {
             pack.name = reader.string(node, "'pack'")
             if let name = pack.name, name.range(of: #"^[a-z0-9][a-z0-9_.-]*$"#, options: .regularExpression) == nil {
-                reader.error("pack name '\(name)' must be lower-case letters, digits, '-', '_' or '.'", at: node, code: "name")
+                reader.error(
+                    "pack name '\(name)' must be lower-case letters, digits, '-', '_' or '.'", at: node, code: "name")
             }
         } else {
             reader.error("the pack has no 'pack:' name", at: root, code: "missing-key")
@@ -178,14 +181,17 @@ public struct PackLoader: Sendable {
                 guard let name = reader.string(pair.key, "a lexicon name"),
                     let relative = reader.string(pair.value, "the file of lexicon '\(pair.key.scalar ?? "")'")
                 else { continue }
-                let path = relative.hasPrefix("/") ? relative : directory.appendingPathComponent(relative).standardizedFileURL.path
+                let path =
+                    relative.hasPrefix("/")
+                    ? relative : directory.appendingPathComponent(relative).standardizedFileURL.path
                 pack.lexiconFiles.append((name, path, SourceLocation(pair.value.mark), file))
             }
         }
         if let node = root["sections"], let sectionPairs = reader.mapping(node, "'sections'") {
             for pair in sectionPairs {
                 guard let role = reader.string(pair.key, "a section role"),
-                    let patterns = reader.strings(pair.value, "the heading patterns of section '\(pair.key.scalar ?? "")'")
+                    let patterns = reader.strings(
+                        pair.value, "the heading patterns of section '\(pair.key.scalar ?? "")'")
                 else { continue }
                 let items = pair.value.sequence ?? [pair.value]
                 for (pattern, item) in zip(patterns, items) {
@@ -229,7 +235,8 @@ public struct PackLoader: Sendable {
             reader.error("rule id '\(id)' must be letters, digits, '-', '_' or '.'", at: idNode, code: "id")
         }
         reader.checkKeys(pairs, known: Self.ruleKeys, in: "rule '\(id)'")
-        var rule = RawRule(id: id, fields: [:], parameters: [:], parameterOrder: [], file: file, location: SourceLocation(node.mark))
+        var rule = RawRule(
+            id: id, fields: [:], parameters: [:], parameterOrder: [], file: file, location: SourceLocation(node.mark))
         for pair in pairs {
             guard let key = pair.key.scalar, Self.ruleKeys.contains(key) else { continue }
             if key == "with" {
@@ -258,11 +265,14 @@ public struct PackLoader: Sendable {
             merged.grades = base.grades
             merged.gradesField = base.gradesField
         }
-        merged.categories = base.categories.filter { category in !child.categories.contains { $0.key == category.key } }
+        merged.categories =
+            base.categories.filter { category in !child.categories.contains { $0.key == category.key } }
             + child.categories
-        merged.lexiconFiles = base.lexiconFiles.filter { entry in !child.lexiconFiles.contains { $0.name == entry.name } }
+        merged.lexiconFiles =
+            base.lexiconFiles.filter { entry in !child.lexiconFiles.contains { $0.name == entry.name } }
             + child.lexiconFiles
-        merged.sections = base.sections.filter { section in !child.sections.contains { $0.role == section.role } }
+        merged.sections =
+            base.sections.filter { section in !child.sections.contains { $0.role == section.role } }
             + child.sections
         var rules = base.rules
         for rule in child.rules {
@@ -298,7 +308,8 @@ public struct PackLoader: Sendable {
         for entry in raw.lexiconFiles {
             guard FileManager.default.fileExists(atPath: entry.file) else {
                 log.error(
-                    "lexicon '\(entry.name)': file not found (\(entry.file))", path: entry.declaredIn, at: entry.location,
+                    "lexicon '\(entry.name)': file not found (\(entry.file))", path: entry.declaredIn,
+                    at: entry.location,
                     code: "pack.lexicon-not-found")
                 continue
             }
@@ -308,17 +319,23 @@ public struct PackLoader: Sendable {
         }
         var grades = raw.grades ?? []
         if raw.grades == nil {
-            grades = [Grade(name: "A", minimum: 90), Grade(name: "B", minimum: 75), Grade(name: "C", minimum: 60),
-                      Grade(name: "D", minimum: 40), Grade(name: "E", minimum: 0)]
+            grades = [
+                Grade(name: "A", minimum: 90), Grade(name: "B", minimum: 75), Grade(name: "C", minimum: 60),
+                Grade(name: "D", minimum: 40), Grade(name: "E", minimum: 0),
+            ]
         } else if !grades.contains(where: { $0.minimum == 0 }) {
-            rootReader.error("'grades' needs a band that starts at 0, for the lowest scores", at: raw.gradesField?.node, code: "grades")
+            rootReader.error(
+                "'grades' needs a band that starts at 0, for the lowest scores", at: raw.gradesField?.node,
+                code: "grades")
         }
         let categoryKeys = raw.categories.map(\.key)
         let context = CheckBuildContext(registry: registry, lexicons: lexicons, log: log, path: raw.file)
         let placeholders = Set(registry.kinds.flatMap(\.variables) + ["match"])
         var rules: [Rule] = []
         for rawRule in raw.rules {
-            if let rule = buildRule(rawRule, categories: categoryKeys, placeholders: placeholders, context: context, log: log) {
+            if let rule = buildRule(
+                rawRule, categories: categoryKeys, placeholders: placeholders, context: context, log: log)
+            {
                 rules.append(rule)
             }
         }
@@ -395,7 +412,8 @@ public struct PackLoader: Sendable {
                 requirement = value
             } else {
                 reader("require").error(
-                    "require must be all, any or a whole number of items, found '\(text)'", at: raw.fields["require"]?.node,
+                    "require must be all, any or a whole number of items, found '\(text)'",
+                    at: raw.fields["require"]?.node,
                     code: "require")
             }
         }
@@ -428,7 +446,8 @@ public struct PackLoader: Sendable {
             checkKind = field.node.scalar ?? ""
             let parameters = raw.parameterOrder.compactMap { raw.parameters[$0]?.pair }
             context.path = raw.parameterOrder.first.flatMap { raw.parameters[$0]?.file } ?? field.file
-            let withLocation = raw.fields["with"].map { SourceLocation($0.node.mark) } ?? SourceLocation(field.node.mark)
+            let withLocation =
+                raw.fields["with"].map { SourceLocation($0.node.mark) } ?? SourceLocation(field.node.mark)
             check = context.build(kindNode: field.node, with: parameters, withLocation: withLocation)
         } else {
             missing("check")
@@ -438,7 +457,8 @@ public struct PackLoader: Sendable {
         else { return nil }
         return Rule(
             id: raw.id, title: title, category: category, severity: severity, weight: weight, scope: scope,
-            requirement: requirement, checkKind: checkKind, check: check, message: message, missingMessage: missingMessage,
+            requirement: requirement, checkKind: checkKind, check: check, message: message,
+            missingMessage: missingMessage,
             hint: hint, link: link, rationale: rationale, examples: examples, isEnabled: isEnabled, file: raw.file,
             location: raw.location)
     }
@@ -465,7 +485,9 @@ public struct PackLoader: Sendable {
                     continue
                 }
                 examples.append(
-                    RuleExample(expectation: expectation, content: content, file: field.file, location: SourceLocation(item.mark)))
+                    RuleExample(
+                        expectation: expectation, content: content, file: field.file,
+                        location: SourceLocation(item.mark)))
             }
         }
         return examples

@@ -37,10 +37,13 @@ public struct PackLocator: Sendable {
             return fileManager.fileExists(atPath: file) ? .found(file) : .notFound([file])
         }
         var looked: [String] = []
-        let parents = (directory.map { [URL(fileURLWithPath: $0).deletingLastPathComponent().path] } ?? []) + searchPaths
+        let parents =
+            (directory.map { [URL(fileURLWithPath: $0).deletingLastPathComponent().path] } ?? []) + searchPaths
         for folder in parents {
-            let file = URL(fileURLWithPath: folder).appendingPathComponent(reference).appendingPathComponent("pack.yaml")
-                .standardizedFileURL.path
+            let file = URL(fileURLWithPath: folder).appendingPathComponent(reference).appendingPathComponent(
+                "pack.yaml"
+            )
+            .standardizedFileURL.path
             guard !looked.contains(file) else { continue }
             looked.append(file)
             if fileManager.fileExists(atPath: file) { return .found(file) }
@@ -70,7 +73,8 @@ public struct PackLocator: Sendable {
         while folder.path != "/" {
             let candidate = folder.appendingPathComponent("Rules")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue
+            {
                 if !paths.contains(candidate.path) { paths.append(candidate.path) }
                 break
             }

@@ -12,7 +12,8 @@ extension RulePack {
             }
             combined.lexicons.merge(pack.lexicons) { _, new in new }
             combined.sections =
-                combined.sections.filter { section in !pack.sections.contains { $0.role == section.role } } + pack.sections
+                combined.sections.filter { section in !pack.sections.contains { $0.role == section.role } }
+                + pack.sections
             for rule in pack.rules {
                 if let index = combined.rules.firstIndex(where: { $0.id == rule.id }) {
                     combined.rules[index] = rule

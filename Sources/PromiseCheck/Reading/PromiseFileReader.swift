@@ -106,12 +106,15 @@ public struct PromiseFileReader: Sendable {
                     Section(role: key, blocks: context.spans(value, "'priorities'"), location: keyLocation))
             case "situation":
                 document.sections.append(
-                    Section(role: key, blocks: context.textAndLists(value, lists: ["sources"], in: "'situation'"), location: keyLocation))
+                    Section(
+                        role: key, blocks: context.textAndLists(value, lists: ["sources"], in: "'situation'"),
+                        location: keyLocation))
             case "follow_up":
                 document.sections.append(
                     Section(
                         role: key,
-                        blocks: context.textAndLists(value, scalars: ["frequency"], lists: ["channels"], in: "'follow_up'"),
+                        blocks: context.textAndLists(
+                            value, scalars: ["frequency"], lists: ["channels"], in: "'follow_up'"),
                         location: keyLocation))
             case "commitments":
                 document.commitments = readCommitments(value, context: context)
@@ -255,7 +258,8 @@ extension PromiseFileReader {
             case .plain where singleLine:
                 return Span(text, at: location, isVerbatim: true)
             case .singleQuoted where singleLine && !text.contains("'"):
-                return Span(text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
+                return Span(
+                    text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
             case .literal, .folded:
                 if let source, let rebuilt = blockSpan(node: node, folded: style == .folded, source: source) {
                     return rebuilt
@@ -293,7 +297,8 @@ extension PromiseFileReader {
                 }
                 pendingBreak = false
                 starts.append(
-                    Span.LineStart(offset: text.count, location: SourceLocation(line: lineNumber, column: (indent ?? 0) + 1)))
+                    Span.LineStart(
+                        offset: text.count, location: SourceLocation(line: lineNumber, column: (indent ?? 0) + 1)))
                 text += content
                 lineNumber += 1
             }
@@ -318,7 +323,8 @@ extension PromiseFileReader {
                 let trimmed = content.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
                 if trimmed.isEmpty { continue }
                 if !text.isEmpty { text.append(" ") }
-                starts.append(Span.LineStart(offset: text.count, location: SourceLocation(line: lineNumber, column: startColumn)))
+                starts.append(
+                    Span.LineStart(offset: text.count, location: SourceLocation(line: lineNumber, column: startColumn)))
                 text += trimmed
             }
             guard !starts.isEmpty else { return nil }

@@ -78,7 +78,8 @@ public struct TermPattern: Sendable, Hashable {
             if leadingStar { body = body.dropFirst() }
             if trailingStar { body = body.dropLast() }
             guard !body.contains("*") && !body.contains("{") else {
-                throw SyntaxError(message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
+                throw SyntaxError(
+                    message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
             }
             var tokens: [Token] = []
             TokenizedText.tokenize(String(body), spanIndex: 0, into: &tokens)

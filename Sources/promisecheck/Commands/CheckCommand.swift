@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Overwrite the --output file if it exists.")
     var force = false
 
+    @Flag(help: "In text output, list every rule's weight, fraction, points and reason under each file.")
+    var explain = false
+
     @Option(
         name: .customLong("fail-on"),
         help: "The least severe finding that fails the run: error, warning, info or never.")
@@ -46,7 +49,8 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty {
-            throw ValidationError("give at least one promise file or folder, e.g. 'promisecheck check examples/promises/'")
+            throw ValidationError(
+                "give at least one promise file or folder, e.g. 'promisecheck check examples/promises/'")
         }
         if let minScore, !(0...100).contains(minScore) {
             throw ValidationError("--min-score must be between 0 and 100, found \(minScore)")
@@ -62,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             packs: [PackSummary(name: pack.name, version: pack.version, title: pack.title)],
             files: discovery.files.map(checker.check(path:)), diagnostics: discovery.diagnostics)
         let policy = FailPolicy(failOn: failOn.severity, minScore: minScore)
-        let rendered = format.reporter.render(report, policy: policy)
+        let rendered = format.reporter(explain: explain).render(report, policy: policy)
         if let output {
             do {
                 try OutputFile.write(rendered, to: output, force: force)

@@ -16,7 +16,8 @@ struct RulesExplainCommand: ParsableCommand {
         let pack = try packOptions.loadCombined()
         guard let rule = pack.rule(withID: id) else {
             let ids = pack.rules.map(\.id)
-            let suggestion = ids.min { Self.distance(id, $0) < Self.distance(id, $1) }.map { "; did you mean '\($0)'?" } ?? ""
+            let suggestion =
+                ids.min { Self.distance(id, $0) < Self.distance(id, $1) }.map { "; did you mean '\($0)'?" } ?? ""
             StandardError.write("error: no rule '\(id)' in pack \(pack.name)\(suggestion)")
             throw ExitCode.usageError
         }
