@@ -1,8 +1,139 @@
-// Placeholder while the real implementation is written; replaced before the first commit.
+/// Finds measurable amounts: a number with a unit, a number with a target marker, a percentage.
+///
+/// A number is a digit run or a word from `number_words`. It is a quantity when a `markers`
+/// term ends right before it ("minst fyra"), when a `units` term follows within `gap` words
+/// ("fyra trygghetsvandringar per år"), or when `%` follows it. A `not_units` term right after
+/// it ("22 februari") rules it out, and a bare year (1900–2099 in four digits) counts only with
+/// a unit or with `count_years`, so "årskurs 6" and "under 2023" are no targets.
 public struct QuantityCheck: Check {
-    public static let kind = CheckKind(name: "quantity", summary: "", parameters: [])
-    public init(parameters: CheckParameters) throws(CheckConfigurationError) {}
+    public static let kind = CheckKind(
+        name: "quantity",
+        summary:
+            "Counts measurable amounts: numbers (digits or `number_words`) preceded by a `markers` term, followed within `gap` words by a `units` term, or followed by `%`. Passes with at least `min`.",
+        parameters: [
+            ParameterSpec("number_words", .lexicon, "number words with their values, e.g. två: 2"),
+            ParameterSpec(
+                "units", .lexicon,
+                "terms that make a number after which they stand a quantity, e.g. gånger, timmar, per år"),
+            ParameterSpec(
+                "markers", .lexicon, "terms that make the number right after them a target, e.g. minst, högst, upp till"
+            ),
+            ParameterSpec(
+                "not_units", .lexicon, "terms that, right after a number, make it no quantity, e.g. month names"),
+            ParameterSpec("gap", .integer, "how many words may stand between a number and its unit; default 1"),
+            ParameterSpec("min", .integer, "the fewest quantities that pass; default 1"),
+            ParameterSpec(
+                "count_years", .boolean, "whether a bare year (1900–2099) counts as a quantity; default false"),
+        ],
+        variables: ["count", "min", "match"])
+
+    let numbers: NumberReader
+    let units: PhraseMatcher?
+    let markers: PhraseMatcher?
+    let notUnits: PhraseMatcher?
+    let gap: Int
+    let minimum: Int
+    let countYears: Bool
+
+    public init(parameters: CheckParameters) throws(CheckConfigurationError) {
+        numbers = NumberReader(try parameters.lexicon("number_words"))
+        units = try parameters.lexicon("units").map { PhraseMatcher($0) }
+        markers = try parameters.lexicon("markers").map { PhraseMatcher($0) }
+        notUnits = try parameters.lexicon("not_units").map { PhraseMatcher($0) }
+        gap = parameters.integer("gap") ?? 1
+        minimum = parameters.integer("min") ?? 1
+        countYears = parameters.boolean("count_years") ?? false
+        try parameters.require("gap", atLeast: 0)
+        try parameters.require("min", atLeast: 1)
+    }
+
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        CheckOutcome(fraction: 0, reason: "")
+        let found = quantities(in: item.text)
+        let hits = found.map { range in
+            let excerpt = item.text.excerpt(range)
+            return Hit(
+                location: item.text.location(of: item.text.tokens[range.lowerBound]), excerpt: excerpt,
+                variables: ["match": excerpt])
+        }
+        var variables = ["count": String(hits.count), "min": String(minimum)]
+        if let first = hits.first { variables["match"] = first.excerpt }
+        let noun = hits.count == 1 ? "quantity" : "quantities"
+        let listed =
+            hits.isEmpty
+            ? ""
+            : ": " + hits.prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + (hits.count > 5 ? ", …" : "")
+        return CheckOutcome(
+            fraction: Double(hits.count) / Double(minimum),
+            reason: "found \(hits.count) \(noun)\(listed); \(minimum) needed", evidence: hits, variables: variables)
+    }
+
+    /// The token ranges of the quantities in `text`, each from its marker to its unit.
+    func quantities(in text: TokenizedText) -> [Range<Int>] {
+        let tokens = text.tokens
+        let unitEnds = Self.endsByStart(units?.matches(in: text))
+        let notUnitStarts = Set(Self.endsByStart(notUnits?.matches(in: text)).keys)
+        var markerStarts: [Int: Int] = [:]
+        for match in markers?.matches(in: text) ?? [] where markerStarts[match.tokens.upperBound] == nil {
+            markerStarts[match.tokens.upperBound] = match.tokens.lowerBound
+        }
+        func sameSpan(_ index: Int, _ anchor: Int) -> Bool {
+            index < tokens.count && tokens[index].spanIndex == tokens[anchor].spanIndex
+        }
+
+        var found: [Range<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard numbers.isNumber(token), !(sameSpan(index + 1, index) && notUnitStarts.contains(index + 1)) else {
+                index += 1
+                continue
+            }
+            var end: Int?
+            if sameSpan(index + 1, index), tokens[index + 1].isSymbol("%") {
+                end = index + 2
+            } else if let unitEnd = unit(after: index, tokens: tokens, unitEnds: unitEnds) {
+                end = unitEnd
+            }
+            let isYear = token.plausibleYear != nil
+            let markerStart = markerStarts[index].flatMap { sameSpan(index, $0) ? $0 : nil }
+            guard end != nil || (markerStart != nil && (!isYear || countYears)) || (isYear && countYears) else {
+                index += 1
+                continue
+            }
+            var last = end ?? index + 1
+            if end == nil, sameSpan(last, index), tokens[last].kind == .word, !numbers.isNumber(tokens[last]) {
+                // Show what the target counts: "minst fyra trygghetsdialoger".
+                last += 1
+            }
+            found.append((markerStart ?? index)..<last)
+            index = last
+        }
+        return found
+    }
+
+    /// Where the unit after the number at `index` ends: within `gap` words, then any units that
+    /// follow directly ("timmar per år").
+    private func unit(after index: Int, tokens: [Token], unitEnds: [Int: Int]) -> Int? {
+        let span = tokens[index].spanIndex
+        var position = index + 1
+        var skipped = 0
+        while position < tokens.count, tokens[position].spanIndex == span {
+            if var end = unitEnds[position] {
+                while let next = unitEnds[end], tokens[end].spanIndex == span { end = next }
+                return end
+            }
+            let token = tokens[position]
+            guard skipped < gap, token.kind == .word, !numbers.isNumber(token) else { return nil }
+            skipped += 1
+            position += 1
+        }
+        return nil
+    }
+
+    /// Each match's end by its first token.
+    static func endsByStart(_ matches: [PhraseMatcher.Match]?) -> [Int: Int] {
+        var ends: [Int: Int] = [:]
+        for match in matches ?? [] { ends[match.tokens.lowerBound] = match.tokens.upperBound }
+        return ends
     }
 }

@@ -1,0 +1,55 @@
+/// Reads numbers from tokens: runs of digits, or words the pack gives a value.
+///
+/// The words come from a lexicon parameter (such as `number_words`), so the engine itself
+/// knows no language's number words.
+struct NumberReader: Sendable {
+    /// Values of number words by folded word.
+    let words: [String: Double]
+
+    init(_ lexicon: Lexicon?) {
+        words = lexicon?.wordValues ?? [:]
+    }
+
+    /// The value of a digit token or a number word, or `nil` for anything else.
+    func value(of token: Token) -> Double? {
+        switch token.kind {
+        case .number: token.numberValue
+        case .word: words[token.folded]
+        case .symbol: nil
+        }
+    }
+
+    /// Whether the token is a number, in digits or as a word.
+    func isNumber(_ token: Token) -> Bool { value(of: token) != nil }
+
+    /// A value for a message: whole numbers without a trailing `.0`, never trapping on huge ones.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}
+
+extension Token {
+    /// The whole number a digit token of at most `maxDigits` digits stands for.
+    ///
+    /// Checks the length first, so a run of thousands of digits is never converted.
+    func integer(maxDigits: Int) -> Int? {
+        guard kind == .number, !folded.isEmpty, folded.utf8.count <= maxDigits else { return nil }
+        return Int(folded)
+    }
+
+    /// The number of digits of a digit token, 0 for other tokens.
+    var digitCount: Int { kind == .number ? folded.utf8.count : 0 }
+
+    /// The year a four-digit token names when it lies in ``DateReading/plausibleYears``.
+    var plausibleYear: Int? {
+        guard digitCount == 4, let value = integer(maxDigits: 4), DateReading.plausibleYears.contains(value) else {
+            return nil
+        }
+        return value
+    }
+
+    /// Whether the token is the symbol `symbol` (dashes are already folded to `-`).
+    func isSymbol(_ symbol: String) -> Bool { kind == .symbol && folded == symbol }
+}
