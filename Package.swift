@@ -31,7 +31,8 @@ let package = Package(
         .testTarget(name: "PromiseCheckYAMLTests", dependencies: ["PromiseCheckYAML"]),
         .testTarget(
             name: "PromiseCheckTests",
-            dependencies: ["PromiseCheck", "PromiseCheckYAML"]
+            dependencies: ["PromiseCheck", "PromiseCheckYAML"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PromiseCheckReportsTests",
@@ -40,7 +41,8 @@ let package = Package(
         ),
         .testTarget(
             name: "promisecheckTests",
-            dependencies: ["promisecheck"]
+            dependencies: ["promisecheck"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -59,6 +59,7 @@ public enum ScoreFormat {
     /// "87.5", or "88" for whole numbers.
     public static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(value) }
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

@@ -76,8 +76,10 @@ public struct TextReporter: Reporter {
         let evaluated = report.evaluations.count
         var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
         if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
+        let errors = report.findingCount(.error)
+        let warnings = report.findingCount(.warning)
         parts.append(
-            "\(report.findingCount(.error)) errors, \(report.findingCount(.warning)) warnings, \(report.findingCount(.info)) info"
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(report.findingCount(.info)) info"
         )
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }

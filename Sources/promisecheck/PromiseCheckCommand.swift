@@ -27,7 +27,6 @@ struct PromiseCheckCommand: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardError.write(fullMessage(for: error))
-                StandardError.write("see 'promisecheck --help'")
                 Foundation.exit(ExitCode.usageError.rawValue)
             }
             exit(withError: error)

@@ -47,7 +47,9 @@ public struct PatternCheck: Check {
         }
         if !problems.isEmpty {
             fraction = 0
-            reasons.append("\(problems.count) forbidden matches")
+            reasons.append("\(problems.count) forbidden match\(problems.count == 1 ? "" : "es")")
+        } else if forbidden != nil {
+            reasons.append("no forbidden matches")
         }
         return CheckOutcome(
             fraction: fraction, reason: reasons.joined(separator: "; "), evidence: evidence, problems: problems,

@@ -27,7 +27,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// `path:line:column: severity: message [code]`, the one rendering a person reads.
     public var description: String {
-        "\(path):\((location ?? .start)): \(severity.rawValue): \(message) [\(code)]"
+        let place = location.map { "\(path):\($0)" } ?? path
+        return "\(place): \(severity.rawValue): \(message) [\(code)]"
     }
 }
 

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions for misspelled keys and names.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let folded = Array(word.lowercased())
         let allowed = folded.count <= 4 ? 1 : (folded.count <= 8 ? 2 : 3)
         var best: (String, Int)?
@@ -15,7 +15,7 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or nothing, ready to append to a message.
-    static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
+    package static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -8,12 +8,18 @@ final class CheckBuildContext {
     let registry: CheckRegistry
     let lexicons: [String: Lexicon]
     let log: DiagnosticLog
-    /// The pack file the check's parameters come from.
+    /// Lexicons the pack declares whose files could not be loaded (already reported).
+    let failedLexicons: Set<String>
+    /// The pack file the rule's `check:` comes from.
     var path: String
 
-    init(registry: CheckRegistry, lexicons: [String: Lexicon], log: DiagnosticLog, path: String) {
+    init(
+        registry: CheckRegistry, lexicons: [String: Lexicon], failedLexicons: Set<String> = [], log: DiagnosticLog,
+        path: String
+    ) {
         self.registry = registry
         self.lexicons = lexicons
+        self.failedLexicons = failedLexicons
         self.log = log
         self.path = path
     }
@@ -21,7 +27,12 @@ final class CheckBuildContext {
     private var reader: NodeReader { NodeReader(path: path, log: log, codePrefix: "pack") }
 
     /// Builds a check of kind `kindNode`'s value with the `with:` parameters, or logs why not.
-    func build(kindNode: Node, with parameters: [Node.Pair], withLocation: SourceLocation) -> (any Check)? {
+    ///
+    /// - Parameter files: the pack file each parameter was written in, when a pack that extends
+    ///   another overrides some of them; others are in `path`.
+    func build(
+        kindNode: Node, with parameters: [Node.Pair], withLocation: SourceLocation, files: [String: String] = [:]
+    ) -> (any Check)? {
         guard let name = reader.string(kindNode, "'check'") else { return nil }
         guard let type = registry.type(named: name) else {
             reader.error(
@@ -29,7 +40,7 @@ final class CheckBuildContext {
                 at: kindNode, code: "unknown-check")
             return nil
         }
-        guard let values = validate(parameters, for: type.kind, at: withLocation) else { return nil }
+        guard let values = validate(parameters, for: type.kind, at: withLocation, files: files) else { return nil }
         let checkParameters = CheckParameters(
             values: values, specs: type.kind.parameters, location: withLocation, context: self)
         do {
@@ -37,7 +48,9 @@ final class CheckBuildContext {
         } catch {
             // An empty message means a nested check already logged its own reason.
             if !error.message.isEmpty {
-                log.error(error.message, path: path, at: error.location ?? withLocation, code: "pack.check-parameters")
+                let parameter = parameters.first { SourceLocation($0.value.mark) == error.location }
+                let file = parameter.flatMap { $0.key.scalar }.flatMap { files[$0] } ?? path
+                log.error(error.message, path: file, at: error.location ?? withLocation, code: "pack.check-parameters")
             }
             return nil
         }
@@ -71,12 +84,15 @@ final class CheckBuildContext {
     }
 
     /// Checks parameter names and types against the kind's declared parameters.
-    private func validate(_ pairs: [Node.Pair], for kind: CheckKind, at location: SourceLocation) -> [String: Node]? {
+    private func validate(
+        _ pairs: [Node.Pair], for kind: CheckKind, at location: SourceLocation, files: [String: String]
+    ) -> [String: Node]? {
         let before = log.diagnostics.count
         var values: [String: Node] = [:]
         let known = kind.parameters.map(\.name)
         for pair in pairs {
             guard let name = pair.key.scalar else { continue }
+            let reader = NodeReader(path: files[name] ?? path, log: log, codePrefix: "pack")
             guard let spec = kind.parameters.first(where: { $0.name == name }) else {
                 let list = known.isEmpty ? "it takes none" : "it takes: \(known.joined(separator: ", "))"
                 reader.error(
@@ -133,6 +149,8 @@ final class CheckBuildContext {
     func lexicon(from node: Node, parameter: String) throws(CheckConfigurationError) -> Lexicon {
         let location = SourceLocation(node.mark)
         if let name = node.scalar, !node.isNull {
+            // Its file's problem is already reported; saying it is undeclared would mislead.
+            if failedLexicons.contains(name) { throw CheckConfigurationError("", at: location) }
             guard let lexicon = lexicons[name] else {
                 let known = lexicons.keys.sorted()
                 throw CheckConfigurationError(

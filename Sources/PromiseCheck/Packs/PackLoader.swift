@@ -305,7 +305,9 @@ public struct PackLoader: Sendable {
     private func build(_ raw: RawPack, log: DiagnosticLog) -> RulePack {
         let rootReader = NodeReader(path: raw.file, log: log, codePrefix: "pack")
         var lexicons: [String: Lexicon] = [:]
+        var failedLexicons: Set<String> = []
         for entry in raw.lexiconFiles {
+            failedLexicons.insert(entry.name)
             guard FileManager.default.fileExists(atPath: entry.file) else {
                 log.error(
                     "lexicon '\(entry.name)': file not found (\(entry.file))", path: entry.declaredIn,
@@ -315,6 +317,7 @@ public struct PackLoader: Sendable {
             }
             if let lexicon = LexiconLoader.load(file: entry.file, name: entry.name, log: log, limits: limits) {
                 lexicons[entry.name] = lexicon
+                failedLexicons.remove(entry.name)
             }
         }
         var grades = raw.grades ?? []
@@ -329,7 +332,8 @@ public struct PackLoader: Sendable {
                 code: "grades")
         }
         let categoryKeys = raw.categories.map(\.key)
-        let context = CheckBuildContext(registry: registry, lexicons: lexicons, log: log, path: raw.file)
+        let context = CheckBuildContext(
+            registry: registry, lexicons: lexicons, failedLexicons: failedLexicons, log: log, path: raw.file)
         let placeholders = Set(registry.kinds.flatMap(\.variables) + ["match"])
         var rules: [Rule] = []
         for rawRule in raw.rules {
@@ -445,10 +449,11 @@ public struct PackLoader: Sendable {
         if let field = raw.fields["check"] {
             checkKind = field.node.scalar ?? ""
             let parameters = raw.parameterOrder.compactMap { raw.parameters[$0]?.pair }
-            context.path = raw.parameterOrder.first.flatMap { raw.parameters[$0]?.file } ?? field.file
+            context.path = field.file
+            let files = raw.parameters.mapValues(\.file)
             let withLocation =
                 raw.fields["with"].map { SourceLocation($0.node.mark) } ?? SourceLocation(field.node.mark)
-            check = context.build(kindNode: field.node, with: parameters, withLocation: withLocation)
+            check = context.build(kindNode: field.node, with: parameters, withLocation: withLocation, files: files)
         } else {
             missing("check")
         }

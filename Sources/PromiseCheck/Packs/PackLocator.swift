@@ -26,7 +26,7 @@ public struct PackLocator: Sendable {
         if Self.isPath(reference) {
             let absolute =
                 reference.hasPrefix("/")
-                ? reference
+                ? URL(fileURLWithPath: reference).standardizedFileURL.path
                 : URL(fileURLWithPath: directory ?? fileManager.currentDirectoryPath)
                     .appendingPathComponent(reference).standardizedFileURL.path
             var isDirectory: ObjCBool = false
@@ -34,7 +34,7 @@ public struct PackLocator: Sendable {
                 return .notFound([absolute])
             }
             let file = isDirectory.boolValue ? absolute + "/pack.yaml" : absolute
-            return fileManager.fileExists(atPath: file) ? .found(file) : .notFound([file])
+            return fileManager.fileExists(atPath: file) ? .found(Self.displayPath(file)) : .notFound([file])
         }
         var looked: [String] = []
         let parents =
@@ -46,9 +46,16 @@ public struct PackLocator: Sendable {
             .standardizedFileURL.path
             guard !looked.contains(file) else { continue }
             looked.append(file)
-            if fileManager.fileExists(atPath: file) { return .found(file) }
+            if fileManager.fileExists(atPath: file) { return .found(Self.displayPath(file)) }
         }
         return .notFound(looked)
+    }
+
+    /// A path under the working folder relative to it, so messages show what the user typed.
+    static func displayPath(_ absolute: String) -> String {
+        let base = FileManager.default.currentDirectoryPath
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
 
     static func isPath(_ reference: String) -> Bool {

@@ -50,7 +50,7 @@ public struct TokenizedText: Sendable {
                     let next = scalars[index]
                     let continues =
                         kind == .word
-                        ? (next.properties.isAlphabetic || next == "\u{AD}")
+                        ? (next.properties.isAlphabetic || next == "\u{AD}" || isCombiningMark(next))
                         : ("0"..."9").contains(next)
                     guard continues else { break }
                     index = scalars.index(after: index)
@@ -85,4 +85,12 @@ public struct TokenizedText: Sendable {
 
     /// Number of word tokens.
     public var wordCount: Int { tokens.lazy.filter { $0.kind == .word }.count }
+
+    /// Combining marks (a decomposed "ö" is "o" + U+0308) belong to the word they follow.
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
 }

@@ -16,8 +16,8 @@ struct RulesExplainCommand: ParsableCommand {
         let pack = try packOptions.loadCombined()
         guard let rule = pack.rule(withID: id) else {
             let ids = pack.rules.map(\.id)
-            let suggestion =
-                ids.min { Self.distance(id, $0) < Self.distance(id, $1) }.map { "; did you mean '\($0)'?" } ?? ""
+            var suggestion = Suggestion.phrase(for: id, in: ids)
+            if suggestion.isEmpty { suggestion = "; 'promisecheck rules list' shows the rule ids" }
             StandardError.write("error: no rule '\(id)' in pack \(pack.name)\(suggestion)")
             throw ExitCode.usageError
         }
@@ -50,18 +50,5 @@ struct RulesExplainCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -63,7 +63,14 @@ struct FileDiscovery {
     static func isPromiseFile(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return true }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 64 * 1024) else { return true }
+        let data: Data
+        do {
+            // nil means end of file: an empty file is no promise.
+            guard let read = try handle.read(upToCount: 64 * 1024) else { return false }
+            data = read
+        } catch {
+            return true
+        }
         let text = String(decoding: data, as: UTF8.self)
         return text.split(whereSeparator: \.isNewline).contains { line in
             line.hasPrefix("promise:") || line.hasPrefix("\u{FEFF}promise:")

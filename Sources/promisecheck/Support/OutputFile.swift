@@ -17,14 +17,16 @@ enum OutputFile {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if fileManager.fileExists(atPath: path) {
-                _ = try fileManager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try fileManager.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw Failure(description: "\(path): cannot be written: \(error.localizedDescription)")
+        }
+        // rename(2) replaces the target in one step; Foundation's replaceItemAt on Linux removes
+        // the original first and can lose it when the move then fails.
+        if rename(temporary.path, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? fileManager.removeItem(at: temporary)
+            throw Failure(description: "\(path): cannot be written: \(reason)")
         }
     }
 }

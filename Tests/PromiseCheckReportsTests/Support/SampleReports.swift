@@ -1,0 +1,113 @@
+import PromiseCheckReports
+
+@testable import PromiseCheck
+
+/// Hand-made reports with fixed numbers, paths and version, so reporter output is exact.
+///
+/// `@testable` because the engine's result types have no public initializers: only the engine
+/// makes them.
+enum SampleReports {
+    static let version = "0.0.0-test"
+    static let packs = [PackSummary(name: "golden", version: "1.2", title: "Guldpaket för tester")]
+    static let ekbyPath = "promises/ekby-2025.yaml"
+
+    static func finding(
+        _ ruleID: String, _ severity: Severity, _ message: String, hint: String?, path: String = ekbyPath,
+        at line: Int, _ column: Int, excerpt: String? = nil
+    ) -> Finding {
+        Finding(
+            ruleID: ruleID, severity: severity, message: message, hint: hint, path: path,
+            location: SourceLocation(line: line, column: column), excerpt: excerpt)
+    }
+
+    static func rule(
+        _ id: String, _ title: String, category: String, severity: Severity, weight: Double, fraction: Double,
+        passed: Bool, reason: String, findings: [Finding] = [], link: String? = nil
+    ) -> RuleResult {
+        RuleResult(
+            id: id, title: title, category: category, severity: severity, weight: weight, fraction: fraction,
+            passed: passed, reason: reason, findings: findings, link: link)
+    }
+
+    /// A draft promise (weights 3 + 2 + 1 + 1 + 0, earning 3 + 1 + ⅓ + 0 + 0: 61.9) with findings of every severity, two at the same place and some out of file order,
+    /// a rule with no weight, a category with no score, and an unknown key with a snippet.
+    static let ekby = FileReport(
+        path: ekbyPath,
+        evaluation: DocumentEvaluation(
+            path: ekbyPath, format: .yaml, area: "Ekby", title: "Ekby – medborgarlöften 2025",
+            period: "2025-01-01 – 2025-12-31", score: 61.9, grade: "C",
+            categories: [
+                CategoryScore(key: "innehall", title: "Innehåll", score: 80),
+                CategoryScore(key: "sprak", title: "Språk", score: 16.7),
+                CategoryScore(key: "form", title: "Form", score: nil),
+            ],
+            rules: [
+                rule(
+                    "lagesbild", "Lägesbilden är beskriven", category: "innehall", severity: .error, weight: 3,
+                    fraction: 1, passed: true, reason: "the section is stated (42 words)",
+                    link: "https://example.org/regler/lagesbild"),
+                rule(
+                    "kallor", "Lägesbilden bygger på flera slags källor", category: "innehall", severity: .warning,
+                    weight: 2, fraction: 0.5, passed: true, reason: "1 kind of source (statistik); 2 needed",
+                    findings: [
+                        finding(
+                            "kallor", .warning, "lägesbilden bygger på 1 slags källor, minst 2 behövs",
+                            hint: "Ange både brottsstatistik och en trygghetsmätning.", at: 12, 1)
+                    ]),
+                rule(
+                    "tomma-ord", "Inga tomma ord", category: "sprak", severity: .warning, weight: 1,
+                    fraction: 1.0 / 3.0, passed: false,
+                    reason: "found 2, more than 0: \"verka för\", \"kontinuerligt\"",
+                    findings: [
+                        finding(
+                            "tomma-ord", .warning, "tomt ord: \"Verka för\"", hint: "Skriv vad som ska göras.",
+                            at: 20, 9, excerpt: "Verka för"),
+                        finding(
+                            "tomma-ord", .warning, "tomt ord: \"kontinuerligt\"", hint: "Skriv vad som ska göras.",
+                            at: 18, 7, excerpt: "kontinuerligt"),
+                    ]),
+                rule(
+                    "platshallare", "Inga platshållare kvar", category: "sprak", severity: .info, weight: 1,
+                    fraction: 0, passed: false, reason: "1 forbidden matches",
+                    findings: [
+                        finding(
+                            "platshallare", .info, "platshållare kvar: \"TODO\"", hint: nil, at: 20, 9, excerpt: "TODO")
+                    ]),
+                rule(
+                    "rubrik", "Rubriken är satt", category: "form", severity: .error, weight: 0, fraction: 1,
+                    passed: true, reason: "'title' is stated (4 words)"),
+            ],
+            notes: ["marked as a draft: not yet signed"]),
+        diagnostics: [
+            Diagnostic(
+                .warning, "unknown key 'folow_up' in the promise; did you mean 'follow_up'?", path: ekbyPath,
+                location: SourceLocation(line: 31, column: 1), code: "promise.unknown-key",
+                snippet: "folow_up: varje halvår\n^")
+        ])
+
+    /// A file that could not be read, with the duplicate key's snippet.
+    static let broken = FileReport(
+        path: "promises/trasig.yaml", evaluation: nil,
+        diagnostics: [
+            Diagnostic(
+                .error, "duplicate key 'title' (first defined at 2:1)", path: "promises/trasig.yaml",
+                location: SourceLocation(line: 4, column: 3), code: "yaml.duplicate-key",
+                snippet: "  title: Andra titeln\n  ^")
+        ])
+
+    /// Both files, a pack warning and a path that does not exist (a diagnostic with no location).
+    static let full = Report(
+        toolVersion: version, packs: packs, files: [ekby, broken],
+        diagnostics: [
+            Diagnostic(
+                .warning, "unknown key 'titel' in the pack; did you mean 'title'?", path: "packs/golden/pack.yaml",
+                location: SourceLocation(line: 3, column: 1), code: "pack.unknown-key"),
+            Diagnostic(.error, "no such file or folder", path: "promises/saknas.yaml", code: "input.not-found"),
+        ])
+
+    /// Only the readable file, so the policy decides the result.
+    static let readable = Report(toolVersion: version, packs: packs, files: [ekby], diagnostics: [])
+
+    /// A run that found no files.
+    static let empty = Report(toolVersion: version, packs: packs, files: [], diagnostics: [])
+}
