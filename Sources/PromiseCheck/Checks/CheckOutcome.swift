@@ -25,6 +25,14 @@ public struct CheckOutcome: Sendable {
 
     public var passed: Bool { fraction >= 1 }
 
+    /// The fraction for a count that must reach `needed`: 1 when it does, otherwise partial
+    /// credit below one half, so a requirement that is not met never counts as passed
+    /// (the pack's pass threshold is one half) while a near miss still scores more than none.
+    public static func shortfall(_ found: Double, of needed: Double) -> Double {
+        guard needed > 0, found < needed else { return 1 }
+        return max(0, 0.5 * found / needed)
+    }
+
     /// A linear grade: 1 at or below `limit`, 0 at or above `zeroAt`.
     public static func graded(_ value: Double, limit: Double, zeroAt: Double) -> Double {
         guard value > limit else { return 1 }

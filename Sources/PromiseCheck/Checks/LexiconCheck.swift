@@ -51,7 +51,7 @@ public struct LexiconCheck: Check {
         let found = Self.summarize(hits)
         if count < minimum {
             return CheckOutcome(
-                fraction: Double(count) / Double(minimum),
+                fraction: CheckOutcome.shortfall(Double(count), of: Double(minimum)),
                 reason: "found \(count) of \(minimum) needed\(found)", evidence: hits, variables: variables)
         }
         if let maximum, count > maximum {

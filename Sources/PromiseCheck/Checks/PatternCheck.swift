@@ -42,7 +42,7 @@ public struct PatternCheck: Check {
         var fraction = 1.0
         var reasons: [String] = []
         if required != nil {
-            fraction = min(1, Double(evidence.count) / Double(minimum))
+            fraction = CheckOutcome.shortfall(Double(evidence.count), of: Double(minimum))
             reasons.append("\(evidence.count) of \(minimum) required matches")
         }
         if !problems.isEmpty {

@@ -35,7 +35,7 @@ public struct PresentCheck: Check {
             return CheckOutcome(fraction: 1, reason: "\(what) is stated (\(words) words)", variables: variables)
         }
         return CheckOutcome(
-            fraction: Double(words) / Double(minWords),
+            fraction: CheckOutcome.shortfall(Double(words), of: Double(minWords)),
             reason: words == 0 ? "\(what) is not stated" : "\(what) has \(words) words; \(minWords) needed",
             variables: variables)
     }

@@ -63,7 +63,7 @@ public struct QuantityCheck: Check {
             ? ""
             : ": " + hits.prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + (hits.count > 5 ? ", …" : "")
         return CheckOutcome(
-            fraction: Double(hits.count) / Double(minimum),
+            fraction: CheckOutcome.shortfall(Double(hits.count), of: Double(minimum)),
             reason: "found \(hits.count) \(noun)\(listed); \(minimum) needed", evidence: hits, variables: variables)
     }
 

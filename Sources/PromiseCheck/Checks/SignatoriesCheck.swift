@@ -61,8 +61,8 @@ public struct SignatoriesCheck: Check {
             }
         }
         let missing = parties.filter { !covered.contains($0) }
-        let countShare = min(1, Double(complete) / Double(minimum))
-        let partyShare = parties.isEmpty ? 1 : Double(parties.count - missing.count) / Double(parties.count)
+        let countShare = CheckOutcome.shortfall(Double(complete), of: Double(minimum))
+        let partyShare = CheckOutcome.shortfall(Double(parties.count - missing.count), of: Double(parties.count))
         var reason = "\(complete) named signatories with a role; \(minimum) needed"
         if !missing.isEmpty { reason += "; none for \(missing.joined(separator: ", "))" }
         return CheckOutcome(

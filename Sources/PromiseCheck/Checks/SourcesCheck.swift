@@ -35,7 +35,7 @@ public struct SourcesCheck: Check {
         }
         let listed = kinds.isEmpty ? "none" : kinds.joined(separator: ", ")
         return CheckOutcome(
-            fraction: min(1, Double(kinds.count) / Double(minimum)),
+            fraction: CheckOutcome.shortfall(Double(kinds.count), of: Double(minimum)),
             reason: "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(minimum) needed",
             evidence: matches.map(item.text.hit(for:)),
             variables: ["count": String(kinds.count), "kinds": listed, "min": String(minimum)])

@@ -76,7 +76,7 @@ public struct Engine: Sendable {
                 : "\(outcomes.filter(\.passed).count) of \(outcomes.count) \(items[0].kind.rawValue)s pass"
         case .atLeast(let needed):
             let passing = outcomes.filter(\.passed).count
-            fraction = min(1, Double(passing) / Double(needed))
+            fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
             reason = "\(passing) of \(outcomes.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
             if passing >= needed { findings.removeAll() }
         }

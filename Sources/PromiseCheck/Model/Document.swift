@@ -89,7 +89,7 @@ public struct Commitment: Sendable {
     public var title: Span?
     /// Who carries it out, as written (e.g. "polisen", "kommunen").
     public var parties: [Span]
-    /// Every piece of its text: title, actions, target, timing.
+    /// Every piece of its text as written: title, who acts, actions, target, timing.
     public var spans: [Span]
     public var location: SourceLocation
 

@@ -19,7 +19,7 @@ public enum Scope: Sendable, Hashable, CustomStringConvertible {
         case "signatories": self = .signatories
         default:
             guard text.hasPrefix("section:") else { return nil }
-            let roles = text.dropFirst("section:".count).split(separator: ",").map {
+            let roles = text.dropFirst("section:".count).split(separator: ",", omittingEmptySubsequences: false).map {
                 String($0.trimmingCharacters(in: .whitespaces))
             }
             guard !roles.isEmpty, !roles.contains(where: \.isEmpty) else { return nil }

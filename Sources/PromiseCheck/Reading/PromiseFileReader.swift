@@ -166,7 +166,10 @@ public struct PromiseFileReader: Sendable {
                 case "title":
                     title = context.span(pair.value, "'title' of a commitment")
                     if let title { spans.append(title) }
-                case "by": parties = context.spans(pair.value, "'by' of a commitment")
+                case "by":
+                    // Who acts is part of what the commitment says, so checks see it too.
+                    parties = context.spans(pair.value, "'by' of a commitment")
+                    spans += parties
                 case "actions": spans += context.spans(pair.value, "'actions' of a commitment")
                 case "target", "when":
                     if let span = context.span(pair.value, "'\(pair.key.scalar ?? "")' of a commitment") {
