@@ -20,6 +20,12 @@ public struct CheckParameters {
         self.context = context
     }
 
+    /// The names a `field`-like parameter may take: document fields and every section role
+    /// the promise format or the pack's `sections:` table defines.
+    public var fieldNames: Set<String> {
+        Set(Document.fieldNames).union(PromiseFileReader.sectionRoles).union(context.sectionRoles)
+    }
+
     /// Where parameter `name` stands, or the `with:` mapping when it is absent.
     public func location(of name: String) -> SourceLocation {
         values[name].map { SourceLocation($0.mark) } ?? location

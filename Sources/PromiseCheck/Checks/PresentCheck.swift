@@ -19,6 +19,12 @@ public struct PresentCheck: Check {
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         field = parameters.string("field")
         minWords = parameters.integer("min_words") ?? 1
+        if let field, !parameters.fieldNames.contains(field) {
+            let known = parameters.fieldNames.sorted()
+            throw CheckConfigurationError(
+                "unknown field '\(field)'\(Suggestion.phrase(for: field, in: known)); known: \(known.joined(separator: ", "))",
+                at: parameters.location(of: "field"))
+        }
         try parameters.require("min_words", atLeast: 1)
     }
 

@@ -75,9 +75,11 @@ public struct SignatoriesCheck: Check {
         return Set(roles.matches(in: TokenizedText([role])).compactMap(\.entry.group))
     }
 
-    /// A name is at least two words that start with a capital letter.
+    /// A name is at least two words whose first and last start with a capital letter, so
+    /// particles between them ("Carl von Platen") are allowed.
     static func isName(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { $0.isWhitespace })
-        return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase ?? false }
+        guard words.count >= 2, let first = words.first, let last = words.last else { return false }
+        return (first.first?.isUppercase ?? false) && (last.first?.isUppercase ?? false)
     }
 }

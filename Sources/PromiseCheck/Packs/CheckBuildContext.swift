@@ -12,6 +12,8 @@ final class CheckBuildContext {
     let failedLexicons: Set<String>
     /// The pack file the rule's `check:` comes from.
     var path: String
+    /// Section roles the pack's `sections:` table gives, besides the promise format's own.
+    var sectionRoles: Set<String> = []
 
     init(
         registry: CheckRegistry, lexicons: [String: Lexicon], failedLexicons: Set<String> = [], log: DiagnosticLog,

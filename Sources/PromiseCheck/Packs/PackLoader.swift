@@ -48,9 +48,11 @@ public struct PackLoader: Sendable {
     public func load(file: String) -> Result { load(file: file, log: DiagnosticLog()) }
 
     private func load(file: String, log: DiagnosticLog) -> Result {
-        guard let raw = readChain(file: file, chain: [], log: log) else {
+        var chain: [(canonical: String, pack: RawPack)] = []
+        guard readChain(file: file, path: [], log: log, into: &chain), let root = chain.first else {
             return Result(pack: nil, diagnostics: log.diagnostics)
         }
+        let raw = chain.dropFirst().reduce(root.pack) { merge($0, $1.pack) }
         let pack = build(raw, log: log)
         return Result(pack: log.hasErrors ? nil : pack, diagnostics: log.diagnostics)
     }
@@ -90,15 +92,21 @@ public struct PackLoader: Sendable {
         var rules: [RawRule] = []
     }
 
-    /// Reads `file` and, first, the packs it extends, merged in order.
-    private func readChain(file: String, chain: [String], log: DiagnosticLog) -> RawPack? {
+    /// Appends the packs `file` extends, depth first, then `file` itself, each pack once.
+    ///
+    /// Merging this list in order means every pack's own settings are laid over those it
+    /// builds on, and a pack reached twice (two bases that extend the same pack) is merged
+    /// once, so neither branch's overrides are undone by the other's copy of the shared base.
+    /// - Parameter path: the packs that led here, for detecting cycles.
+    private func readChain(
+        file: String, path chain: [String], log: DiagnosticLog, into order: inout [(canonical: String, pack: RawPack)]
+    ) -> Bool {
         let canonical = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        guard let root = SourceFile.yaml(at: file, log: log, limits: limits) else { return nil }
+        guard let root = SourceFile.yaml(at: file, log: log, limits: limits) else { return false }
         let reader = NodeReader(path: file, log: log, codePrefix: "pack")
-        guard let pairs = reader.mapping(root, "a pack file") else { return nil }
+        guard let pairs = reader.mapping(root, "a pack file") else { return false }
         reader.checkKeys(pairs, known: Self.packKeys, in: "the pack")
 
-        var base: RawPack?
         if let extendsNode = root["extends"], !extendsNode.isNull,
             let references = reader.strings(extendsNode, "'extends'")
         {
@@ -120,13 +128,13 @@ public struct PackLoader: Sendable {
                             "pack extends itself (\(cycle.joined(separator: " → ")))", at: node, code: "extends-cycle")
                         continue
                     }
-                    guard let loaded = readChain(file: baseFile, chain: chain + [canonical], log: log) else { continue }
-                    base = base.map { merge($0, loaded) } ?? loaded
+                    if order.contains(where: { $0.canonical == baseCanonical }) { continue }
+                    _ = readChain(file: baseFile, path: chain + [canonical], log: log, into: &order)
                 }
             }
         }
-        let own = readPack(pairs, root: root, file: file, reader: reader)
-        return base.map { merge($0, own) } ?? own
+        order.append((canonical, readPack(pairs, root: root, file: file, reader: reader)))
+        return true
     }
 
     private func readPack(_ pairs: [Node.Pair], root: Node, file: String, reader: NodeReader) -> RawPack {
@@ -334,6 +342,7 @@ public struct PackLoader: Sendable {
         let categoryKeys = raw.categories.map(\.key)
         let context = CheckBuildContext(
             registry: registry, lexicons: lexicons, failedLexicons: failedLexicons, log: log, path: raw.file)
+        context.sectionRoles = Set(raw.sections.map(\.role))
         let placeholders = Set(registry.kinds.flatMap(\.variables) + ["match"])
         var rules: [Rule] = []
         for rawRule in raw.rules {

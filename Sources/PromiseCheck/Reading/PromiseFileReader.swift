@@ -19,6 +19,11 @@ public struct PromiseFileReader: Sendable {
         "promise", "title", "area", "parties", "status", "period", "introduction", "situation", "priorities",
         "commitments", "follow_up", "evaluation", "expected_effect", "revision", "signatories",
     ]
+    /// The section roles promise files give their text-bearing keys.
+    public static let sectionRoles = [
+        "introduction", "situation", "priorities", "commitments", "follow_up", "evaluation", "expected_effect",
+        "revision",
+    ]
     static let commitmentKeys = ["title", "by", "actions", "target", "when"]
     static let signatoryKeys = ["name", "role", "party", "date", "place"]
     static let statuses = ["draft", "signed"]
@@ -264,8 +269,16 @@ extension PromiseFileReader {
                 return Span(
                     text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
             case .literal, .folded:
+                if text.isEmpty { return Span(text, at: location) }
                 if let source, let rebuilt = blockSpan(node: node, folded: style == .folded, source: source) {
                     return rebuilt
+                }
+            case .doubleQuoted where singleLine:
+                // Without escapes the value stands between the quotes as written.
+                if let source, let line = source.line(location.line), location.column + text.unicodeScalars.count <= line.count,
+                    String(String.UnicodeScalarView(line[location.column..<(location.column + text.unicodeScalars.count)])) == text
+                {
+                    return Span(text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
                 }
             case .plain:
                 if let source, let rebuilt = plainSpan(node: node, source: source) { return rebuilt }
@@ -279,6 +292,8 @@ extension PromiseFileReader {
         static func blockSpan(node: Node, folded: Bool, source: SourceLines) -> Span? {
             var lineNumber = node.mark.line + 1
             var indent: Int?
+            // Content is indented more than the line that holds the key and the indicator.
+            let ownerIndent = source.line(node.mark.line).map(SourceLines.indentation) ?? 0
             var text: [Unicode.Scalar] = []
             var starts: [Span.LineStart] = []
             var pendingBreak = false
@@ -291,7 +306,7 @@ extension PromiseFileReader {
                 let lineIndent = SourceLines.indentation(line)
                 if let indent, lineIndent < indent { break }
                 if indent == nil {
-                    guard lineIndent > 0 || node.mark.column == 1 else { break }
+                    guard lineIndent > ownerIndent || node.mark.column == 1 else { break }
                     indent = lineIndent
                 }
                 let content = line[(indent ?? 0)...]

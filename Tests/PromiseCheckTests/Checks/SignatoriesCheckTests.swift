@@ -1,0 +1,135 @@
+import Testing
+
+@testable import PromiseCheck
+
+@Suite struct SignatoriesCheckTests {
+    static let byParty = """
+        check: signatories
+        with:
+          roles:
+            polisen: [lokalpolisområdeschef, polischef]
+            kommunen: [kommundirektör, kommunstyrelsens ordförande]
+          parties: [polisen, kommunen]
+        """
+
+    /// A signatory on `line`, its mapping at column 5 and its name at column 12.
+    private func signatory(_ name: String?, _ role: String?, line: Int) -> Signatory {
+        Signatory(
+            name: name.map { verbatimSpan($0, line, 12) }, role: role.map { verbatimSpan($0, line, 30) },
+            location: pos(line, 5))
+    }
+
+    private func document(_ signatories: [Signatory]) -> Document {
+        var document = Document(path: "lofte.yaml", format: .yaml)
+        document.signatories = signatories
+        return document
+    }
+
+    @Test func namedSignatoriesWithRolesFromEachParty() throws {
+        let signed = document([
+            signatory("Anna Berg", "Lokalpolisområdeschef", line: 10),
+            signatory("Karl Ek", "Kommunstyrelsens ordförande", line: 11),
+            signatory("ordförande", "Ordförande", line: 12),
+        ])
+        let outcome = try #require(evaluateCheck(builtCheck(Self.byParty), ["underskrifter"], in: signed))
+        #expect(outcome.fraction == 1)
+        #expect(outcome.reason == "2 named signatories with a role; 2 needed")
+        #expect(outcome.variables == ["count": "2", "min": "2", "missing": ""])
+        #expect(
+            outcome.evidence == [
+                Hit(location: pos(10, 12), excerpt: "Anna Berg, Lokalpolisområdeschef"),
+                Hit(location: pos(11, 12), excerpt: "Karl Ek, Kommunstyrelsens ordförande"),
+            ])
+        #expect(
+            outcome.problems == [
+                Hit(
+                    location: pos(12, 5), excerpt: "ordförande, Ordförande",
+                    variables: ["name": "ordförande", "role": "Ordförande", "match": "no name"])
+            ])
+    }
+
+    @Test func missingPartyAndUnknownRole() throws {
+        let signed = document([
+            signatory("Anna Berg", "Polischef", line: 10),
+            signatory("Karl Ek", "Chef", line: 11),
+            signatory("Eva Lund", nil, line: 12),
+        ])
+        let outcome = try #require(evaluateCheck(builtCheck(Self.byParty), ["underskrifter"], in: signed))
+        #expect(outcome.fraction == 0.25)
+        #expect(outcome.reason == "1 named signatories with a role; 2 needed; none for kommunen")
+        #expect(outcome.variables == ["count": "1", "min": "2", "missing": "kommunen"])
+        #expect(outcome.problems.map { $0.variables["match"] } == ["role 'Chef' is not a known title", "no role"])
+        #expect(outcome.problems.map(\.location) == [pos(11, 5), pos(12, 5)])
+    }
+
+    @Test func enoughSignatoriesButOnePartyMissing() throws {
+        let signed = document([
+            signatory("Anna Berg", "Polischef", line: 10),
+            signatory("Olle Berg", "Lokalpolisområdeschef", line: 11),
+        ])
+        let outcome = try #require(evaluateCheck(builtCheck(Self.byParty), ["x"], in: signed))
+        #expect(outcome.fraction == 0.25)
+        #expect(outcome.variables["missing"] == "kommunen")
+    }
+
+    @Test func noSignatoriesAtAll() throws {
+        let outcome = try #require(evaluateCheck(builtCheck(Self.byParty), ["x"], in: document([])))
+        #expect(outcome.fraction == 0)
+        #expect(outcome.reason == "0 named signatories with a role; 2 needed; none for polisen, kommunen")
+    }
+
+    @Test func withoutRolesAnyRoleCounts() throws {
+        let check = builtCheck("check: signatories\nwith: {min: 3}\n")
+        let signed = document([
+            signatory("Anna Berg", "Chef", line: 10),
+            signatory("Karl Ek", "Samordnare", line: 11),
+            signatory("Eva Lund", "   ", line: 12),
+        ])
+        let outcome = try #require(evaluateCheck(check, ["x"], in: signed))
+        #expect(abs(outcome.fraction - 1.0 / 3) < 1e-12)
+        #expect(outcome.problems.map { $0.variables["match"] } == ["no role"])
+    }
+
+    @Test func aSignatoryItemIsJudgedAlone() throws {
+        let check = builtCheck("check: signatories\nwith: {min: 1}\n")
+        let anna = signatory("Anna Berg", "Polischef", line: 10)
+        let eva = signatory("Eva", "Kommundirektör", line: 11)
+        let signed = document([anna, eva])
+        let annaItem = ScopeItem(
+            kind: .signatory, location: anna.location, text: TokenizedText(anna.spans), signatory: anna)
+        let evaItem = ScopeItem(
+            kind: .signatory, location: eva.location, text: TokenizedText(eva.spans), signatory: eva)
+        #expect(check?.evaluate(annaItem, in: signed).fraction == 1)
+        #expect(check?.evaluate(evaItem, in: signed).fraction == 0)
+        #expect(check?.evaluate(evaItem, in: signed).problems.map { $0.variables["match"] } == ["no name"])
+    }
+
+    @Test(arguments: [
+        ("Anna Berg", true), ("Anna-Karin Öberg", true), ("Åsa von Berg", true), ("von Berg", false), ("anna berg", false), ("Anna", false),
+        ("  Anna   Berg ", true),
+    ])
+    func whatCountsAsAName(text: String, isName: Bool) {
+        #expect(SignatoriesCheck.isName(text) == isName)
+    }
+
+    @Test func partyThatIsNotARoleGroup() throws {
+        let failure = try #require(
+            checkBuildFailure("check: signatories\nwith:\n  roles: {polisen: [polischef]}\n  parties: [polis]\n"))
+        expectDiagnostic(
+            failure.diagnostics, code: "pack.check-parameters", at: pos(4, 12),
+            message: "party 'polis' is not a group of lexicon 'roles'; did you mean 'polisen'?")
+    }
+
+    @Test func partiesNeedRoles() throws {
+        let failure = try #require(checkBuildFailure("check: signatories\nwith: {parties: [polisen]}\n"))
+        expectDiagnostic(
+            failure.diagnostics, code: "pack.check-parameters", at: pos(2, 17),
+            message: "'parties' needs a 'roles' lexicon to group roles by party")
+    }
+
+    @Test func minimumIsAtLeastOne() throws {
+        let failure = try #require(checkBuildFailure("check: signatories\nwith: {min: 0}\n"))
+        expectDiagnostic(
+            failure.diagnostics, code: "pack.check-parameters", at: pos(2, 13), message: "'min' must be at least 1")
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+
+@testable import PromiseCheck
+
+@Suite struct TokenizedTextTests {
+    private func folded(_ text: String) -> [String] {
+        TokenizedText([verbatimSpan(text)]).tokens.map(\.folded)
+    }
+
+    @Test func wordsKeepSwedishLettersAndAreCaseFolded() {
+        let text = TokenizedText([verbatimSpan("Trygghetsvandring på Östra Torget")])
+        #expect(text.tokens.map(\.folded) == ["trygghetsvandring", "på", "östra", "torget"])
+        #expect(text.tokens.map(\.kind) == [.word, .word, .word, .word])
+        #expect(text.wordCount == 4)
+    }
+
+    @Test func digitsAreNumberTokensWithValues() {
+        let text = TokenizedText([verbatimSpan("minst 4 vandringar under 2025")])
+        #expect(text.tokens.map(\.folded) == ["minst", "4", "vandringar", "under", "2025"])
+        #expect(text.tokens.map(\.kind) == [.word, .number, .word, .word, .number])
+        #expect(text.tokens.map(\.numberValue) == [nil, 4, nil, nil, 2025])
+        #expect(text.wordCount == 3)
+    }
+
+    @Test func lettersAndDigitsSplitIntoSeparateTokens() {
+        #expect(folded("E22:an") == ["e", "22", ":", "an"])
+    }
+
+    @Test func meaningfulSymbolsAreTokensAndDashesFoldToHyphen() {
+        let text = TokenizedText([verbatimSpan("2025–2026 — 30 % / år; klart? ja! + 1.")])
+        #expect(
+            text.tokens.map(\.folded) == [
+                "2025", "-", "2026", "-", "30", "%", "/", "år", ";", "klart", "?", "ja", "!", "+", "1", ".",
+            ])
+        #expect(text.tokens[1].kind == .symbol)
+        #expect(text.tokens[3].kind == .symbol)
+    }
+
+    @Test func commasQuotesAndBracketsOnlySeparate() {
+        #expect(
+            folded("minst, fyra \"trygghetsvandringar\" (i «centrum»)") == [
+                "minst", "fyra", "trygghetsvandringar", "i", "centrum",
+            ])
+    }
+
+    @Test func softHyphenStaysInsideAWordAndIsDroppedWhenFolding() {
+        let text = TokenizedText([verbatimSpan("trygg\u{AD}hets\u{AD}vandring i dag")])
+        #expect(text.tokens.map(\.folded) == ["trygghetsvandring", "i", "dag"])
+        #expect(text.tokens.map(\.scalarOffset) == [0, 20, 22])
+    }
+
+    @Test func scalarOffsetsCountUnicodeScalarsNotCharacters() {
+        // The thumbs-up with a skin tone is one Character of two scalars.
+        let text = TokenizedText([verbatimSpan("👍🏽 bra, å ö")])
+        #expect(text.tokens.map(\.folded) == ["bra", "å", "ö"])
+        #expect(text.tokens.map(\.scalarOffset) == [3, 8, 10])
+    }
+
+    @Test func verbatimSpanLocationsAddTheOffsetToTheColumn() {
+        let text = TokenizedText([verbatimSpan("Trygghetsvandring på Östra torget", 3, 5)])
+        #expect(text.tokens.map(\.scalarOffset) == [0, 18, 21, 27])
+        #expect(text.tokens.map(text.location(of:)) == [pos(3, 5), pos(3, 23), pos(3, 26), pos(3, 32)])
+    }
+
+    @Test func tokensOfEachSpanRecordTheirSpanAndLocation() {
+        let text = TokenizedText([verbatimSpan("Polisen lovar", 2, 8), verbatimSpan("Kommunen lovar", 7, 3)])
+        #expect(text.tokens.map(\.spanIndex) == [0, 0, 1, 1])
+        #expect(text.tokens.map(\.scalarOffset) == [0, 8, 0, 9])
+        #expect(text.tokens.map(text.location(of:)) == [pos(2, 8), pos(2, 16), pos(7, 3), pos(7, 12)])
+    }
+
+    @Test func nonVerbatimSpanPutsEveryTokenAtTheStartOfTheValue() {
+        let text = TokenizedText([Span("ökad trygghet", at: pos(4, 10))])
+        #expect(text.tokens.map(text.location(of:)) == [pos(4, 10), pos(4, 10)])
+    }
+
+    @Test func multiLineSpanMapsTokensToTheirOwnLine() {
+        let lines = [
+            Span.LineStart(offset: 0, location: pos(5, 5)),
+            Span.LineStart(offset: 13, location: pos(6, 5)),
+            Span.LineStart(offset: 25, location: pos(8, 7)),
+        ]
+        let span = Span("Första raden andra raden tredje raden", lineStarts: lines)
+        #expect(span.location == pos(5, 5))
+        #expect(span.isVerbatim)
+        let text = TokenizedText([span])
+        #expect(text.tokens.map(\.scalarOffset) == [0, 7, 13, 19, 25, 32])
+        #expect(
+            text.tokens.map(text.location(of:)) == [
+                pos(5, 5), pos(5, 12), pos(6, 5), pos(6, 11), pos(8, 7), pos(8, 14),
+            ])
+    }
+
+    @Test func excerptIsTheOriginalTextBetweenTheTokens() {
+        let text = TokenizedText([verbatimSpan("Vi lovar Minst, fyra trygghetsvandringar.")])
+        #expect(text.excerpt(2..<5) == "Minst, fyra trygghetsvandringar")
+        #expect(text.excerpt(2..<6) == "Minst, fyra trygghetsvandringar.")
+        #expect(text.excerpt(0..<1) == "Vi")
+        #expect(text.excerpt(3..<3) == "")
+        #expect(text.excerpt(5..<9) == "")
+    }
+
+    @Test func excerptAcrossSpansJoinsTheFoldedTokens() {
+        let text = TokenizedText([verbatimSpan("Öka Tryggheten"), verbatimSpan("I Centrum", 2)])
+        #expect(text.excerpt(1..<3) == "tryggheten i")
+    }
+
+    @Test
+    func decomposedLettersStayInOneWord() {
+        // "ö" written as o + U+0308, as text copied from some PDFs is.
+        let text = TokenizedText([verbatimSpan("trygghetsmo\u{308}te i dag")])
+        #expect(text.tokens.map(\.folded) == ["trygghetsmöte", "i", "dag"])
+        #expect(text.wordCount == 3)
+    }
+}
