@@ -1,5 +1,5 @@
-import Testing
 import PromiseCheckYAML
+import Testing
 
 @Suite struct NodeParsingTests {
     @Test func scalarsOfEachStyleWithMarks() throws {

@@ -1,5 +1,5 @@
-import Testing
 import PromiseCheckYAML
+import Testing
 
 @Suite struct YAMLErrorTests {
     @Test func unclosedFlowSequence() throws {
@@ -166,7 +166,9 @@ import PromiseCheckYAML
         #expect(littleEndian.message == "UTF-16 text; save the file as UTF-8")
         #expect(parseError([0xFE, 0xFF, 0x00, 0x61, 0x00, 0x3A])?.message == "UTF-16 text; save the file as UTF-8")
         #expect(parseError([0x61, 0x00, 0x3A, 0x00, 0x20, 0x00])?.message == "UTF-16 text; save the file as UTF-8")
-        #expect(parseError([0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])?.message == "UTF-32 text; save the file as UTF-8")
+        #expect(
+            parseError([0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])?.message
+                == "UTF-32 text; save the file as UTF-8")
     }
 
     @Test func multipleDocuments() throws {

@@ -1,5 +1,5 @@
-import Testing
 import PromiseCheckYAML
+import Testing
 
 @Suite struct YAMLLimitsTests {
     /// `depth` nested flow sequences around a scalar.
@@ -40,7 +40,9 @@ import PromiseCheckYAML
 
     @Test func blockNestingCountsToo() throws {
         let text = (0..<5).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " v"
-        #expect(try YAMLParser.parse(text, limits: YAMLLimits(maxDepth: 5))["k0"]?["k1"]?["k2"]?["k3"]?["k4"]?.scalar == "v")
+        #expect(
+            try YAMLParser.parse(text, limits: YAMLLimits(maxDepth: 5))["k0"]?["k1"]?["k2"]?["k3"]?["k4"]?.scalar == "v"
+        )
         let error = try #require(parseError(text, limits: YAMLLimits(maxDepth: 4)))
         #expect(error.kind == .tooDeep)
         #expect(error.mark == at(5, 9))
@@ -96,7 +98,8 @@ import PromiseCheckYAML
         let error = try #require(parseError(bytes))
         #expect(error.kind == .tooLarge)
         #expect(error.message == "file is 20.0 MB, over the 16.0 MB limit")
-        let kilobytes = try #require(parseError(Array(repeating: 0x20, count: 3000), limits: YAMLLimits(maxInputBytes: 2048)))
+        let kilobytes = try #require(
+            parseError(Array(repeating: 0x20, count: 3000), limits: YAMLLimits(maxInputBytes: 2048)))
         #expect(kilobytes.message == "file is 2.9 KB, over the 2.0 KB limit")
     }
 }

@@ -81,7 +81,8 @@ public struct FrequencyCheck: Check {
         let stated = "\(perYear) \(best.perYear == 1 ? "time" : "times") a year (\"\(best.hit.excerpt)\")"
         if best.perYear < minimum {
             return CheckOutcome(
-                fraction: CheckOutcome.shortfall(best.perYear, of: minimum), reason: "\(stated), below the \(variables["min"] ?? "") needed",
+                fraction: CheckOutcome.shortfall(best.perYear, of: minimum),
+                reason: "\(stated), below the \(variables["min"] ?? "") needed",
                 evidence: evidence, variables: variables)
         }
         let needed = minimum > 0 ? "; \(variables["min"] ?? "") needed" : ""

@@ -94,7 +94,9 @@ public struct ExampleRunner: Sendable {
             document.commitments = [Commitment(title: nil, parties: [], spans: [span], location: location)]
             document.sections = [Section(role: "commitments", blocks: [span], location: location)]
         case .signatories:
-            let parts = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             var signatory = Signatory(location: location)
             if let name = parts.first, !name.isEmpty { signatory.name = Span(name, at: location) }
             if parts.count > 1, !parts[1].isEmpty { signatory.role = Span(parts[1], at: location) }

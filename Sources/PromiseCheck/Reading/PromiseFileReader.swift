@@ -275,10 +275,14 @@ extension PromiseFileReader {
                 }
             case .doubleQuoted where singleLine:
                 // Without escapes the value stands between the quotes as written.
-                if let source, let line = source.line(location.line), location.column + text.unicodeScalars.count <= line.count,
-                    String(String.UnicodeScalarView(line[location.column..<(location.column + text.unicodeScalars.count)])) == text
+                if let source, let line = source.line(location.line),
+                    location.column + text.unicodeScalars.count <= line.count,
+                    String(
+                        String.UnicodeScalarView(line[location.column..<(location.column + text.unicodeScalars.count)]))
+                        == text
                 {
-                    return Span(text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
+                    return Span(
+                        text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
                 }
             case .plain:
                 if let source, let rebuilt = plainSpan(node: node, source: source) { return rebuilt }
