@@ -23,8 +23,9 @@ public struct PackLoader: Sendable {
 
     static let packKeys = [
         "pack", "version", "title", "description", "language", "extends", "grades", "categories", "lexicons",
-        "sections", "pass_threshold", "rules",
+        "sections", "reading", "pass_threshold", "rules",
     ]
+    static let readingKeys = ["title_area", "body_area", "parties", "signatory_roles", "unsigned"]
     static let ruleKeys = [
         "id", "title", "category", "severity", "weight", "scope", "require", "check", "with", "message", "missing",
         "hint", "link", "description", "examples", "enabled",
@@ -88,6 +89,7 @@ public struct PackLoader: Sendable {
         var categories: [RuleCategory] = []
         var lexiconFiles: [(name: String, file: String, location: SourceLocation, declaredIn: String)] = []
         var sections: [SectionPatterns] = []
+        var reading = ReadingSettings()
         var passThreshold: Double?
         var rules: [RawRule] = []
     }
@@ -212,6 +214,9 @@ public struct PackLoader: Sendable {
                 pack.sections.append(SectionPatterns(role: role, patterns: patterns))
             }
         }
+        if let node = root["reading"], !node.isNull {
+            pack.reading = readReading(node, reader: reader)
+        }
         if let node = root["rules"] {
             if let items = node.sequence {
                 var seen: [String: SourceLocation] = [:]
@@ -231,6 +236,33 @@ public struct PackLoader: Sendable {
             }
         }
         return pack
+    }
+
+    private func readReading(_ node: Node, reader: NodeReader) -> ReadingSettings {
+        var settings = ReadingSettings()
+        guard let pairs = reader.mapping(node, "'reading'") else { return settings }
+        reader.checkKeys(pairs, known: Self.readingKeys, in: "'reading'")
+        func patterns(_ key: String, group: String?) -> [String] {
+            guard let value = node[key], let patterns = reader.strings(value, "'reading.\(key)'") else { return [] }
+            for (pattern, item) in zip(patterns, value.sequence ?? [value]) {
+                if (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) == nil {
+                    reader.error("pattern '\(pattern)' in 'reading.\(key)' does not compile", at: item, code: "regex")
+                } else if let group, !pattern.contains("(?<\(group)>") {
+                    reader.error(
+                        "pattern '\(pattern)' in 'reading.\(key)' needs a named group (?<\(group)>…)", at: item,
+                        code: "regex")
+                }
+            }
+            return patterns
+        }
+        settings.titleArea = patterns("title_area", group: "area")
+        settings.bodyArea = patterns("body_area", group: "area")
+        settings.unsigned = patterns("unsigned", group: nil)
+        if let value = node["parties"] { settings.parties = reader.string(value, "'reading.parties'") }
+        if let value = node["signatory_roles"] {
+            settings.signatoryRoles = reader.string(value, "'reading.signatory_roles'")
+        }
+        return settings
     }
 
     private func readRule(_ node: Node, file: String, reader: NodeReader) -> RawRule? {
@@ -279,6 +311,11 @@ public struct PackLoader: Sendable {
         merged.lexiconFiles =
             base.lexiconFiles.filter { entry in !child.lexiconFiles.contains { $0.name == entry.name } }
             + child.lexiconFiles
+        merged.reading.titleArea = child.reading.titleArea.isEmpty ? base.reading.titleArea : child.reading.titleArea
+        merged.reading.bodyArea = child.reading.bodyArea.isEmpty ? base.reading.bodyArea : child.reading.bodyArea
+        merged.reading.unsigned = child.reading.unsigned.isEmpty ? base.reading.unsigned : child.reading.unsigned
+        merged.reading.parties = child.reading.parties ?? base.reading.parties
+        merged.reading.signatoryRoles = child.reading.signatoryRoles ?? base.reading.signatoryRoles
         merged.sections =
             base.sections.filter { section in !child.sections.contains { $0.role == section.role } }
             + child.sections
@@ -339,6 +376,13 @@ public struct PackLoader: Sendable {
                 "'grades' needs a band that starts at 0, for the lowest scores", at: raw.gradesField?.node,
                 code: "grades")
         }
+        for (key, name) in [("parties", raw.reading.parties), ("signatory_roles", raw.reading.signatoryRoles)] {
+            guard let name, lexicons[name] == nil, !failedLexicons.contains(name) else { continue }
+            let known = lexicons.keys.sorted()
+            rootReader.error(
+                "'reading.\(key)' names no lexicon '\(name)'\(Suggestion.phrase(for: name, in: known))", at: nil,
+                code: "unknown-lexicon")
+        }
         let categoryKeys = raw.categories.map(\.key)
         let context = CheckBuildContext(
             registry: registry, lexicons: lexicons, failedLexicons: failedLexicons, log: log, path: raw.file)
@@ -359,7 +403,7 @@ public struct PackLoader: Sendable {
             name: raw.name ?? "pack", version: raw.version ?? "0", title: raw.title ?? raw.name ?? "pack",
             description: raw.description, language: raw.language, file: raw.file, extends: raw.extends,
             grades: grades, categories: raw.categories, lexicons: lexicons, sections: raw.sections,
-            passThreshold: raw.passThreshold ?? 0.5, rules: rules)
+            reading: raw.reading, passThreshold: raw.passThreshold ?? 0.5, rules: rules)
     }
 
     private func buildRule(

@@ -14,6 +14,12 @@ extension RulePack {
             combined.sections =
                 combined.sections.filter { section in !pack.sections.contains { $0.role == section.role } }
                 + pack.sections
+            let reading = pack.reading
+            if !reading.titleArea.isEmpty { combined.reading.titleArea = reading.titleArea }
+            if !reading.bodyArea.isEmpty { combined.reading.bodyArea = reading.bodyArea }
+            if !reading.unsigned.isEmpty { combined.reading.unsigned = reading.unsigned }
+            combined.reading.parties = reading.parties ?? combined.reading.parties
+            combined.reading.signatoryRoles = reading.signatoryRoles ?? combined.reading.signatoryRoles
             for rule in pack.rules {
                 if let index = combined.rules.firstIndex(where: { $0.id == rule.id }) {
                     combined.rules[index] = rule

@@ -14,6 +14,8 @@ public struct RulePack: Sendable {
     public var categories: [RuleCategory]
     public var lexicons: [String: Lexicon]
     public var sections: [SectionPatterns]
+    /// What readers of published text need to find the area, parties and signatures.
+    public var reading: ReadingSettings
     /// A rule passes when its fraction is at least this.
     public var passThreshold: Double
     /// Every rule, enabled or not, in pack order.
@@ -31,4 +33,20 @@ public struct RulePack: Sendable {
     public func categoryTitle(_ key: String) -> String {
         categories.first { $0.key == key }?.title ?? key
     }
+}
+
+/// The pack's `reading:` table: language data for reading published text and Markdown.
+public struct ReadingSettings: Sendable, Hashable {
+    /// Regular expressions with a named group `area`, matched against the title.
+    public var titleArea: [String] = []
+    /// Regular expressions with a named group `area`, matched against the body when the title names no area.
+    public var bodyArea: [String] = []
+    /// The grouped lexicon whose groups are the parties and whose terms mark them ("polisen").
+    public var parties: String?
+    /// The grouped lexicon of signatory role titles, grouped by party.
+    public var signatoryRoles: String?
+    /// Regular expressions for signature-block lines that, with no date, mark a promise unsigned.
+    public var unsigned: [String] = []
+
+    public init() {}
 }

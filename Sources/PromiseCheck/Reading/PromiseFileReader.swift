@@ -17,7 +17,7 @@ public struct PromiseFileReader: Sendable {
 
     static let topLevelKeys = [
         "promise", "title", "area", "parties", "status", "period", "introduction", "situation", "priorities",
-        "commitments", "follow_up", "evaluation", "expected_effect", "revision", "signatories",
+        "commitments", "follow_up", "evaluation", "expected_effect", "revision", "signatories", "other",
     ]
     /// The section roles promise files give their text-bearing keys.
     public static let sectionRoles = [
@@ -106,6 +106,8 @@ public struct PromiseFileReader: Sendable {
                 if let span = context.span(value, "'\(key)'") {
                     document.sections.append(Section(role: key, blocks: [span], location: keyLocation))
                 }
+            case "other":
+                document.sections += readOther(value, context: context)
             case "priorities":
                 document.sections.append(
                     Section(role: key, blocks: context.spans(value, "'priorities'"), location: keyLocation))
@@ -135,6 +137,25 @@ public struct PromiseFileReader: Sendable {
             document.notes.append("marked as a draft: not yet signed")
         }
         return document
+    }
+
+    /// Text without a role of its own (`other:`), kept so it is checked with the rest.
+    private func readOther(_ node: Node, context: Context) -> [Section] {
+        guard let items = context.list(node, "'other'") else { return [] }
+        var sections: [Section] = []
+        for item in items {
+            let location = SourceLocation(item.mark)
+            if item.scalar != nil {
+                sections.append(Section(role: nil, blocks: context.spans(item, "an item of 'other'"), location: location))
+                continue
+            }
+            guard let pairs = context.reader.mapping(item, "an item of 'other'") else { continue }
+            context.reader.checkKeys(pairs, known: ["heading", "text"], in: "an item of 'other'")
+            let heading = item["heading"].flatMap { context.span($0, "'heading' in 'other'") }
+            let blocks = item["text"].map { context.spans($0, "'text' in 'other'") } ?? []
+            sections.append(Section(role: nil, heading: heading, blocks: blocks, location: location))
+        }
+        return sections
     }
 
     private func readPeriod(_ node: Node, context: Context) -> Period? {
