@@ -1,18 +1,79 @@
+import Foundation
+
 /// Reads promise files and evaluates them against one pack: one file in, one ``FileReport`` out.
+///
+/// `.yaml` and `.yml` files are promise files in PromiseCheck's format; every other file is
+/// read as published text, or as a Markdown draft when it ends in `.md` or `.markdown`, with
+/// the language data of the pack (its `sections:` and `reading:` tables).
 public struct Checker: Sendable {
     public let engine: Engine
     public var reader: PromiseFileReader
+    public var textReader: TextPromiseReader
 
     public init(pack: RulePack, reader: PromiseFileReader = PromiseFileReader()) {
         self.engine = Engine(pack: pack)
         self.reader = reader
+        self.textReader = TextPromiseReader(profile: TextReadingProfile(pack: pack), maxInputBytes: reader.limits.maxInputBytes)
+    }
+
+    /// The extensions of promise files in PromiseCheck's YAML format.
+    public static let yamlExtensions = ["yaml", "yml"]
+
+    /// Reads a file with the reader its extension calls for.
+    public func read(path: String) -> PromiseFileReader.Result {
+        let pathExtension = (path as NSString).pathExtension.lowercased()
+        return Self.yamlExtensions.contains(pathExtension) ? reader.read(path: path) : textReader.read(path: path)
     }
 
     /// Reads and evaluates one file; a file that cannot be read gets diagnostics and no evaluation.
     public func check(path: String) -> FileReport {
-        let result = reader.read(path: path)
+        let result = read(path: path)
         return FileReport(
             path: path, evaluation: result.document.map(engine.evaluate), diagnostics: result.diagnostics)
+    }
+
+    /// Reads and evaluates one file and, with `keepSource`, keeps its lines for formats that show
+    /// findings in place.
+    ///
+    /// The lines are read only from a file that could be evaluated, as UTF-8 with invalid bytes
+    /// replaced, split where the reader splits (`\n`, `\r\n`, `\r`), so line numbers agree.
+    public func check(path: String, keepSource: Bool) -> FileReport {
+        var report = check(path: path)
+        if keepSource, report.evaluation != nil {
+            report.sourceLines = Self.sourceLines(at: path, maxBytes: reader.limits.maxInputBytes)
+        }
+        return report
+    }
+
+    static func sourceLines(at path: String, maxBytes: Int) -> [String]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxBytes + 1), data.count <= maxBytes else { return nil }
+        return sourceLines(of: [UInt8](data))
+    }
+
+    static func sourceLines(of bytes: [UInt8]) -> [String] {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        if lines.count > 1, lines.last == "" { lines.removeLast() }
+        return lines
     }
 
     /// Evaluates a document read elsewhere.

@@ -9,10 +9,21 @@ public struct Document: Sendable {
         case text
     }
 
+    /// Where a reader found the area a promise is for.
+    public enum AreaSource: String, Sendable, Codable {
+        case title
+        case frontMatter = "front-matter"
+        case body
+        /// A guess from the file's name.
+        case fileName = "file-name"
+    }
+
     public var path: String
     public var format: Format
     public var title: Span?
     public var area: Span?
+    /// Where `area` was found, when a text reader had to look for it.
+    public var areaSource: AreaSource?
     public var parties: [Span] = []
     public var status: Span?
     public var period: Period?

@@ -91,17 +91,8 @@ public struct PromiseFileReader: Sendable {
             case "title": document.title = context.span(value, "'title'")
             case "area": document.area = context.span(value, "'area'")
             case "parties": document.parties = context.spans(value, "'parties'")
-            case "status":
-                if let status = context.span(value, "'status'") {
-                    if Self.statuses.contains(status.text) {
-                        document.status = status
-                    } else {
-                        reader.error(
-                            "'status' must be draft or signed, found '\(status.text)'\(Suggestion.phrase(for: status.text, in: Self.statuses))",
-                            at: value, code: "status")
-                    }
-                }
-            case "period": document.period = readPeriod(value, context: context)
+            case "status": document.status = context.status(value)
+            case "period": document.period = context.period(value)
             case "introduction", "evaluation", "expected_effect", "revision":
                 if let span = context.span(value, "'\(key)'") {
                     document.sections.append(Section(role: key, blocks: [span], location: keyLocation))
@@ -128,7 +119,7 @@ public struct PromiseFileReader: Sendable {
                 document.sections.append(
                     Section(role: key, blocks: document.commitments.flatMap(\.spans), location: keyLocation))
             case "signatories":
-                document.signatories = readSignatories(value, context: context)
+                document.signatories = context.signatories(value)
             default:
                 break
             }
@@ -156,21 +147,6 @@ public struct PromiseFileReader: Sendable {
             sections.append(Section(role: nil, heading: heading, blocks: blocks, location: location))
         }
         return sections
-    }
-
-    private func readPeriod(_ node: Node, context: Context) -> Period? {
-        let location = SourceLocation(node.mark)
-        if node.mapping != nil {
-            guard let pairs = context.reader.mapping(node, "'period'") else { return nil }
-            context.reader.checkKeys(pairs, known: ["from", "to", "text"], in: "'period'")
-            var period = Period(location: location)
-            if let from = node["from"] { period.from = context.span(from, "'period.from'") }
-            if let to = node["to"] { period.to = context.span(to, "'period.to'") }
-            if let text = node["text"] { period.text = context.span(text, "'period.text'") }
-            return period
-        }
-        guard let text = context.span(node, "'period'") else { return nil }
-        return Period(text: text, location: location)
     }
 
     private func readCommitments(_ node: Node, context: Context) -> [Commitment] {
@@ -209,36 +185,68 @@ public struct PromiseFileReader: Sendable {
         return commitments
     }
 
-    private func readSignatories(_ node: Node, context: Context) -> [Signatory] {
-        guard let items = context.list(node, "'signatories'") else { return [] }
-        var signatories: [Signatory] = []
-        for item in items {
-            guard let pairs = context.reader.mapping(item, "a signatory") else { continue }
-            context.reader.checkKeys(pairs, known: Self.signatoryKeys, in: "a signatory")
-            var signatory = Signatory(location: SourceLocation(item.mark))
-            for pair in pairs {
-                let key = pair.key.scalar ?? ""
-                guard Self.signatoryKeys.contains(key) else { continue }
-                let span = context.span(pair.value, "'\(key)' of a signatory")
-                switch key {
-                case "name": signatory.name = span
-                case "role": signatory.role = span
-                case "party": signatory.party = span
-                case "date": signatory.date = span
-                default: signatory.place = span
-                }
-            }
-            signatories.append(signatory)
-        }
-        return signatories
-    }
 }
 
 extension PromiseFileReader {
     /// Turns scalar nodes into spans with exact positions.
+    ///
+    /// Shared with the Markdown reader, whose front matter has the same metadata keys.
     struct Context {
         let reader: NodeReader
         let source: SourceLines?
+
+        /// `status`: draft or signed, else an error with a suggestion.
+        func status(_ node: Node) -> Span? {
+            guard let status = span(node, "'status'") else { return nil }
+            guard PromiseFileReader.statuses.contains(status.text) else {
+                reader.error(
+                    "'status' must be draft or signed, found '\(status.text)'\(Suggestion.phrase(for: status.text, in: PromiseFileReader.statuses))",
+                    at: node, code: "status")
+                return nil
+            }
+            return status
+        }
+
+        /// `period`: a mapping of `from`, `to` and `text`, or free text.
+        func period(_ node: Node) -> Period? {
+            let location = SourceLocation(node.mark)
+            if node.mapping != nil {
+                guard let pairs = reader.mapping(node, "'period'") else { return nil }
+                reader.checkKeys(pairs, known: ["from", "to", "text"], in: "'period'")
+                var period = Period(location: location)
+                if let from = node["from"] { period.from = span(from, "'period.from'") }
+                if let to = node["to"] { period.to = span(to, "'period.to'") }
+                if let text = node["text"] { period.text = span(text, "'period.text'") }
+                return period
+            }
+            guard let text = span(node, "'period'") else { return nil }
+            return Period(text: text, location: location)
+        }
+
+        /// `signatories`: a list of mappings of `name`, `role`, `party`, `date` and `place`.
+        func signatories(_ node: Node) -> [Signatory] {
+            guard let items = list(node, "'signatories'") else { return [] }
+            var signatories: [Signatory] = []
+            for item in items {
+                guard let pairs = reader.mapping(item, "a signatory") else { continue }
+                reader.checkKeys(pairs, known: PromiseFileReader.signatoryKeys, in: "a signatory")
+                var signatory = Signatory(location: SourceLocation(item.mark))
+                for pair in pairs {
+                    let key = pair.key.scalar ?? ""
+                    guard PromiseFileReader.signatoryKeys.contains(key) else { continue }
+                    let span = span(pair.value, "'\(key)' of a signatory")
+                    switch key {
+                    case "name": signatory.name = span
+                    case "role": signatory.role = span
+                    case "party": signatory.party = span
+                    case "date": signatory.date = span
+                    default: signatory.place = span
+                    }
+                }
+                signatories.append(signatory)
+            }
+            return signatories
+        }
 
         /// A string value as a span; a null value is "not given" and yields nil without an error.
         func span(_ node: Node, _ what: String) -> Span? {

@@ -1,0 +1,179 @@
+/// A text file's contents as lines of Unicode scalars.
+struct DecodedText: Sendable {
+    /// The lines without their line breaks; line `n` of the file is `lines[n - 1]`.
+    var lines: [[Unicode.Scalar]]
+    /// Whether the bytes were not UTF-8 and were read as Windows-1252.
+    var isWindows1252: Bool
+}
+
+/// Turns a text file's bytes into lines, the way published promises are actually saved.
+///
+/// UTF-8 is read as is, without a leading byte order mark (columns do not count it). Bytes that
+/// are not UTF-8 are read as Windows-1252, the encoding of text saved by older Windows
+/// programs, with a warning. CRLF, LF and a lone CR each end a line; every scalar, tabs and
+/// non-breaking spaces included, is one column.
+enum TextDecoding {
+    /// The decoded lines, or nil when the bytes are not text (UTF-16 or UTF-32, NUL bytes).
+    static func decode(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> DecodedText? {
+        if let foreign = foreignEncoding(bytes) {
+            log.error("\(foreign) text; save the file as UTF-8", path: path, at: .start, code: "input.encoding")
+            return nil
+        }
+        let start = hasByteOrderMark(bytes) ? 3 : 0
+        if let nul = bytes[start...].firstIndex(of: 0) {
+            let location = location(ofByte: nul, in: bytes, from: start, countingEveryByte: false)
+            log.error(
+                "binary file (NUL byte at \(location)); expected text", path: path, at: location, code: "input.binary")
+            return nil
+        }
+        guard let invalid = firstInvalidUTF8Byte(bytes, from: start) else {
+            return DecodedText(lines: utf8Lines(bytes, from: start), isWindows1252: false)
+        }
+        log.warning(
+            "not UTF-8; read as Windows-1252", path: path,
+            at: location(ofByte: invalid, in: bytes, from: start, countingEveryByte: true), code: "input.windows-1252")
+        return DecodedText(lines: windows1252Lines(bytes, from: start, path: path, log: log), isWindows1252: true)
+    }
+
+    static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// "UTF-16" or "UTF-32" when a byte order mark, or ASCII interleaved with NUL bytes at the
+    /// start, says so.
+    static func foreignEncoding(_ bytes: [UInt8]) -> String? {
+        func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        func isASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0 && $0 < 0x80 } ?? false }
+        let (b0, b1, b2, b3) = (byte(0), byte(1), byte(2), byte(3))
+        if b0 == 0x00, b1 == 0x00, b2 == 0xFE, b3 == 0xFF { return "UTF-32" }
+        if b0 == 0xFF, b1 == 0xFE, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
+        if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) { return "UTF-16" }
+        if b0 == 0x00, b1 == 0x00, b2 == 0x00, isASCII(b3) { return "UTF-32" }
+        if isASCII(b0), b1 == 0x00, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
+        if b0 == 0x00, isASCII(b1) { return "UTF-16" }
+        if isASCII(b0), b1 == 0x00 { return "UTF-16" }
+        return nil
+    }
+
+    /// The offset of the first byte of the first ill-formed UTF-8 sequence.
+    static func firstInvalidUTF8Byte(_ bytes: [UInt8], from start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return index
+            }
+            guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return index }
+            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// Where byte `offset` stands: lines end at CRLF, LF or CR; a column is a scalar, which is
+    /// one byte in Windows-1252 and a lead byte in UTF-8.
+    static func location(ofByte offset: Int, in bytes: [UInt8], from start: Int, countingEveryByte: Bool)
+        -> SourceLocation
+    {
+        var line = 1
+        var column = 1
+        var index = start
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D, countingEveryByte || byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    private static func utf8Lines(_ bytes: [UInt8], from start: Int) -> [[Unicode.Scalar]] {
+        var splitter = LineSplitter()
+        for scalar in String(decoding: bytes[start...], as: UTF8.self).unicodeScalars {
+            splitter.add(scalar)
+        }
+        return splitter.lines
+    }
+
+    private static func windows1252Lines(_ bytes: [UInt8], from start: Int, path: String, log: DiagnosticLog)
+        -> [[Unicode.Scalar]]
+    {
+        var splitter = LineSplitter()
+        var reported = 0
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            if let scalar = windows1252Scalar(byte) {
+                splitter.add(scalar)
+                continue
+            }
+            if reported < maxReportedBytes {
+                let location = SourceLocation(line: splitter.lines.count, column: splitter.currentColumn)
+                log.error(
+                    "byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character in Windows-1252",
+                    path: path, at: location, code: "input.encoding")
+            }
+            reported += 1
+            splitter.add("\u{FFFD}")
+        }
+        return splitter.lines
+    }
+
+    /// Undefined bytes reported one by one, at most; a file full of them is not Windows-1252.
+    private static let maxReportedBytes = 10
+
+    /// The character of a Windows-1252 byte; nil for the five bytes the encoding leaves undefined.
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar? {
+        guard byte >= 0x80, byte <= 0x9F else { return Unicode.Scalar(byte) }
+        let value = windows1252High[Int(byte - 0x80)]
+        return value == 0 ? nil : Unicode.Scalar(value)
+    }
+
+    /// Bytes 0x80–0x9F; 0 where undefined. The rest of the encoding is Latin-1.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
+        0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,
+        0x017E, 0x0178,
+    ]
+}
+
+/// Splits a stream of scalars into lines at CRLF, LF and lone CR.
+private struct LineSplitter {
+    var lines: [[Unicode.Scalar]] = [[]]
+    private var previousWasCR = false
+
+    /// The column the next scalar will have.
+    var currentColumn: Int { (lines.last?.count ?? 0) + 1 }
+
+    mutating func add(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "\n":
+            if !previousWasCR { lines.append([]) }
+            previousWasCR = false
+        case "\r":
+            lines.append([])
+            previousWasCR = true
+        default:
+            lines[lines.count - 1].append(scalar)
+            previousWasCR = false
+        }
+    }
+}

@@ -1,0 +1,668 @@
+import Foundation
+import PromiseCheckYAML
+
+/// Reads promises published as plain text or drafted in Markdown into a ``Document``.
+///
+/// The structure comes from layout alone (``TextLayout``): headings, paragraphs, list items and
+/// a signature block. What the words mean (which heading starts which section, which words name
+/// a party or a signatory's title, where the area is named) comes from the pack's
+/// ``TextReadingProfile``, so the reader itself knows no language.
+public struct TextPromiseReader: Sendable {
+    public var profile: TextReadingProfile
+    public var maxInputBytes: Int
+
+    public init(profile: TextReadingProfile, maxInputBytes: Int = 16 << 20) {
+        self.profile = profile
+        self.maxInputBytes = maxInputBytes
+    }
+
+    /// The keys a Markdown draft's front matter may hold.
+    static let frontMatterKeys = ["title", "area", "parties", "status", "period", "signatories"]
+
+    /// Markdown for `.md` and `.markdown` files, plain text for anything else.
+    public static func format(forPath path: String) -> Document.Format {
+        let pathExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return pathExtension == "md" || pathExtension == "markdown" ? .markdown : .text
+    }
+
+    /// Reads the file at `path`, as Markdown or plain text by its extension.
+    public func read(path: String) -> PromiseFileReader.Result {
+        let log = DiagnosticLog()
+        guard let bytes = SourceFile.bytes(at: path, log: log, maxBytes: maxInputBytes) else {
+            return PromiseFileReader.Result(document: nil, diagnostics: log.diagnostics)
+        }
+        return read(bytes, path: path, format: Self.format(forPath: path), log: log)
+    }
+
+    /// Reads a file's contents; `path` is used in locations and, as a last resort, for the area.
+    public func read(_ bytes: [UInt8], path: String, format: Document.Format) -> PromiseFileReader.Result {
+        read(bytes, path: path, format: format, log: DiagnosticLog())
+    }
+
+    private func read(_ bytes: [UInt8], path: String, format: Document.Format, log: DiagnosticLog)
+        -> PromiseFileReader.Result
+    {
+        let format: Document.Format = format == .markdown ? .markdown : .text
+        func failed() -> PromiseFileReader.Result {
+            PromiseFileReader.Result(document: nil, diagnostics: log.diagnostics)
+        }
+        if bytes.count > maxInputBytes {
+            log.error(
+                "file is larger than the \(SourceFile.formatBytes(maxInputBytes)) limit", path: path, at: .start,
+                code: "input.too-large")
+            return failed()
+        }
+        guard let decoded = TextDecoding.decode(bytes, path: path, log: log) else { return failed() }
+        let lines = decoded.lines
+        if lines.allSatisfy({ $0.allSatisfy(TextLayout.isWhitespace) }) {
+            let isEmpty = lines.allSatisfy(\.isEmpty) && lines.count == 1
+            log.error(
+                isEmpty ? "file is empty" : "file holds only whitespace", path: path, at: .start, code: "input.empty")
+            return failed()
+        }
+        var firstLine = 1
+        var frontMatter: FrontMatter?
+        if format == .markdown, let end = frontMatterEnd(lines, path: path, log: log) {
+            frontMatter = readFrontMatter(lines[0..<end], path: path, log: log)
+            firstLine = end + 2
+        }
+        let blocks = TextLayout.blocks(of: lines, format: format, from: firstLine)
+        var assembler = Assembler(profile: profile, blocks: blocks)
+        let document = assembler.document(path: path, format: format, frontMatter: frontMatter ?? FrontMatter())
+        if document.sections.isEmpty && document.title == nil && frontMatter == nil {
+            // Only rules, comments or code: nothing a reader of the promise would see.
+            log.error("file holds no text", path: path, at: .start, code: "input.empty")
+        }
+        return PromiseFileReader.Result(document: log.hasErrors ? nil : document, diagnostics: log.diagnostics)
+    }
+
+    // MARK: Front matter
+
+    /// What a Markdown draft's front matter says.
+    struct FrontMatter {
+        var title: Span?
+        var area: Span?
+        var parties: [Span] = []
+        var status: Span?
+        var period: Period?
+        var signatories: [Signatory]?
+    }
+
+    /// The index of the line that closes front matter opened by `---` on line 1.
+    private func frontMatterEnd(_ lines: [[Unicode.Scalar]], path: String, log: DiagnosticLog) -> Int? {
+        func isFence(_ line: [Unicode.Scalar], _ fence: String) -> Bool {
+            var end = line.count
+            while end > 0, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
+            return line[0..<end].elementsEqual(fence.unicodeScalars)
+        }
+        guard let first = lines.first, isFence(first, "---") else { return nil }
+        if let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], "---") || isFence(lines[$0], "...") })
+        {
+            return end
+        }
+        log.warning(
+            "front matter opened by '---' on line 1 is not closed by a '---' line; read as text", path: path,
+            at: .start, code: "markdown.front-matter")
+        return nil
+    }
+
+    /// Parses the front matter lines (the opening `---` included, so marks are lines of the file).
+    private func readFrontMatter(_ lines: ArraySlice<[Unicode.Scalar]>, path: String, log: DiagnosticLog)
+        -> FrontMatter
+    {
+        var frontMatter = FrontMatter()
+        var text = String.UnicodeScalarView()
+        for line in lines {
+            text.append(contentsOf: line)
+            text.append("\n")
+        }
+        let bytes = Array(String(text).utf8)
+        let root: Node
+        do {
+            root = try YAMLParser.parse(bytes, limits: YAMLLimits(maxInputBytes: max(maxInputBytes, bytes.count)))
+        } catch {
+            log.append(SourceFile.diagnostic(for: error, path: path))
+            return frontMatter
+        }
+        if root.isNull { return frontMatter }
+        let context = PromiseFileReader.Context(
+            reader: NodeReader(path: path, log: log, codePrefix: "promise"), source: SourceLines(bytes))
+        guard let pairs = context.reader.mapping(root, "the front matter") else { return frontMatter }
+        context.reader.checkKeys(pairs, known: Self.frontMatterKeys, in: "the front matter")
+        for pair in pairs {
+            let value = pair.value
+            switch pair.key.scalar {
+            case "title": frontMatter.title = context.span(value, "'title'")
+            case "area": frontMatter.area = context.span(value, "'area'")
+            case "parties": frontMatter.parties = context.spans(value, "'parties'")
+            case "status": frontMatter.status = context.status(value)
+            case "period": frontMatter.period = context.period(value)
+            case "signatories": frontMatter.signatories = context.signatories(value)
+            default: break
+            }
+        }
+        return frontMatter
+    }
+}
+
+// MARK: - From blocks to a document
+
+extension TextPromiseReader {
+    /// One pass over the blocks: headings, sections, commitments, signatories and the area.
+    struct Assembler {
+        let profile: TextReadingProfile
+        let blocks: [TextBlock]
+        /// The section role each heading-shaped block's text matches.
+        private let roles: [String?]
+        /// Whether each block is a heading.
+        private var isHeading: [Bool] = []
+
+        init(profile: TextReadingProfile, blocks: [TextBlock]) {
+            self.profile = profile
+            self.blocks = blocks
+            roles = blocks.map { block in
+                block.isHeadingShaped || block.headingLevel != nil ? profile.role(ofHeading: block.text) : nil
+            }
+        }
+
+        /// A section as it is gathered: its heading, and its blocks with the sub-headings among them.
+        struct SectionDraft {
+            var role: String?
+            var heading: TextBlock?
+            var entries: [(block: TextBlock, isSubHeading: Bool)] = []
+
+            var location: SourceLocation? { heading?.location ?? entries.first?.block.location }
+        }
+
+        mutating func document(path: String, format: Document.Format, frontMatter: FrontMatter) -> Document {
+            isHeading = blocks.indices.map(isHeading(at:))
+            var document = Document(path: path, format: format)
+            let titleIndex = self.titleIndex()
+            document.title = frontMatter.title ?? titleIndex.map { blocks[$0].span }
+            document.parties = frontMatter.parties
+            document.status = frontMatter.status
+            document.period = frontMatter.period
+            if frontMatter.status?.text == "draft" { document.notes.append("marked as a draft: not yet signed") }
+
+            let bodyStart = (titleIndex ?? -1) + 1
+            let runStart = hasSignaturesHeading(from: bodyStart) ? nil : signatureRunStart(from: bodyStart)
+            var indices = Array(blocks.indices.prefix(runStart ?? blocks.count))
+            if let titleIndex { indices.remove(at: titleIndex) }
+            var drafts = sectionDrafts(indices)
+            if let runStart {
+                drafts.append(
+                    SectionDraft(
+                        role: "signatures", entries: blocks[runStart...].map { (block: $0, isSubHeading: false) }))
+            }
+            document.sections = drafts.compactMap { draft in
+                guard let location = draft.location else { return nil }
+                return Section(
+                    role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map(\.block.span),
+                    location: location)
+            }
+            document.commitments = drafts.flatMap(commitments(in:))
+
+            let signatureDrafts = drafts.filter { $0.role == "signatures" }
+            let signed = signatures(in: signatureDrafts)
+            document.signatories = frontMatter.signatories ?? signed.signatories
+            if signed.isUnsigned, frontMatter.signatories == nil {
+                document.notes.append("not yet signed: the signature block's place and date are not filled in")
+            }
+            findArea(in: &document, frontMatter: frontMatter)
+            return document
+        }
+
+        // MARK: Headings and sections
+
+        /// A heading: a Markdown heading; a heading-shaped line that matches a section pattern or
+        /// is numbered; or a heading candidate not followed by another heading.
+        private func isHeading(at index: Int) -> Bool {
+            let block = blocks[index]
+            if block.headingLevel != nil { return true }
+            if isMatchedHeading(index) { return true }
+            guard block.isHeadingCandidate else { return false }
+            if block.isNumberedHeading { return true }
+            // A run of short lines is a list of activities without bullets, not headings.
+            let next = index + 1
+            return !(blocks[next].headingLevel != nil || blocks[next].isHeadingCandidate || isMatchedHeading(next))
+        }
+
+        private func isMatchedHeading(_ index: Int) -> Bool {
+            blocks[index].isHeadingShaped && index + 1 < blocks.count && roles[index] != nil
+        }
+
+        /// The first heading, when only short stray lines ("Search", a menu) come before it.
+        ///
+        /// A title right above the first section heading is still the title, though other short
+        /// lines right above a heading are text.
+        private func titleIndex() -> Int? {
+            for index in blocks.indices.prefix(4) {
+                if let level = blocks[index].headingLevel { return level > 1 ? nil : index }
+                if isHeading[index] { return index }
+                guard blocks[index].isHeadingCandidate else { return nil }
+                if blocks[index + 1].headingLevel != nil || isMatchedHeading(index + 1) { return index }
+            }
+            return nil
+        }
+
+        private func hasSignaturesHeading(from start: Int) -> Bool {
+            blocks.indices.dropFirst(start).contains { isHeading[$0] && roles[$0] == "signatures" }
+        }
+
+        /// Groups blocks into sections: a heading with a role starts one; a heading that matches
+        /// no pattern is a sub-heading inside commitments (or a section without a role), else it
+        /// starts a section without a role. Inside a signature block every line is its content.
+        private func sectionDrafts(_ indices: [Int]) -> [SectionDraft] {
+            var drafts: [SectionDraft] = []
+            for index in indices {
+                let block = blocks[index]
+                guard let current = drafts.last else {
+                    // Text before the first heading, or a document without headings, introduces.
+                    drafts.append(
+                        isHeading[index] && !isLeadIn(index)
+                            ? SectionDraft(role: roles[index], heading: block)
+                            : SectionDraft(role: "introduction", entries: [(block, false)]))
+                    continue
+                }
+                guard isHeading[index] else {
+                    drafts[drafts.count - 1].entries.append((block, false))
+                    continue
+                }
+                let role = roles[index]
+                if current.role == "signatures", role == nil || role == "signatures" {
+                    drafts[drafts.count - 1].entries.append((block, false))
+                } else if role != nil {
+                    drafts.append(SectionDraft(role: role, heading: block))
+                } else if let level = block.headingLevel, let currentLevel = current.heading?.headingLevel,
+                    level <= currentLevel
+                {
+                    drafts.append(SectionDraft(role: nil, heading: block))
+                } else if current.role == nil || current.role == "commitments" {
+                    drafts[drafts.count - 1].entries.append((block, true))
+                } else if isLeadIn(index) {
+                    drafts[drafts.count - 1].entries.append((block, false))
+                } else {
+                    drafts.append(SectionDraft(role: nil, heading: block))
+                }
+            }
+            return drafts
+        }
+
+        /// A short line ending in `:` before a list, matching no pattern: it introduces the list
+        /// ("The five areas are:") rather than starting a part of the document.
+        private func isLeadIn(_ index: Int) -> Bool {
+            let block = blocks[index]
+            return block.headingLevel == nil && roles[index] == nil && block.endsWithColon
+                && index + 1 < blocks.count && blocks[index + 1].isListItem
+        }
+
+        // MARK: Commitments
+
+        /// The list items of commitments, introduction and unnamed sections, and the paragraphs
+        /// of commitments sections.
+        ///
+        /// A paragraph ending in `:` right before a list is a lead-in: it names who carries out
+        /// the items. In a section whose heading itself ends in `:` and announces a list, only
+        /// the list items are commitments; text after the list ("the promise is valid …") is not.
+        private func commitments(in draft: SectionDraft) -> [Commitment] {
+            guard draft.role == nil || draft.role == "commitments" || draft.role == "introduction" else { return [] }
+            let hasItems = draft.entries.contains { $0.block.isListItem }
+            let headingAnnouncesList = draft.heading.map(\.endsWithColon) ?? false
+            let paragraphsCount = draft.role == "commitments" && !(headingAnnouncesList && hasItems)
+            let headingParties = draft.heading.map { partyMatches(in: $0.span) } ?? []
+            var subHeading: TextBlock? = draft.role == nil ? draft.heading : nil
+            var subHeadingParties = draft.role == nil ? headingParties : []
+            var subHeadingUsed = false
+            var leadInParties: [PartyMatch] = []
+            var commitments: [Commitment] = []
+            for (position, entry) in draft.entries.enumerated() {
+                let block = entry.block
+                if entry.isSubHeading {
+                    subHeading = block
+                    subHeadingParties = partyMatches(in: block.span)
+                    subHeadingUsed = false
+                    leadInParties = []
+                    continue
+                }
+                if !block.isListItem {
+                    let next = draft.entries.indices.contains(position + 1) ? draft.entries[position + 1] : nil
+                    if block.endsWithColon, let next, !next.isSubHeading, next.block.isListItem {
+                        leadInParties = partyMatches(in: block.span)
+                        continue
+                    }
+                    leadInParties = []
+                    guard paragraphsCount else { continue }
+                }
+                var spans: [Span] = []
+                let includesSubHeading = subHeading != nil && !subHeadingUsed
+                if includesSubHeading, let subHeading {
+                    spans.append(subHeading.span)
+                    subHeadingUsed = true
+                }
+                // Who acts: the parties named in the text itself, and those its lead-in, sub-heading
+                // or section heading names for it ("Polisen och kommunen ska:").
+                let own = partyMatches(in: block.span)
+                var parties = own.map(\.span)
+                let fromContext: [PartyMatch]
+                let contextIsSubHeading: Bool
+                if !leadInParties.isEmpty {
+                    (fromContext, contextIsSubHeading) = (leadInParties, false)
+                } else if !subHeadingParties.isEmpty {
+                    (fromContext, contextIsSubHeading) = (subHeadingParties, true)
+                } else {
+                    (fromContext, contextIsSubHeading) = (draft.role == nil ? [] : headingParties, false)
+                }
+                let ownGroups = Set(own.map(\.group))
+                let added = fromContext.filter { !ownGroups.contains($0.group) }
+                parties += added.map(\.span)
+                if !(contextIsSubHeading && includesSubHeading) { spans += added.map(\.span) }
+                spans.append(block.span)
+                commitments.append(
+                    Commitment(title: subHeading?.span, parties: parties, spans: spans, location: block.location))
+            }
+            return commitments
+        }
+
+        struct PartyMatch {
+            var group: String
+            var span: Span
+        }
+
+        /// The first marker of each party in `span`, each located where it stands.
+        private func partyMatches(in span: Span) -> [PartyMatch] {
+            guard let matcher = profile.parties else { return [] }
+            let text = TokenizedText([span])
+            var seen: Set<String> = []
+            var found: [PartyMatch] = []
+            for match in matcher.matches(in: text) {
+                let group = match.entry.group ?? match.entry.term
+                guard seen.insert(group).inserted, let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
+                found.append(PartyMatch(group: group, span: excerpt))
+            }
+            return found
+        }
+
+        /// The text of `tokens` as written, as a span located in the file.
+        static func excerpt(_ tokens: Range<Int>, in text: TokenizedText) -> Span? {
+            guard let firstIndex = tokens.first, let lastIndex = tokens.last else { return nil }
+            let first = text.tokens[firstIndex]
+            let last = text.tokens[lastIndex]
+            guard first.spanIndex == last.spanIndex else { return nil }
+            let span = text.spans[first.spanIndex]
+            let excerpt = String(span.text[first.range.lowerBound..<last.range.upperBound])
+            return span.slice(excerpt, fromScalarOffset: first.scalarOffset)
+        }
+
+        // MARK: Signatures
+
+        /// The start of a run of blocks at the end that reads as a signature block: names, titles,
+        /// a place and date line, blanks to fill in.
+        private func signatureRunStart(from first: Int) -> Int? {
+            var start: Int?
+            var names = 0
+            var others = 0
+            var index = blocks.count - 1
+            while index >= max(first, 0) {
+                let block = blocks[index]
+                guard block.kind == .paragraph, let kinds = signatureLineKinds(block) else { break }
+                names += kinds.names
+                others += kinds.others
+                start = index
+                index -= 1
+            }
+            guard let start, names > 0, others > 0 else { return nil }
+            return start
+        }
+
+        /// Counts of names and of other signature lines (titles, dates, markers) in a block, or
+        /// nil when a line of it is ordinary text.
+        private func signatureLineKinds(_ block: TextBlock) -> (names: Int, others: Int)? {
+            var names = 0
+            var others = 0
+            for line in lineSpans(of: block) {
+                let text = line.text
+                if Self.isPlaceholder(text) { continue }
+                if Self.containsYear(text), Self.wordCount(text) <= 8 {
+                    others += 1
+                } else if isUnsignedMarker(text) {
+                    others += 1
+                } else if isName(text) {
+                    names += 1
+                } else if let comma = text.firstIndex(of: ","), isName(String(text[..<comma])) {
+                    names += 1
+                    others += 1
+                } else if Self.wordCount(text) <= 10, matchesSignatoryRole(text) {
+                    others += 1
+                } else {
+                    return nil
+                }
+            }
+            return (names, others)
+        }
+
+        /// Reads names, titles and the place and date line of the signature sections.
+        private func signatures(in drafts: [SectionDraft]) -> (signatories: [Signatory], isUnsigned: Bool) {
+            struct Draft {
+                var name: Span
+                var roleLines: [Span] = []
+            }
+            var found: [Draft] = []
+            var dateLines: [Span] = []
+            var sawMarker = false
+            for block in drafts.flatMap({ ($0.heading.map { [$0] } ?? []) + $0.entries.map(\.block) }) {
+                var content: [Span] = []
+                for line in lineSpans(of: block) {
+                    if Self.isPlaceholder(line.text) { continue }
+                    if Self.containsYear(line.text) {
+                        dateLines.append(line)
+                    } else if isUnsignedMarker(line.text) {
+                        sawMarker = true
+                    } else {
+                        content.append(line)
+                    }
+                }
+                guard let first = content.first else { continue }
+                if isName(first.text) {
+                    found.append(Draft(name: first, roleLines: Array(content.dropFirst())))
+                } else if let comma = first.text.firstIndex(of: ","),
+                    let name = first.slice(first.text.startIndex..<comma),
+                    isName(name.text)
+                {
+                    let rest = first.slice(first.text.index(after: comma)..<first.text.endIndex)
+                    found.append(Draft(name: name, roleLines: (rest.map { [$0] } ?? []) + content.dropFirst()))
+                } else if !found.isEmpty {
+                    found[found.count - 1].roleLines += content
+                }
+            }
+            let signatories = found.enumerated().map { index, draft in
+                var signatory = Signatory(name: draft.name, location: draft.name.location)
+                if let role = Span.joined(draft.roleLines) {
+                    signatory.role = role
+                    signatory.party = party(ofRole: role)
+                }
+                let dateLine =
+                    dateLines.count == found.count
+                    ? dateLines[index] : (dateLines.last { $0.location < draft.name.location } ?? dateLines.first)
+                if let dateLine {
+                    let (place, date) = Self.placeAndDate(dateLine)
+                    signatory.place = place
+                    signatory.date = date
+                }
+                return signatory
+            }
+            return (signatories, sawMarker && dateLines.isEmpty)
+        }
+
+        /// The party a title signs for: the group of the first signatory role in it, located there.
+        private func party(ofRole role: Span) -> Span? {
+            guard let matcher = profile.signatoryRoles else { return nil }
+            let text = TokenizedText([role])
+            for match in matcher.matches(in: text) {
+                guard let group = match.entry.group, let first = match.tokens.first else { continue }
+                return Span(group, at: text.location(of: text.tokens[first]))
+            }
+            return nil
+        }
+
+        /// A person's name: two to four words of letters and hyphens, the first and last
+        /// capitalised, that are not a title.
+        private func isName(_ text: String) -> Bool {
+            let words = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }
+            guard (2...4).contains(words.count) else { return false }
+            for word in words {
+                guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
+                    word.unicodeScalars.contains(where: \.properties.isAlphabetic)
+                else { return false }
+            }
+            for word in [words[0], words[words.count - 1]] {
+                guard let initial = word.unicodeScalars.first, initial.properties.isUppercase else { return false }
+            }
+            return !matchesSignatoryRole(text)
+        }
+
+        private func matchesSignatoryRole(_ text: String) -> Bool {
+            guard let matcher = profile.signatoryRoles else { return false }
+            return matcher.containsMatch(in: TokenizedText([Span(text, at: .start)]))
+        }
+
+        private func isUnsignedMarker(_ text: String) -> Bool {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let range = NSRange(trimmed.startIndex..<trimmed.endIndex, in: trimmed)
+            return profile.unsignedMarkers.contains { $0.firstMatch(in: trimmed, range: range) != nil }
+        }
+
+        /// The lines of a block, each a span at its place in the file.
+        private func lineSpans(of block: TextBlock) -> [Span] {
+            let span = block.span
+            let starts = span.lineStarts
+            guard starts.count > 1 else { return [span] }
+            let scalars = Array(span.text.unicodeScalars)
+            return starts.indices.map { index in
+                let lower = starts[index].offset
+                // Lines are joined with one space.
+                let upper = index + 1 < starts.count ? starts[index + 1].offset - 1 : scalars.count
+                let text = String(String.UnicodeScalarView(scalars[lower..<max(lower, upper)]))
+                return Span(text, at: starts[index].location, isVerbatim: true)
+            }
+        }
+
+        /// Dots, underscores or dashes to write on.
+        static func isPlaceholder(_ text: String) -> Bool {
+            var marks = 0
+            for scalar in text.unicodeScalars {
+                if [".", "_", "…", "-", "–", "—"].contains(scalar) {
+                    marks += 1
+                } else if !TextLayout.isWhitespace(scalar) {
+                    return false
+                }
+            }
+            return marks >= 3
+        }
+
+        /// Whether four digits standing alone make a year from 1900 to 2099.
+        static func containsYear(_ text: String) -> Bool {
+            var run = 0
+            var value = 0
+            for scalar in text.unicodeScalars + [" "] {
+                if ("0"..."9").contains(scalar) {
+                    run += 1
+                    value = value * 10 + Int(scalar.value - 48)
+                    continue
+                }
+                if run == 4, (1900...2099).contains(value) { return true }
+                run = 0
+                value = 0
+            }
+            return false
+        }
+
+        static func wordCount(_ text: String) -> Int {
+            text.split { $0.isWhitespace }.count
+        }
+
+        /// A place and date line: the place is what stands before the first comma, or the
+        /// capitalised words the line starts with; the date runs from the first digit to the end.
+        static func placeAndDate(_ line: Span) -> (place: Span?, date: Span?) {
+            let text = line.text
+            let scalars = text.unicodeScalars
+            guard let digit = scalars.firstIndex(where: { ("0"..."9").contains($0) }) else { return (nil, nil) }
+            var dateEnd = text.endIndex
+            while dateEnd > digit, let previous = scalars[..<dateEnd].last,
+                previous == "." || TextLayout.isWhitespace(previous)
+            {
+                dateEnd = scalars.index(before: dateEnd)
+            }
+            let date = line.slice(digit..<dateEnd)
+            var place: Span?
+            if let comma = text.firstIndex(of: ","), comma < digit {
+                place = line.slice(text.startIndex..<comma)
+            } else {
+                var end = text.startIndex
+                for word in text[..<digit].split(whereSeparator: \.isWhitespace) {
+                    guard let initial = word.unicodeScalars.first, initial.properties.isUppercase else { break }
+                    end = word.endIndex
+                }
+                place = end > text.startIndex ? line.slice(text.startIndex..<end) : nil
+            }
+            return (place, date)
+        }
+
+        // MARK: Area
+
+        /// The area, from the first place that names it: front matter, title, body, file name.
+        private func findArea(in document: inout Document, frontMatter: FrontMatter) {
+            if let area = frontMatter.area {
+                document.area = area
+                document.areaSource = .frontMatter
+                return
+            }
+            if let title = document.title, let area = Self.area(in: title, patterns: profile.titleArea) {
+                document.area = area
+                document.areaSource = .title
+                document.notes.append("area '\(area.text)' taken from the title")
+                return
+            }
+            if !profile.bodyArea.isEmpty {
+                for section in document.sections {
+                    for span in (section.heading.map { [$0] } ?? []) + section.blocks {
+                        if let area = Self.area(in: span, patterns: profile.bodyArea) {
+                            document.area = area
+                            document.areaSource = .body
+                            document.notes.append("area '\(area.text)' taken from the text")
+                            return
+                        }
+                    }
+                }
+            }
+            if let name = Self.areaGuess(fromPath: document.path) {
+                document.area = Span(name, at: .start)
+                document.areaSource = .fileName
+                document.notes.append("area '\(name)' guessed from the file name")
+            }
+        }
+
+        /// The `area` group of the earliest match of any of `patterns` in `span`.
+        static func area(in span: Span, patterns: [NSRegularExpression]) -> Span? {
+            let text = span.text
+            let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            var best: NSRange?
+            for regex in patterns {
+                guard let match = regex.firstMatch(in: text, range: whole) else { continue }
+                let group = match.range(withName: "area")
+                guard group.location != NSNotFound, group.length > 0 else { continue }
+                if best == nil || group.location < best?.location ?? Int.max { best = group }
+            }
+            guard let best, let range = Range(best, in: text) else { return nil }
+            return span.slice(range)
+        }
+
+        /// The file's name without digits, dashes and underscores, each word capitalised:
+        /// `norrvik-2025_2026.txt` → `Norrvik`.
+        static func areaGuess(fromPath path: String) -> String? {
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let words = stem.split { $0 == "-" || $0 == "_" || $0.isWhitespace || $0.isNumber }
+            let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            return name.contains(where: \.isLetter) ? name : nil
+        }
+    }
+}
