@@ -3,18 +3,23 @@ import PromiseCheck
 
 /// The human-readable report: per file a score line, category scores, findings with hints,
 /// and input problems with their source snippets; then a summary.
+///
+/// With a coloured ``TerminalStyle`` severity words, scores, grades and the result are marked
+/// with ANSI colours; with ``TerminalStyle/plain`` (the default) the output has no escapes.
 public struct TextReporter: Reporter {
     /// Whether to list every rule's weight, fraction and reason under each file.
     public var explain: Bool
+    public var style: TerminalStyle
 
-    public init(explain: Bool = false) {
+    public init(explain: Bool = false, style: TerminalStyle = .plain) {
         self.explain = explain
+        self.style = style
     }
 
     public func render(_ report: Report, policy: FailPolicy) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics {
-            lines += Self.lines(for: diagnostic)
+            lines += self.lines(for: diagnostic)
         }
         if !report.diagnostics.isEmpty { lines.append("") }
         for file in report.files {
@@ -29,10 +34,11 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         guard let evaluation = file.evaluation else {
             lines.append("\(file.path): not checked")
-            for diagnostic in file.diagnostics { lines += Self.lines(for: diagnostic).map { "  " + $0 } }
+            for diagnostic in file.diagnostics { lines += self.lines(for: diagnostic).map { "  " + $0 } }
             return lines
         }
-        var heading = "\(file.path): score \(ScoreFormat.number(evaluation.score)) (grade \(evaluation.grade))"
+        var heading =
+            "\(file.path): score \(style.bold(ScoreFormat.number(evaluation.score))) (grade \(style.bold(evaluation.grade)))"
         if let area = evaluation.area { heading += " · \(area)" }
         if let period = evaluation.period, !period.isEmpty { heading += " · \(period)" }
         lines.append(heading)
@@ -41,10 +47,12 @@ public struct TextReporter: Reporter {
         }
         if !categories.isEmpty { lines.append("  " + categories.joined(separator: " · ")) }
         for note in evaluation.notes { lines.append("  note: \(note)") }
-        for diagnostic in file.diagnostics { lines += Self.lines(for: diagnostic).map { "  " + $0 } }
+        for diagnostic in file.diagnostics { lines += self.lines(for: diagnostic).map { "  " + $0 } }
         if explain { lines += contributions(evaluation) }
         for finding in evaluation.findings {
-            lines.append("  " + finding.formatted)
+            lines.append(
+                "  \(finding.path):\(finding.location): \(style.severity(finding.severity)): \(finding.message) [\(finding.ruleID)]"
+            )
             if let hint = finding.hint { lines.append("    hint: \(hint)") }
         }
         return lines
@@ -63,8 +71,12 @@ public struct TextReporter: Reporter {
         }
     }
 
-    static func lines(for diagnostic: Diagnostic) -> [String] {
-        var lines = [diagnostic.description]
+    /// The diagnostic's one-line rendering (its `description`, with the severity styled) and its snippet.
+    func lines(for diagnostic: Diagnostic) -> [String] {
+        let place = diagnostic.location.map { "\(diagnostic.path):\($0)" } ?? diagnostic.path
+        var lines = [
+            "\(place): \(style.severity(diagnostic.severity)): \(diagnostic.message) [\(diagnostic.code)]"
+        ]
         if let snippet = diagnostic.snippet {
             lines += snippet.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
@@ -83,12 +95,14 @@ public struct TextReporter: Reporter {
         )
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
-        if let average = report.averageScore { parts.append("average score \(ScoreFormat.number(average))") }
+        if let average = report.averageScore {
+            parts.append("average score \(style.bold(ScoreFormat.number(average)))")
+        }
         var line = parts.joined(separator: "; ")
         switch policy.verdict(for: report) {
-        case .passed: line += "\nresult: passed"
-        case .failed(let reasons): line += "\nresult: failed: " + reasons.joined(separator: "; ")
-        case .inputError: line += "\nresult: input errors (exit 2)"
+        case .passed: line += "\nresult: \(style.passed("passed"))"
+        case .failed(let reasons): line += "\nresult: \(style.failed("failed")): " + reasons.joined(separator: "; ")
+        case .inputError: line += "\nresult: \(style.failed("input errors")) (exit 2)"
         }
         return line
     }

@@ -35,11 +35,59 @@ public struct PackSummary: Sendable, Hashable {
     public var name: String
     public var version: String
     public var title: String
+    /// The language of the pack's messages and of the promises it checks, e.g. `sv`.
+    public var language: String?
+    /// Every enabled rule, in pack order: what formats that describe rules (SARIF) list.
+    public var rules: [RuleSummary]
 
-    public init(name: String, version: String, title: String) {
+    public init(name: String, version: String, title: String, language: String? = nil, rules: [RuleSummary] = []) {
         self.name = name
         self.version = version
         self.title = title
+        self.language = language
+        self.rules = rules
+    }
+
+    /// The summary of a loaded pack, with its enabled rules.
+    public init(_ pack: RulePack) {
+        self.init(
+            name: pack.name, version: pack.version, title: pack.title, language: pack.language,
+            rules: pack.enabledRules.map { RuleSummary($0, categoryTitle: pack.categoryTitle($0.category)) })
+    }
+}
+
+/// A rule's documentation, independent of any promise.
+public struct RuleSummary: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var category: String
+    public var categoryTitle: String
+    public var severity: Severity
+    public var weight: Double
+    public var hint: String?
+    public var link: String?
+    /// Why the rule exists.
+    public var rationale: String?
+
+    public init(
+        id: String, title: String, category: String, categoryTitle: String? = nil, severity: Severity, weight: Double,
+        hint: String? = nil, link: String? = nil, rationale: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.categoryTitle = categoryTitle ?? category
+        self.severity = severity
+        self.weight = weight
+        self.hint = hint
+        self.link = link
+        self.rationale = rationale
+    }
+
+    public init(_ rule: Rule, categoryTitle: String? = nil) {
+        self.init(
+            id: rule.id, title: rule.title, category: rule.category, categoryTitle: categoryTitle,
+            severity: rule.severity, weight: rule.weight, hint: rule.hint, link: rule.link, rationale: rule.rationale)
     }
 }
 
@@ -48,11 +96,16 @@ public struct FileReport: Sendable {
     public var path: String
     public var evaluation: DocumentEvaluation?
     public var diagnostics: [Diagnostic]
+    /// The file's text, one element per line without its line break, for formats that show
+    /// findings in place (HTML); nil unless asked for with `Checker.check(path:keepSource:)`.
+    public var sourceLines: [String]?
 
-    public init(path: String, evaluation: DocumentEvaluation?, diagnostics: [Diagnostic]) {
+    public init(path: String, evaluation: DocumentEvaluation?, diagnostics: [Diagnostic], sourceLines: [String]? = nil)
+    {
         self.path = path
         self.evaluation = evaluation
         self.diagnostics = diagnostics
+        self.sourceLines = sourceLines
     }
 }
 

@@ -8,7 +8,31 @@ import PromiseCheckReports
 /// makes them.
 enum SampleReports {
     static let version = "0.0.0-test"
-    static let packs = [PackSummary(name: "golden", version: "1.2", title: "Guldpaket för tester")]
+    static let packs = [
+        PackSummary(
+            name: "golden", version: "1.2", title: "Guldpaket för tester", language: "sv",
+            rules: [
+                RuleSummary(
+                    id: "lagesbild", title: "Lägesbilden är beskriven", category: "innehall", categoryTitle: "Innehåll",
+                    severity: .error, weight: 3, hint: "Beskriv läget med platser, tider och siffror.",
+                    link: "https://example.org/regler/lagesbild",
+                    rationale: "Ett löfte utan lägesbild går inte att följa upp."),
+                RuleSummary(
+                    id: "kallor", title: "Lägesbilden bygger på flera slags källor", category: "innehall",
+                    categoryTitle: "Innehåll", severity: .warning, weight: 2,
+                    hint: "Ange både brottsstatistik och en trygghetsmätning."),
+                RuleSummary(
+                    id: "tomma-ord", title: "Inga tomma ord", category: "sprak", categoryTitle: "Språk",
+                    severity: .warning, weight: 1, hint: "Skriv vad som ska göras.",
+                    rationale: "Ord som *verka för* lovar inget som går att mäta."),
+                RuleSummary(
+                    id: "platshallare", title: "Inga platshållare kvar", category: "sprak", categoryTitle: "Språk",
+                    severity: .info, weight: 1),
+                RuleSummary(
+                    id: "rubrik", title: "Rubriken är satt", category: "form", categoryTitle: "Form", severity: .error,
+                    weight: 0, link: "regler/rubrik.md"),
+            ])
+    ]
     static let ekbyPath = "promises/ekby-2025.yaml"
 
     static func finding(
@@ -83,7 +107,45 @@ enum SampleReports {
                 .warning, "unknown key 'folow_up' in the promise; did you mean 'follow_up'?", path: ekbyPath,
                 location: SourceLocation(line: 31, column: 1), code: "promise.unknown-key",
                 snippet: "folow_up: varje halvår\n^")
-        ])
+        ],
+        sourceLines: ekbySource)
+
+    /// The text of `ekby`, for the formats that show findings in place: markup characters to
+    /// escape, a bicycle (one scalar, two UTF-16 units) before the finding at 18:7, a tab and a
+    /// control character.
+    static let ekbySource = [
+        "# Ekby – utkast <TODO & \"co\">",
+        "promise: 1",
+        "title: Ekby – medborgarlöften 2025",
+        "area: Ekby",
+        "status: draft",
+        "period: {from: 2025-01-01, to: 2025-12-31}",
+        "parties: [Lokalpolisområde Ekby, Ekby kommun]",
+        "introduction: >",
+        "  Polisen och kommunen arbetar tillsammans för ett tryggare Ekby.",
+        "  Läs mer på https://example.org/ekby?a=1&b=2.",
+        "",
+        "situation:",
+        "  text: >",
+        "    Otryggheten kring stationen har ökat enligt brottsstatistiken 2024.",
+        "  sources: [brottsstatistik 2024]",
+        "commitments:",
+        "- actions:",
+        "  - 🚲 kontinuerligt cykelpatrull vid stationen",
+        "  - Kameror & belysning i <gångtunneln>",
+        "  when: Verka för trygghet, TODO",
+        "  target: minst fyra pass per månad",
+        "signatories:",
+        "- name: Anna Andersson",
+        "  role: Lokalpolisområdeschef",
+        "  party: polisen",
+        "- name: Bo Berg",
+        "  role: Kommunstyrelsens ordförande",
+        "  party: kommunen",
+        "expected_effect: >",
+        "  Färre cykelstölder\tvid stationen.\u{7}",
+        "folow_up: varje halvår",
+    ]
 
     /// A file that could not be read, with the duplicate key's snippet.
     static let broken = FileReport(
@@ -107,6 +169,53 @@ enum SampleReports {
 
     /// Only the readable file, so the policy decides the result.
     static let readable = Report(toolVersion: version, packs: packs, files: [ekby], diagnostics: [])
+
+    /// Names and messages with every character some format must escape: commas, colons,
+    /// percent signs, pipes, markup, quotes, line breaks, a rule id with a space.
+    static let hostilePath = "promises/a,b:c 100%|<x>&\"y\".yaml"
+    static let hostile = Report(
+        toolVersion: version, packs: [PackSummary(name: "p<1>", version: "1,0", title: "Paket | \"citat\" & <b>")],
+        files: [
+            FileReport(
+                path: hostilePath,
+                evaluation: DocumentEvaluation(
+                    path: hostilePath, format: .yaml, area: "Å|ä, \"ö\"", title: "<script>alert(1)</script>",
+                    period: "2025\n2026", score: 50, grade: "C&D",
+                    categories: [CategoryScore(key: "k", title: "K <&> \"k\"", score: 50)],
+                    rules: [
+                        rule(
+                            "regel, med: komma", "Titel | med <markup> & \"citat\"", category: "k", severity: .error,
+                            weight: 1, fraction: 0.5, passed: true, reason: "skäl: 50%\r\nrad två",
+                            findings: [
+                                finding(
+                                    "regel, med: komma", .error, "100% fel:\nrad två, \"citat\" | <b>&amp;</b> `kod`",
+                                    hint: "tips: %0A är ingen radbrytning,\r\nmen detta är det", path: hostilePath,
+                                    at: 1, 1, excerpt: "<x>")
+                            ], link: "javascript:alert(1)"),
+                        rule(
+                            "annan", "Annan", category: "k", severity: .info, weight: 1, fraction: 0.5, passed: true,
+                            reason: "",
+                            findings: [
+                                finding(
+                                    "annan", .info, "]]> --> *fet* _kursiv_ [länk](x) # rubrik", hint: nil,
+                                    path: hostilePath, at: 2, 3)
+                            ]),
+                    ],
+                    notes: ["<not> & \"note\""]),
+                diagnostics: [
+                    Diagnostic(
+                        .warning, "okänd nyckel ',:%'", path: hostilePath, location: SourceLocation(line: 2, column: 1),
+                        code: "promise.unknown-key", snippet: "a: <b>\n^")
+                ],
+                sourceLines: ["<x> & \"y\" 100%", "ab]]>c --> \u{1}"]),
+            FileReport(
+                path: "trasig, fil.yaml", evaluation: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "kan inte läsas: \"<&>\"\nrad två", path: "trasig, fil.yaml", code: "input.unreadable")
+                ]),
+        ],
+        diagnostics: [])
 
     /// A run that found no files.
     static let empty = Report(toolVersion: version, packs: packs, files: [], diagnostics: [])

@@ -1,0 +1,69 @@
+import PromiseCheck
+
+/// RFC 4180 CSV for spreadsheets: a header, then a row per promise and rule.
+///
+/// Rows follow the files in report order and the rules in pack order. `findings` holds the
+/// rule's findings, one `line:column: message` per line of the cell. A file that could not be
+/// read, and a named path that does not exist, is one row with the rule fields empty and its
+/// errors in `findings`. Records end with CRLF; fields are quoted when they hold a comma, a
+/// quote or a line break, with quotes doubled.
+public struct CSVReporter: Reporter {
+    public static let header = [
+        "path", "area", "period", "score", "grade", "rule", "category", "severity", "weight", "fraction", "passed",
+        "findings",
+    ]
+
+    public init() {}
+
+    public func render(_ report: Report, policy: FailPolicy) -> String {
+        var records = [Self.header]
+        var missing: [String] = []
+        var errorsByPath: [String: [Diagnostic]] = [:]
+        for diagnostic in report.diagnostics where diagnostic.severity == .error {
+            if errorsByPath[diagnostic.path] == nil { missing.append(diagnostic.path) }
+            errorsByPath[diagnostic.path, default: []].append(diagnostic)
+        }
+        for path in missing { records.append(Self.unreadable(path: path, errorsByPath[path] ?? [])) }
+        for file in report.files {
+            guard let evaluation = file.evaluation else {
+                records.append(Self.unreadable(path: file.path, file.diagnostics.filter { $0.severity == .error }))
+                continue
+            }
+            if evaluation.rules.isEmpty {
+                records.append([
+                    file.path, evaluation.area ?? "", evaluation.period ?? "", ScoreFormat.number(evaluation.score),
+                    evaluation.grade, "", "", "", "", "", "", "",
+                ])
+            }
+            for rule in evaluation.rules {
+                let findings = rule.findings.sorted { $0.location < $1.location }
+                records.append([
+                    file.path, evaluation.area ?? "", evaluation.period ?? "", ScoreFormat.number(evaluation.score),
+                    evaluation.grade, rule.id, rule.category, rule.severity.rawValue, Self.number(rule.weight),
+                    Self.number((rule.fraction * 10000).rounded() / 10000), rule.passed ? "true" : "false",
+                    findings.map { "\($0.location): \($0.message)" }.joined(separator: "\n"),
+                ])
+            }
+        }
+        return records.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func unreadable(path: String, _ errors: [Diagnostic]) -> [String] {
+        let text = errors.map { diagnostic in
+            let place = diagnostic.location.map { "\($0): " } ?? ""
+            return "\(place)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+        }
+        return [path, "", "", "", "", "", "", "", "", "", "", text.joined(separator: "\n")]
+    }
+
+    /// A number as JSON writes it: no trailing `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// A field, quoted when it must be.
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        return "\"" + String(value.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+    }
+}

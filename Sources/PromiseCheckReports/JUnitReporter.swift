@@ -1,0 +1,123 @@
+import PromiseCheck
+
+/// JUnit XML for CI test views: a `<testsuite>` per file and a `<testcase>` per rule.
+///
+/// A rule with findings is a failing test case (`<failure type="severity">` listing them,
+/// whatever its fraction), so `failures` counts the rules a person has to act on. A file that
+/// cannot be read, and a named path that does not exist, is a suite with one `<error>` test
+/// case; input warnings go to the suite's `<system-err>`. Scores and grades are suite
+/// `<properties>`.
+public struct JUnitReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report, policy: FailPolicy) -> String {
+        var suites: [Suite] = []
+        var paths: [String] = []
+        var byPath: [String: [Diagnostic]] = [:]
+        for diagnostic in report.diagnostics {
+            if byPath[diagnostic.path] == nil { paths.append(diagnostic.path) }
+            byPath[diagnostic.path, default: []].append(diagnostic)
+        }
+        for path in paths { suites.append(Self.inputSuite(path: path, diagnostics: byPath[path] ?? [])) }
+        suites += report.files.map(Self.suite)
+
+        let tests = suites.reduce(0) { $0 + $1.tests }
+        let failures = suites.reduce(0) { $0 + $1.failures }
+        let errors = suites.reduce(0) { $0 + $1.errors }
+        var lines = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "<testsuites name=\"promisecheck\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">",
+        ]
+        for suite in suites { lines += suite.lines }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    struct Suite {
+        var name: String
+        var properties: [(String, String)] = []
+        var cases: [[String]] = []
+        var tests = 0
+        var failures = 0
+        var errors = 0
+        var systemErr: [String] = []
+
+        var lines: [String] {
+            var lines = [
+                "  <testsuite name=\"\(attr(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\">"
+            ]
+            if !properties.isEmpty {
+                lines.append("    <properties>")
+                for (name, value) in properties {
+                    lines.append("      <property name=\"\(attr(name))\" value=\"\(attr(value))\"/>")
+                }
+                lines.append("    </properties>")
+            }
+            lines += cases.flatMap { $0 }
+            if !systemErr.isEmpty {
+                lines.append("    <system-err>\(text(systemErr.joined(separator: "\n")))</system-err>")
+            }
+            lines.append("  </testsuite>")
+            return lines
+        }
+    }
+
+    static func suite(_ file: FileReport) -> Suite {
+        guard let evaluation = file.evaluation else {
+            return inputSuite(path: file.path, diagnostics: file.diagnostics)
+        }
+        var suite = Suite(name: file.path)
+        suite.properties = [("score", ScoreFormat.number(evaluation.score)), ("grade", evaluation.grade)]
+        if let area = evaluation.area { suite.properties.append(("area", area)) }
+        if let period = evaluation.period, !period.isEmpty { suite.properties.append(("period", period)) }
+        for category in evaluation.categories {
+            suite.properties.append(("category.\(category.key)", category.score.map(ScoreFormat.number) ?? "-"))
+        }
+        for rule in evaluation.rules {
+            suite.tests += 1
+            let opening = "    <testcase classname=\"\(attr(file.path))\" name=\"\(attr("\(rule.id): \(rule.title)"))\""
+            let findings = rule.findings.sorted { $0.location < $1.location }
+            guard !findings.isEmpty else {
+                suite.cases.append([opening + "/>"])
+                continue
+            }
+            suite.failures += 1
+            let message =
+                findings.count == 1
+                ? findings[0].message : "\(findings.count) findings: " + findings.map(\.message).joined(separator: "; ")
+            var body = findings.map { "\($0.path):\($0.location): \($0.message)" }
+            if let hint = findings.first?.hint { body.append("hint: \(hint)") }
+            suite.cases.append([
+                opening + ">",
+                "      <failure message=\"\(attr(message))\" type=\"\(rule.severity.rawValue)\">"
+                    + text(body.joined(separator: "\n")) + "</failure>",
+                "    </testcase>",
+            ])
+        }
+        suite.systemErr = file.diagnostics.map(\.description)
+        return suite
+    }
+
+    /// A suite for a path whose problems are input problems: an `<error>` test case when any is
+    /// an error, otherwise only `<system-err>`.
+    static func inputSuite(path: String, diagnostics: [Diagnostic]) -> Suite {
+        var suite = Suite(name: path)
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard let first = errors.first else {
+            suite.systemErr = diagnostics.map(\.description)
+            return suite
+        }
+        suite.tests = 1
+        suite.errors = 1
+        suite.cases.append([
+            "    <testcase classname=\"\(attr(path))\" name=\"read file\">",
+            "      <error message=\"\(attr(first.message))\" type=\"\(attr(first.code))\">"
+                + text(diagnostics.map(\.description).joined(separator: "\n")) + "</error>",
+            "    </testcase>",
+        ])
+        return suite
+    }
+}
+
+private func attr(_ value: String) -> String { MarkupEscaping.attribute(value) }
+private func text(_ value: String) -> String { MarkupEscaping.escape(value) }

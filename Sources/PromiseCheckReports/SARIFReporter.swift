@@ -1,0 +1,281 @@
+import Foundation
+import PromiseCheck
+
+/// SARIF 2.1.0, the format GitHub code scanning reads: one run, the pack's rules as the
+/// driver's rules, one result per finding on the promise's line and column.
+///
+/// Problems reading input are not results: a result says something about a promise's
+/// quality, under one of the pack's rules. They are notifications of the invocation instead
+/// (pack problems `toolConfigurationNotifications`, the rest `toolExecutionNotifications`),
+/// with their locations and their code as the descriptor id, and `executionSuccessful` is
+/// false when any is an error. SARIF viewers show them apart from the results, and the rule
+/// list stays exactly the pack's enabled rules.
+public struct SARIFReporter: Reporter {
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    public init() {}
+
+    public func render(_ report: Report, policy: FailPolicy) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(SARIFLog(report, policy: policy)) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The SARIF level of a severity.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// A rule id as a SARIF `name`: UpperCamelCase from its words (`tomma-ord` → `TommaOrd`).
+    static func ruleName(_ id: String) -> String {
+        let words = id.split { !$0.isLetter && !$0.isNumber }
+        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return name.isEmpty ? id : name
+    }
+
+    /// A path as a URI reference: relative paths stay relative (for `%SRCROOT%`-style
+    /// resolution by the viewer), absolute ones become `file://` URIs; both percent-encoded.
+    package static func artifactURI(_ path: String) -> String {
+        let encoded = percentEncoded(path)
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    private static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            // RFC 3986 unreserved characters, sub-delimiters, '@' and '/'; ':' is encoded so a
+            // relative path's first segment is never read as a scheme.
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-._~!$&'()*+,;=@/".unicodeScalars.contains(scalar)
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// The Codable shape of the SARIF log, with only the properties PromiseCheck fills.
+struct SARIFLog: Encodable {
+    struct Message: Encodable {
+        var text: String
+    }
+
+    struct MultiformatMessage: Encodable {
+        var text: String
+        var markdown: String
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+
+    struct Location: Encodable {
+        var physicalLocation: PhysicalLocation
+
+        init(path: String, at location: SourceLocation?) {
+            physicalLocation = PhysicalLocation(
+                artifactLocation: ArtifactLocation(uri: SARIFReporter.artifactURI(path)),
+                region: location.map { Region(startLine: $0.line, startColumn: $0.column) })
+        }
+    }
+
+    struct Configuration: Encodable {
+        var level: String
+    }
+
+    struct RuleProperties: Encodable {
+        var category: String
+        var categoryTitle: String
+        var weight: Double
+        var tags: [String]
+    }
+
+    struct ReportingDescriptor: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message?
+        var help: MultiformatMessage?
+        var helpUri: String?
+        var defaultConfiguration: Configuration
+        var properties: RuleProperties
+
+        init(_ rule: RuleSummary) {
+            id = rule.id
+            name = SARIFReporter.ruleName(rule.id)
+            shortDescription = Message(text: rule.title)
+            fullDescription = rule.rationale.map(Message.init)
+            // Only web addresses are links: a viewer must not be handed `javascript:` or a local path.
+            helpUri = rule.link.flatMap(webAddress)
+            if let hint = rule.hint {
+                let more = helpUri.map { "\n\n[\(MarkdownReporter.escape(rule.title))](<\($0)>)" } ?? ""
+                help = MultiformatMessage(text: hint, markdown: MarkdownReporter.escape(hint) + more)
+            }
+            defaultConfiguration = Configuration(level: SARIFReporter.level(rule.severity))
+            properties = RuleProperties(
+                category: rule.category, categoryTitle: rule.categoryTitle, weight: rule.weight, tags: [rule.category])
+        }
+    }
+
+    struct Driver: Encodable {
+        var name = "promisecheck"
+        var version: String
+        var rules: [ReportingDescriptor]
+    }
+
+    struct Tool: Encodable {
+        var driver: Driver
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+    }
+
+    struct DescriptorReference: Encodable {
+        var id: String
+    }
+
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
+        var descriptor: DescriptorReference
+        var locations: [Location]
+
+        init(_ diagnostic: Diagnostic) {
+            level = SARIFReporter.level(diagnostic.severity)
+            message = Message(text: diagnostic.message)
+            descriptor = DescriptorReference(id: diagnostic.code)
+            locations = [Location(path: diagnostic.path, at: diagnostic.location)]
+        }
+    }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var exitCode: Int32
+        var toolConfigurationNotifications: [Notification]?
+        var toolExecutionNotifications: [Notification]?
+    }
+
+    struct Category: Encodable {
+        var key: String
+        var title: String
+        var score: Double?
+    }
+
+    struct Score: Encodable {
+        var path: String
+        var area: String?
+        var score: Double
+        var grade: String
+        var categories: [Category]
+    }
+
+    struct RunProperties: Encodable {
+        var scores: [Score]
+        var averageScore: Double?
+        var result: String
+        var reasons: [String]
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var invocations: [Invocation]
+        var results: [Result]
+        var columnKind = "unicodeCodePoints"
+        var properties: RunProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case version
+        case runs
+    }
+
+    var schema = SARIFReporter.schemaURI
+    var version = "2.1.0"
+    var runs: [Run]
+
+    init(_ report: Report, policy: FailPolicy) {
+        let rules = Self.rules(of: report)
+        var index: [String: Int] = [:]
+        for (position, rule) in rules.enumerated() { index[rule.id] = position }
+        let results = report.evaluations.flatMap(\.findings).map { finding in
+            Result(
+                ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? 0,
+                level: SARIFReporter.level(finding.severity), message: Message(text: finding.message),
+                locations: [Location(path: finding.path, at: finding.location)])
+        }
+        let diagnostics = report.allDiagnostics
+        let configuration = diagnostics.filter { $0.code.hasPrefix("pack.") }.map(Notification.init)
+        let execution = diagnostics.filter { !$0.code.hasPrefix("pack.") }.map(Notification.init)
+        let verdict = policy.verdict(for: report)
+        let invocation = Invocation(
+            executionSuccessful: !diagnostics.containsErrors, exitCode: verdict.exitCode,
+            toolConfigurationNotifications: configuration.isEmpty ? nil : configuration,
+            toolExecutionNotifications: execution.isEmpty ? nil : execution)
+        let scores = report.evaluations.map { evaluation in
+            Score(
+                path: evaluation.path, area: evaluation.area, score: evaluation.score, grade: evaluation.grade,
+                categories: evaluation.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) })
+        }
+        let properties = RunProperties(
+            scores: scores, averageScore: report.averageScore, result: verdict.resultName, reasons: verdict.reasons)
+        runs = [
+            Run(
+                tool: Tool(
+                    driver: Driver(version: report.toolVersion, rules: rules.map(ReportingDescriptor.init))),
+                invocations: [invocation], results: results, properties: properties)
+        ]
+    }
+
+    /// The packs' rules, then any rule a file was evaluated against that no pack lists.
+    static func rules(of report: Report) -> [RuleSummary] {
+        var rules: [RuleSummary] = []
+        var seen: Set<String> = []
+        for rule in report.packs.flatMap(\.rules) where seen.insert(rule.id).inserted {
+            rules.append(rule)
+        }
+        for evaluation in report.evaluations {
+            for result in evaluation.rules where seen.insert(result.id).inserted {
+                rules.append(
+                    RuleSummary(
+                        id: result.id, title: result.title, category: result.category,
+                        categoryTitle: evaluation.categories.first { $0.key == result.category }?.title,
+                        severity: result.severity, weight: result.weight,
+                        hint: result.findings.first?.hint, link: result.link))
+            }
+        }
+        return rules
+    }
+}
