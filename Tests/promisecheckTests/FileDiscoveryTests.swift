@@ -21,6 +21,22 @@ struct FileDiscoveryTests {
             ])
     }
 
+    @Test("published text and Markdown drafts are found in folders; a README is not")
+    func textAndMarkdown() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("ekby.txt", "Ekby – medborgarlöften\n\nPolisen genomför trygghetsvandringar.\n")
+        _ = try folder.write("utkast/norrby.md", "# Norrby – medborgarlöften\n\nKommunen byter belysning.\n")
+        _ = try folder.write("README.md", "# Om mappen\n\nHär ligger löftena.\n")
+        _ = try folder.write("utkast/Readme.markdown", "Anteckningar\n")
+        _ = try folder.write("tabell.csv", "a,b\n")
+        let run = runPromiseCheck(["check", "--pack", Fixtures.miniPack, "--fail-on", "never", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let scored = lines(run.stdout).filter { $0.contains(": score ") }.map {
+            String($0.prefix { $0 != ":" }.dropFirst(folder.path.count + 1))
+        }
+        #expect(scored == ["ekby.txt", "utkast/norrby.md"])
+    }
+
     @Test("a folder named with a trailing slash gives the same paths")
     func trailingSlash() {
         let run = runPromiseCheck(["check", "--pack", Fixtures.miniPack, "discovery/"])

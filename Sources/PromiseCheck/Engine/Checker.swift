@@ -13,7 +13,8 @@ public struct Checker: Sendable {
     public init(pack: RulePack, reader: PromiseFileReader = PromiseFileReader()) {
         self.engine = Engine(pack: pack)
         self.reader = reader
-        self.textReader = TextPromiseReader(profile: TextReadingProfile(pack: pack), maxInputBytes: reader.limits.maxInputBytes)
+        self.textReader = TextPromiseReader(
+            profile: TextReadingProfile(pack: pack), maxInputBytes: reader.limits.maxInputBytes)
     }
 
     /// The extensions of promise files in PromiseCheck's YAML format.

@@ -33,7 +33,7 @@ struct ScopeResolver {
             return document.commitments.map { commitment in
                 let title = commitment.title?.text ?? commitment.spans.first.map { Self.shorten($0.text) } ?? ""
                 return ScopeItem(
-                    kind: .commitment, location: commitment.title?.location ?? commitment.location,
+                    kind: .commitment, location: commitment.location,
                     text: TokenizedText(commitment.spans), variables: ["title": title], commitment: commitment)
             }
         case .signatories:

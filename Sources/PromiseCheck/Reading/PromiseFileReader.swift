@@ -137,7 +137,8 @@ public struct PromiseFileReader: Sendable {
         for item in items {
             let location = SourceLocation(item.mark)
             if item.scalar != nil {
-                sections.append(Section(role: nil, blocks: context.spans(item, "an item of 'other'"), location: location))
+                sections.append(
+                    Section(role: nil, blocks: context.spans(item, "an item of 'other'"), location: location))
                 continue
             }
             guard let pairs = context.reader.mapping(item, "an item of 'other'") else { continue }
@@ -180,7 +181,8 @@ public struct PromiseFileReader: Sendable {
                 default: break
                 }
             }
-            commitments.append(Commitment(title: title, parties: parties, spans: spans, location: location))
+            commitments.append(
+                Commitment(title: title, parties: parties, spans: spans, location: title?.location ?? location))
         }
         return commitments
     }

@@ -40,6 +40,11 @@ struct TextBlock: Sendable {
 
     /// Whether the text ends with a colon, emphasis markers aside.
     var endsWithColon: Bool { TextLayout.lastMeaningfulScalar(of: text) == ":" }
+    /// Ends in `:` or `;`, the marks that announce what follows ("… i följande områden;").
+    var announcesWhatFollows: Bool {
+        let last = TextLayout.lastMeaningfulScalar(of: text)
+        return last == ":" || last == ";"
+    }
 }
 
 /// The language-neutral block structure of a text: blank-line separated paragraphs, list items

@@ -301,8 +301,9 @@ extension TextPromiseReader {
         /// The list items of commitments, introduction and unnamed sections, and the paragraphs
         /// of commitments sections.
         ///
-        /// A paragraph ending in `:` right before a list is a lead-in: it names who carries out
-        /// the items. In a section whose heading itself ends in `:` and announces a list, only
+        /// A paragraph ending in `:` or `;` right before a list is a lead-in: it names who carries
+        /// out the items. One right before sub-headings names who carries out everything under
+        /// them, up to the end of the section. In a section whose heading itself ends in `:` and announces a list, only
         /// the list items are commitments; text after the list ("the promise is valid …") is not.
         private func commitments(in draft: SectionDraft) -> [Commitment] {
             guard draft.role == nil || draft.role == "commitments" || draft.role == "introduction" else { return [] }
@@ -314,9 +315,13 @@ extension TextPromiseReader {
             var subHeadingParties = draft.role == nil ? headingParties : []
             var subHeadingUsed = false
             var leadInParties: [PartyMatch] = []
+            var sectionLeadInParties: [PartyMatch] = []
             var commitments: [Commitment] = []
+            let closing = headingAnnouncesList ? Self.paragraphAfterLastItem(draft.entries) : nil
             for (position, entry) in draft.entries.enumerated() {
                 let block = entry.block
+                // What follows the announced items is the section's own text, not an item.
+                if let closing, position >= closing { break }
                 if entry.isSubHeading {
                     subHeading = block
                     subHeadingParties = partyMatches(in: block.span)
@@ -326,8 +331,12 @@ extension TextPromiseReader {
                 }
                 if !block.isListItem {
                     let next = draft.entries.indices.contains(position + 1) ? draft.entries[position + 1] : nil
-                    if block.endsWithColon, let next, !next.isSubHeading, next.block.isListItem {
+                    if block.announcesWhatFollows, let next, !next.isSubHeading, next.block.isListItem {
                         leadInParties = partyMatches(in: block.span)
+                        continue
+                    }
+                    if block.announcesWhatFollows, let next, next.isSubHeading {
+                        sectionLeadInParties = partyMatches(in: block.span)
                         continue
                     }
                     leadInParties = []
@@ -349,6 +358,8 @@ extension TextPromiseReader {
                     (fromContext, contextIsSubHeading) = (leadInParties, false)
                 } else if !subHeadingParties.isEmpty {
                     (fromContext, contextIsSubHeading) = (subHeadingParties, true)
+                } else if !sectionLeadInParties.isEmpty {
+                    (fromContext, contextIsSubHeading) = (sectionLeadInParties, false)
                 } else {
                     (fromContext, contextIsSubHeading) = (draft.role == nil ? [] : headingParties, false)
                 }
@@ -361,6 +372,29 @@ extension TextPromiseReader {
                     Commitment(title: subHeading?.span, parties: parties, spans: spans, location: block.location))
             }
             return commitments
+        }
+
+        /// Where the paragraphs after a list of sub-headed items start, if they do.
+        ///
+        /// When a heading announces items ("… genom att:") and every sub-heading but the last
+        /// has exactly one paragraph, a further paragraph under the last one breaks the items'
+        /// shape: it closes the list (a general remark), so it is not one of the items.
+        static func paragraphAfterLastItem(_ entries: [(block: TextBlock, isSubHeading: Bool)]) -> Int? {
+            var counts: [Int] = []
+            var lastItemStart: Int?
+            for (position, entry) in entries.enumerated() {
+                if entry.isSubHeading {
+                    counts.append(0)
+                    lastItemStart = position
+                } else if !counts.isEmpty {
+                    guard !entry.block.isListItem else { return nil }
+                    counts[counts.count - 1] += 1
+                }
+            }
+            guard counts.count >= 2, let lastItemStart, counts.dropLast().allSatisfy({ $0 == 1 }),
+                let last = counts.last, last > 1
+            else { return nil }
+            return lastItemStart + 2
         }
 
         struct PartyMatch {

@@ -73,9 +73,13 @@ enum YAMLText {
         if last == ":" { return false }
         if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
         if text.contains(where: { $0.isNewline }) { return false }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }) { return false }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }) {
+            return false
+        }
         if reserved.contains(text.lowercased()) { return false }
-        if Double(text) != nil || text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == ":" || $0 == "." }) { return false }
+        if Double(text) != nil || text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == ":" || $0 == "." }) {
+            return false
+        }
         return true
     }
 

@@ -4,11 +4,16 @@ import PromiseCheck
 /// Expands the paths on the command line into the promise files to check.
 ///
 /// A file named on the command line is always checked. In a folder, searched recursively in
-/// name order, files ending in `.yaml` or `.yml` that have a top-level `promise:` line are
-/// checked; hidden files and folders (`.git`, `.build`) are skipped, and so are symbolic
-/// links to folders, so a link loop cannot trap the walk.
+/// name order, these are checked: `.yaml`/`.yml` files that have a top-level `promise:` line,
+/// published text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
+/// documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files and folders (`.git`,
+/// `.build`) are skipped, and so are symbolic links to folders, so a link loop cannot trap
+/// the walk.
 struct FileDiscovery {
-    static let extensions = ["yaml", "yml"]
+    static let yamlExtensions = ["yaml", "yml"]
+    static let textExtensions = ["txt", "md", "markdown"]
+    /// File names (without extension, any case) of documentation that sits beside promises.
+    static let documentationNames: Set<String> = ["readme", "changelog", "contributing", "license", "code_of_conduct"]
 
     struct Result {
         var files: [String] = []
@@ -51,12 +56,19 @@ struct FileDiscovery {
                 {
                     continue
                 }
-                if extensions.contains((name as NSString).pathExtension.lowercased()), isPromiseFile(path) {
-                    files.append(path)
-                }
+                if isCandidate(name: name, path: path) { files.append(path) }
             }
         }
         return files
+    }
+
+    /// Whether a file found in a folder is a promise to check.
+    static func isCandidate(name: String, path: String) -> Bool {
+        let pathExtension = (name as NSString).pathExtension.lowercased()
+        if yamlExtensions.contains(pathExtension) { return isPromiseFile(path) }
+        guard textExtensions.contains(pathExtension) else { return false }
+        let stem = (name as NSString).deletingPathExtension.lowercased()
+        return !documentationNames.contains(stem)
     }
 
     /// Whether a YAML file declares itself a promise with a top-level `promise:` key.

@@ -86,7 +86,7 @@ import Testing
         let document = try readFullPromise()
         #expect(document.commitments.count == 2)
         let first = document.commitments[0]
-        #expect(first.location == pos(18, 5))
+        #expect(first.location == pos(18, 12))  // at its title
         #expect(placed(first.title) == "18:12 Trygghetsvandringar i centrum")
         #expect(placed(first.parties) == ["19:10 polisen", "19:19 kommunen"])
         #expect(
@@ -99,7 +99,7 @@ import Testing
                 "23:11 vår och höst",
             ])
         let second = document.commitments[1]
-        #expect(second.location == pos(24, 5))
+        #expect(second.location == pos(24, 12))
         #expect(placed(second.title) == "24:12 Trafikkontroller vid skolorna")
         #expect(placed(second.parties) == ["25:9 polisen"])
         #expect(

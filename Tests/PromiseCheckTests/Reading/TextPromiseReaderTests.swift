@@ -646,11 +646,8 @@ struct PublishedPromiseTests {
     static func profile() throws -> TextReadingProfile {
         let loaded = PackLoader(locator: PackLocator(searchPaths: [rulesDirectory])).load("medborgarlofte")
         let pack = try #require(loaded.pack, "\(loaded.diagnostics)")
-        var profile = swedishTestProfile
-        profile.sectionPatterns = TextReadingProfile.sectionPatterns(pack.sections)
-        profile.parties = try PhraseMatcher(#require(pack.lexicons["parties"]))
-        profile.signatoryRoles = try PhraseMatcher(#require(pack.lexicons["signatory_roles"]))
-        return profile
+        // Exactly what `promisecheck check` uses: the pack's sections and reading tables.
+        return TextReadingProfile(pack: pack)
     }
 
     func read(_ name: String) throws -> Document {
@@ -673,10 +670,14 @@ struct PublishedPromiseTests {
                 "introduction", "situation", "commitments", "expected_effect", "follow_up",
             ])
         #expect(document.commitments.count == 5)
-        // "Det här ska polisen och kommunen göra tillsammans:" owns every item for both parties.
+        // "Det här ska polisen och kommunen göra tillsammans:" owns every item for both parties
+        // ("tillsammans" is the pack's marker of the two together).
         let profile = try Self.profile()
-        #expect(document.commitments.allSatisfy { groups($0.parties, profile: profile) == ["polis", "kommun"] })
-        #expect(located(document.commitments[2].parties) == ["13:13 polisen", "13:25 kommunen"])
+        #expect(
+            document.commitments.allSatisfy {
+                groups($0.parties, profile: profile).isSuperset(of: ["polis", "kommun"])
+            })
+        #expect(located(document.commitments[2].parties) == ["13:13 polisen", "13:25 kommunen", "13:39 tillsammans"])
         #expect(document.signatories.isEmpty)
         #expect(document.notes == ["area 'Ekerö' taken from the title"])
     }
@@ -701,10 +702,17 @@ struct PublishedPromiseTests {
         #expect(located(document.title) == "3:1 Medborgarlöfte")
         #expect(located(document.area) == "39:34 Österåker")
         #expect(document.areaSource == .body)
-        #expect(document.sections.map(\.role) == ["introduction", nil, "follow_up", "signatures"])
+        // "Fokusområde 1: ANDTS" … are commitments sections (the pack's pattern for numbered focus areas).
+        #expect(
+            document.sections.map(\.role) == [
+                "introduction", "commitments", "commitments", "commitments", "commitments", "commitments",
+                "follow_up", "signatures",
+            ])
         #expect(located(document.sections[1].heading) == "21:1 Fokusområde 1: ANDTS")
-        // The five numbered focus areas, and the two bulleted lists of recurring activities.
-        #expect(document.commitments.count == 31)
+        // The five numbered focus areas, the activities under each focus area, and the two
+        // bulleted lists of recurring activities.
+        #expect(document.commitments.count == 50)
+        #expect(document.commitments.filter { $0.location.line >= 23 && $0.location.line <= 69 }.count == 19)
         #expect(document.commitments.filter { $0.title?.text == "Återkommande gemensamma aktiviteter" }.count == 11)
         let signatories = document.signatories
         #expect(
@@ -734,8 +742,8 @@ struct PublishedPromiseTests {
             document.commitments.map { $0.title?.text } == [
                 "Öka tryggheten i offentlig miljö", "Stöd till särskilt utsatta brottsoffer",
                 "Förebygga risken för ungdom att hamna i kriminalitet", "Trafikrelaterad brottslighet",
-                "Trafikrelaterad brottslighet",
             ])
+        // The paragraph after the last sub-headed item is a general remark that closes the list.
         #expect(document.signatories.isEmpty)
     }
 
@@ -746,9 +754,12 @@ struct PublishedPromiseTests {
         #expect(document.sections.map(\.role) == ["introduction", "situation", "commitments", "follow_up"])
         #expect(
             document.commitments.map { $0.title?.text } == [
-                nil, "Riktat arbete mot avgränsade platser och områden:", "Brott mot särskilt utsatta:",
+                "Riktat arbete mot avgränsade platser och områden:", "Brott mot särskilt utsatta:",
                 "Unga i risk för kriminalitet:",
             ])
+        // "… ska lokalpolisområde Vällingby i följande samverkansområden;" leads in to every item.
+        let profile = try Self.profile()
+        #expect(document.commitments.allSatisfy { groups($0.parties, profile: profile).contains("polis") })
         #expect(document.signatories.isEmpty)
     }
 }
