@@ -15,7 +15,7 @@ struct PromiseCheckCommand: ParsableCommand {
             2 usage, configuration or input error.
             """,
         version: PromiseCheckVersion.current,
-        subcommands: [CheckCommand.self, CompareCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, ImportCommand.self, CompareCommand.self, RulesCommand.self],
         defaultSubcommand: nil
     )
 
