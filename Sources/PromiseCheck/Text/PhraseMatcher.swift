@@ -1,7 +1,10 @@
 /// Finds a lexicon's terms in tokenized text.
 ///
-/// Compiled once per lexicon: entries are indexed by their first part, so a text is scanned
-/// once, token by token, with a hash lookup per token rather than a search per term.
+/// Compiled once per lexicon: entries are indexed by their first part in byte tries over the
+/// folded token (whole words and `prefix*` forward, `*suffix` backward), so a text is scanned
+/// once, token by token, with one walk per token rather than a search per term and without
+/// building strings. Tokens or terms with scalars from U+0300 on (combining marks, where
+/// `String` comparison normalises) take the general path, with the same results.
 public struct PhraseMatcher: Sendable {
     /// One occurrence of a term.
     public struct Match: Sendable, Hashable {
@@ -13,81 +16,217 @@ public struct PhraseMatcher: Sendable {
     }
 
     public let lexicon: Lexicon
-    private let numberWords: [String: Double]
-    private var byWord: [String: [Int]] = [:]
-    private var bySymbol: [String: [Int]] = [:]
-    private var byPrefix: [String: [Int]] = [:]
-    private var bySuffix: [String: [Int]] = [:]
-    private var byNumber: [Int] = []
-    private let prefixLengths: [Int]
-    private let suffixLengths: [Int]
+    /// The compiled lexicon, shared by copies of the matcher.
+    private let index: Index
 
     /// - Parameter numberWords: words that fill a `{n}` slot, with their values.
     public init(_ lexicon: Lexicon, numberWords: [String: Double] = [:]) {
         self.lexicon = lexicon
-        self.numberWords = numberWords
-        var prefixLengths: Set<Int> = []
-        var suffixLengths: Set<Int> = []
-        for (index, entry) in lexicon.entries.enumerated() {
-            switch entry.pattern.parts[0] {
-            case .word(let word): byWord[word, default: []].append(index)
-            case .symbol(let symbol): bySymbol[symbol, default: []].append(index)
-            case .prefix(let prefix):
-                byPrefix[prefix, default: []].append(index)
-                prefixLengths.insert(prefix.count)
-            case .suffix(let suffix):
-                bySuffix[suffix, default: []].append(index)
-                suffixLengths.insert(suffix.count)
-            case .number: byNumber.append(index)
-            }
-        }
-        self.prefixLengths = prefixLengths.sorted()
-        self.suffixLengths = suffixLengths.sorted()
+        self.index = Index(lexicon, numberWords: numberWords)
     }
 
     /// Every occurrence, leftmost first; where occurrences overlap, the longest is kept.
+    ///
+    /// Of occurrences of the same length at the same place, the first candidate wins: whole
+    /// words, then prefixes from the shortest, then suffixes from the shortest, then number
+    /// slots, each in lexicon order.
     public func matches(in text: TokenizedText) -> [Match] {
-        let tokens = text.tokens
-        var found: [Match] = []
-        var index = 0
-        while index < tokens.count {
-            var best: Match?
-            for candidate in candidates(for: tokens[index]) {
-                let entry = lexicon.entries[candidate]
-                guard let (end, number) = match(entry.pattern.parts, in: tokens, at: index) else { continue }
-                if best == nil || end > best!.tokens.upperBound {
-                    best = Match(entry: entry, tokens: index..<end, number: number)
-                }
-            }
-            if let best {
-                found.append(best)
-                index = best.tokens.upperBound
-            } else {
-                index += 1
-            }
+        index.matches(in: text).map { found in
+            Match(entry: lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
         }
-        return found
+    }
+
+    /// ``matches(in:)`` by the general path alone: candidates by `String` lookups per token.
+    ///
+    /// The reference the byte tries are tested against.
+    func referenceMatches(in text: TokenizedText) -> [Match] {
+        index.referenceMatches(in: text.tokens).map { found in
+            Match(entry: lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
+        }
     }
 
     /// Whether any term occurs.
-    public func containsMatch(in text: TokenizedText) -> Bool { !matches(in: text).isEmpty }
+    public func containsMatch(in text: TokenizedText) -> Bool { !index.matches(in: text).isEmpty }
 
     /// The value of a token as a number: digits, or a number word.
-    public func numberValue(of token: Token) -> Double? {
-        switch token.kind {
-        case .number: token.numberValue
-        case .word: numberWords[token.folded]
-        case .symbol: nil
-        }
+    public func numberValue(of token: Token) -> Double? { index.numberValue(of: token) }
+}
+
+extension PhraseMatcher {
+    /// A match by entry index.
+    struct Found {
+        var entry: Int
+        var tokens: Range<Int>
+        var number: Double?
     }
 
-    private func candidates(for token: Token) -> [Int] {
-        var result: [Int] = []
-        switch token.kind {
-        case .symbol:
-            result += bySymbol[token.folded] ?? []
-        case .word, .number:
-            result += byWord[token.folded] ?? []
+    /// Everything compiled from the lexicon; a class, so that matching never copies it.
+    final class Index: Sendable {
+        private let parts: [[TermPattern.Part]]
+        private let numberWords: [String: Double]
+        private let byWord: [String: [Int]]
+        private let bySymbol: [String: [Int]]
+        private let byPrefix: [String: [Int]]
+        private let bySuffix: [String: [Int]]
+        private let byNumber: [Int]
+        private let prefixLengths: [Int]
+        private let suffixLengths: [Int]
+        /// Words and prefixes by their bytes; nil when a term is not simple (see `Token.isSimple`).
+        private let forward: ByteTrie?
+        /// Suffixes by their bytes from the end.
+        private let backward: ByteTrie?
+
+        init(_ lexicon: Lexicon, numberWords: [String: Double]) {
+            self.numberWords = numberWords
+            parts = lexicon.entries.map(\.pattern.parts)
+            var byWord: [String: [Int]] = [:]
+            var bySymbol: [String: [Int]] = [:]
+            var byPrefix: [String: [Int]] = [:]
+            var bySuffix: [String: [Int]] = [:]
+            var byNumber: [Int] = []
+            var prefixLengths: Set<Int> = []
+            var suffixLengths: Set<Int> = []
+            var forward = ByteTrie.Builder()
+            var backward = ByteTrie.Builder()
+            for (index, parts) in parts.enumerated() {
+                switch parts[0] {
+                case .word(let word):
+                    byWord[word, default: []].append(index)
+                    forward.add(Array(word.utf8), word: index)
+                case .symbol(let symbol): bySymbol[symbol, default: []].append(index)
+                case .prefix(let prefix):
+                    byPrefix[prefix, default: []].append(index)
+                    prefixLengths.insert(prefix.count)
+                    forward.add(Array(prefix.utf8), mark: index)
+                case .suffix(let suffix):
+                    bySuffix[suffix, default: []].append(index)
+                    suffixLengths.insert(suffix.count)
+                    backward.add(Array(suffix.utf8.reversed()), mark: index)
+                case .number: byNumber.append(index)
+                }
+            }
+            self.byWord = byWord
+            self.bySymbol = bySymbol
+            self.byPrefix = byPrefix
+            self.bySuffix = bySuffix
+            self.byNumber = byNumber
+            self.prefixLengths = prefixLengths.sorted()
+            self.suffixLengths = suffixLengths.sorted()
+            let simple = parts.joined().allSatisfy { part in
+                switch part {
+                case .word(let text), .prefix(let text), .suffix(let text), .symbol(let text):
+                    TokenizedText.isSimple(text)
+                case .number: true
+                }
+            }
+            self.forward = simple ? forward.build() : nil
+            self.backward = simple ? backward.build() : nil
+        }
+
+        func matches(in text: TokenizedText) -> [Found] {
+            guard let forward, let backward else { return referenceMatches(in: text.tokens) }
+            return text.tokens.withUnsafeBufferPointer { tokens in
+                text.foldedBytes.withUnsafeBufferPointer { bytes in
+                    matches(in: tokens, bytes: bytes, forward: forward, backward: backward)
+                }
+            }
+        }
+
+        private func matches(
+            in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, forward: ByteTrie,
+            backward: ByteTrie
+        ) -> [Found] {
+            var found: [Found] = []
+            var index = 0
+            while index < tokens.count {
+                var best = -1
+                var bestEnd = 0
+                var bestNumber: Double?
+                func consider(_ candidate: Int) {
+                    guard let (end, number) = match(parts[candidate], in: tokens, bytes: bytes, at: index) else {
+                        return
+                    }
+                    if best < 0 || end > bestEnd {
+                        best = candidate
+                        bestEnd = end
+                        bestNumber = number
+                    }
+                }
+                switch tokens[index].kind {
+                case .symbol:
+                    if !bySymbol.isEmpty, let entries = bySymbol[tokens[index].folded] {
+                        for candidate in entries { consider(candidate) }
+                    }
+                case .word, .number:
+                    if !tokens[index].isSimple {
+                        for candidate in textCandidates(for: tokens[index]) { consider(candidate) }
+                    } else {
+                        let word = UnsafeBufferPointer(rebasing: bytes[tokens[index].bytes])
+                        if !forward.isEmpty { forward.forEachMatch(word, consider) }
+                        if !backward.isEmpty { backward.forEachMatch(word.reversed(), consider) }
+                    }
+                }
+                if !byNumber.isEmpty, numberValue(of: tokens[index]) != nil {
+                    for candidate in byNumber { consider(candidate) }
+                }
+                if best >= 0 {
+                    found.append(Found(entry: best, tokens: index..<bestEnd, number: bestNumber))
+                    index = bestEnd
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+
+        func referenceMatches(in tokens: [Token]) -> [Found] {
+            tokens.withUnsafeBufferPointer { tokens in
+                var found: [Found] = []
+                var index = 0
+                while index < tokens.count {
+                    var best: Found?
+                    for candidate in candidates(for: tokens[index]) {
+                        guard let (end, number) = match(parts[candidate], in: tokens, bytes: nil, at: index) else {
+                            continue
+                        }
+                        if best == nil || end > best!.tokens.upperBound {
+                            best = Found(entry: candidate, tokens: index..<end, number: number)
+                        }
+                    }
+                    if let best {
+                        found.append(best)
+                        index = best.tokens.upperBound
+                    } else {
+                        index += 1
+                    }
+                }
+                return found
+            }
+        }
+
+        func numberValue(of token: Token) -> Double? {
+            switch token.kind {
+            case .number: token.numberValue
+            case .word: numberWords.isEmpty ? nil : numberWords[token.folded]
+            case .symbol: nil
+            }
+        }
+
+        private func candidates(for token: Token) -> [Int] {
+            var result: [Int] = []
+            switch token.kind {
+            case .symbol:
+                result += bySymbol[token.folded] ?? []
+            case .word, .number:
+                result += textCandidates(for: token)
+            }
+            if !byNumber.isEmpty, numberValue(of: token) != nil { result += byNumber }
+            return result
+        }
+
+        /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
+        private func textCandidates(for token: Token) -> [Int] {
+            var result = byWord[token.folded] ?? []
             if !byPrefix.isEmpty || !bySuffix.isEmpty {
                 let characters = Array(token.folded)
                 for length in prefixLengths where length <= characters.count {
@@ -97,33 +236,188 @@ public struct PhraseMatcher: Sendable {
                     result += bySuffix[String(characters[(characters.count - length)...])] ?? []
                 }
             }
+            return result
         }
-        if !byNumber.isEmpty, numberValue(of: token) != nil { result += byNumber }
-        return result
+
+        /// Matches `parts` at `start`; returns the end index and the slot's number.
+        ///
+        /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
+        /// `String` would; anything else compares as `String`.
+        private func match(
+            _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
+            at start: Int
+        ) -> (Int, Double?)? {
+            var position = start
+            var number: Double?
+            let span = tokens[start].spanIndex
+            for part in parts {
+                guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
+                let kind = tokens[position].kind
+                var folded: UnsafeBufferPointer<UInt8>?
+                if let bytes, tokens[position].isSimple {
+                    folded = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
+                }
+                switch part {
+                case .word(let word):
+                    guard kind != .symbol else { return nil }
+                    if let folded {
+                        guard folded.elementsEqual(word.utf8) else { return nil }
+                    } else {
+                        guard tokens[position].folded == word else { return nil }
+                    }
+                case .prefix(let prefix):
+                    guard kind != .symbol else { return nil }
+                    if let folded {
+                        guard folded.starts(with: prefix.utf8) else { return nil }
+                    } else {
+                        guard tokens[position].folded.hasPrefix(prefix) else { return nil }
+                    }
+                case .suffix(let suffix):
+                    guard kind != .symbol else { return nil }
+                    if let folded {
+                        guard folded.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+                    } else {
+                        guard tokens[position].folded.hasSuffix(suffix) else { return nil }
+                    }
+                case .symbol(let symbol):
+                    guard kind == .symbol, tokens[position].folded == symbol else { return nil }
+                case .number:
+                    guard let value = numberValue(of: tokens[position]) else { return nil }
+                    number = value
+                }
+                position += 1
+            }
+            return (position, number)
+        }
+    }
+}
+
+/// A byte trie: each node may end words (a whole token) and carry marks (any token that starts
+/// with the node's bytes). Built once; walking it allocates nothing.
+final class ByteTrie: @unchecked Sendable {
+    // Plain memory, written once in `init` and only read after: walking it costs no reference
+    // counting. Hence `@unchecked`.
+    /// The child of the root for each first byte, or -1.
+    private let root: UnsafeMutablePointer<Int32>
+    /// Each node's children: `childBytes[childStart[n]..<childStart[n + 1]]`, sorted.
+    private let childStart: UnsafeMutablePointer<Int32>
+    private let childBytes: UnsafeMutablePointer<UInt8>
+    private let childNodes: UnsafeMutablePointer<Int32>
+    private let words: [[Int]]
+    private let marks: [[Int]]
+    private let hasMarks: Bool
+    /// Whether no term is in the trie.
+    let isEmpty: Bool
+
+    private init(
+        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]]
+    ) {
+        func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+            let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+            pointer.initialize(from: array, count: array.count)
+            return pointer
+        }
+        self.root = copy(root)
+        self.childStart = copy(childStart)
+        self.childBytes = copy(childBytes)
+        self.childNodes = copy(childNodes)
+        self.words = words
+        self.marks = marks
+        self.hasMarks = marks.contains { !$0.isEmpty }
+        self.isEmpty = words.count <= 1
     }
 
-    /// Matches `parts` at `start`; returns the end index and the slot's number.
-    private func match(_ parts: [TermPattern.Part], in tokens: [Token], at start: Int) -> (Int, Double?)? {
-        var position = start
-        var number: Double?
-        for part in parts {
-            guard position < tokens.count, tokens[position].spanIndex == tokens[start].spanIndex else { return nil }
-            let token = tokens[position]
-            switch part {
-            case .word(let word):
-                guard token.kind != .symbol, token.folded == word else { return nil }
-            case .prefix(let prefix):
-                guard token.kind != .symbol, token.folded.hasPrefix(prefix) else { return nil }
-            case .suffix(let suffix):
-                guard token.kind != .symbol, token.folded.hasSuffix(suffix) else { return nil }
-            case .symbol(let symbol):
-                guard token.kind == .symbol, token.folded == symbol else { return nil }
-            case .number:
-                guard let value = numberValue(of: token) else { return nil }
-                number = value
+    deinit {
+        root.deallocate()
+        childStart.deallocate()
+        childBytes.deallocate()
+        childNodes.deallocate()
+    }
+
+    /// Calls `body` with the word entries of the node that `bytes` reach exactly, then with the
+    /// mark entries of every node on the way, shortest first.
+    @inline(__always)
+    func forEachMatch<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ body: (Int) -> Void) {
+        var node: Int32 = 0
+        var depth = 0
+        var complete = true
+        for byte in bytes {
+            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
+            guard next >= 0 else {
+                complete = false
+                break
             }
-            position += 1
+            node = next
+            depth += 1
         }
-        return (position, number)
+        guard depth > 0 else { return }
+        if complete { for entry in words[Int(node)] { body(entry) } }
+        guard hasMarks else { return }
+        var current: Int32 = 0
+        var step = 0
+        for byte in bytes where step < depth {
+            current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+            step += 1
+            for entry in marks[Int(current)] { body(entry) }
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ byte: UInt8) -> Int32 {
+        var index = Int(childStart[Int(node)])
+        let end = Int(childStart[Int(node) + 1])
+        while index < end {
+            let candidate = childBytes[index]
+            if candidate == byte { return childNodes[index] }
+            if candidate > byte { return -1 }
+            index += 1
+        }
+        return -1
+    }
+
+    struct Builder {
+        private var children: [[UInt8: Int32]] = [[:]]
+        private var words: [[Int]] = [[]]
+        private var marks: [[Int]] = [[]]
+
+        mutating func add(_ bytes: [UInt8], word entry: Int) { words[Int(node(for: bytes))].append(entry) }
+
+        mutating func add(_ bytes: [UInt8], mark entry: Int) { marks[Int(node(for: bytes))].append(entry) }
+
+        private mutating func node(for bytes: [UInt8]) -> Int32 {
+            var node: Int32 = 0
+            for byte in bytes {
+                if let next = children[Int(node)][byte] {
+                    node = next
+                } else {
+                    let next = Int32(children.count)
+                    children[Int(node)][byte] = next
+                    children.append([:])
+                    words.append([])
+                    marks.append([])
+                    node = next
+                }
+            }
+            return node
+        }
+
+        func build() -> ByteTrie {
+            var root = [Int32](repeating: -1, count: 256)
+            for (byte, node) in children[0] { root[Int(byte)] = node }
+            var childStart: [Int32] = []
+            var childBytes: [UInt8] = []
+            var childNodes: [Int32] = []
+            for node in children.indices {
+                childStart.append(Int32(childBytes.count))
+                for (byte, next) in children[node].sorted(by: { $0.key < $1.key }) {
+                    childBytes.append(byte)
+                    childNodes.append(next)
+                }
+            }
+            childStart.append(Int32(childBytes.count))
+            return ByteTrie(
+                root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, words: words,
+                marks: marks)
+        }
     }
 }

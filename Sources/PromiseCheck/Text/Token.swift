@@ -15,6 +15,10 @@ public struct Token: Sendable, Hashable {
     public var scalarOffset: Int
     /// Where the token stands in its span's text.
     public var range: Range<String.Index>
+    /// Whether `folded` has only scalars below U+0300, so bytes can be compared for equality.
+    var isSimple: Bool = false
+    /// Where `folded` stands in ``TokenizedText``'s folded bytes.
+    var bytes: Range<Int> = 0..<0
 
     /// The numeric value of a number token.
     public var numberValue: Double? { kind == .number ? Double(folded) : nil }

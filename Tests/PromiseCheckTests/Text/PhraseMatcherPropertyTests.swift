@@ -1,0 +1,175 @@
+import Testing
+
+@testable import PromiseCheck
+
+/// The byte-trie matcher and the byte-level tokenizer against the general `String` paths, on
+/// many seeded random term sets and texts.
+@Suite struct PhraseMatcherPropertyTests {
+    /// Words that share prefixes and suffixes, with Swedish letters, upper case, a soft hyphen,
+    /// a decomposed "ö" (o + U+0308) and a letter beyond Latin-1, so every path is taken.
+    private static let words = [
+        "trygghet", "trygghets", "Trygghetsvandring", "vandring", "vandringar", "otrygghet", "polisen", "POLISEN",
+        "kommunen", "öka", "Öka", "o\u{308}ka", "ökad", "år", "ÅR", "per", "varje", "vecka", "veckovis", "veckovisa",
+        "tertial", "gånger", "gång", "fyra", "två", "tolv", "minst", "tryg\u{AD}ghet", "ıstanbul", "straße", "µg",
+        "ß", "a", "e", "ett", "en",
+    ]
+    private static let separators = [" ", " ", " ", ", ", " / ", "–", "-", " % ", ". ", "\n", ": ", "+"]
+    private static let numbers = ["4", "12", "2025", "0"]
+    private static let numberWords: [String: Double] = ["två": 2, "fyra": 4, "tolv": 12, "ett": 1]
+
+    /// A seeded generator, so a failure names a case that can be rerun.
+    private struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Terms are mostly simple, so the tries are built; one in ten sets may hold the decomposed
+    /// word and so take the general path throughout.
+    private static let termWords = words.filter { $0.unicodeScalars.allSatisfy { $0.value < 0x300 } }
+
+    private static func piece(_ generator: inout Generator, from pool: [String] = words) -> String {
+        Int.random(in: 0..<6, using: &generator) == 0
+            ? numbers.randomElement(using: &generator)! : pool.randomElement(using: &generator)!
+    }
+
+    private static func randomTerm(_ generator: inout Generator) -> String {
+        let pool = Int.random(in: 0..<10, using: &generator) == 0 ? words : termWords
+        func piece(_ generator: inout Generator) -> String { Self.piece(&generator, from: pool) }
+        let count = Int.random(in: 1...3, using: &generator)
+        return (0..<count).map { index -> String in
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: return "{n}"
+            case 1 where index == count - 1:
+                let word = piece(&generator)
+                return String(word.prefix(max(1, word.count - Int.random(in: 0...3, using: &generator)))) + "*"
+            case 2 where index == 0:
+                let word = piece(&generator)
+                return "*" + String(word.suffix(max(1, word.count - Int.random(in: 0...3, using: &generator))))
+            case 3: return ["%", "/", "-", "+"].randomElement(using: &generator)!
+            default: return piece(&generator)
+            }
+        }.joined(separator: " ")
+    }
+
+    private static func randomText(_ generator: inout Generator) -> [String] {
+        (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+            (0..<Int.random(in: 0...25, using: &generator)).map { _ in
+                piece(&generator) + separators.randomElement(using: &generator)!
+            }.joined()
+        }
+    }
+
+    @Test(arguments: 0..<40)
+    func triesFindWhatTheGeneralPathFinds(seed: UInt64) throws {
+        var generator = Generator(state: seed)
+        var entries: [Lexicon.Entry] = []
+        for _ in 0..<Int.random(in: 1...30, using: &generator) {
+            if let entry = try? Lexicon.Entry(term: Self.randomTerm(&generator)) { entries.append(entry) }
+        }
+        let matcher = PhraseMatcher(Lexicon(name: "prov", entries: entries), numberWords: Self.numberWords)
+        for _ in 0..<25 {
+            let lines = Self.randomText(&generator)
+            let text = TokenizedText(lines.enumerated().map { verbatimSpan($1, $0 + 1) })
+            let fast = matcher.matches(in: text)
+            let reference = matcher.referenceMatches(in: text)
+            #expect(
+                fast == reference,
+                "seed \(seed): terms \(entries.map(\.term)) in \(lines): \(fast.map(\.tokens)) vs \(reference.map(\.tokens))"
+            )
+        }
+    }
+
+    @Test func someRandomTermsMatch() throws {
+        // Guards the property test against comparing nothing with nothing.
+        var generator = Generator(state: 1)
+        var total = 0
+        for _ in 0..<40 {
+            let entries = (0..<20).compactMap { _ in try? Lexicon.Entry(term: Self.randomTerm(&generator)) }
+            let matcher = PhraseMatcher(Lexicon(name: "prov", entries: entries), numberWords: Self.numberWords)
+            let text = TokenizedText(Self.randomText(&generator).map { verbatimSpan($0) })
+            total += matcher.matches(in: text).count
+        }
+        #expect(total > 40)
+    }
+
+    @Test(arguments: 0..<20)
+    func tokenizerFoldsAsTheGeneralPath(seed: UInt64) {
+        var generator = Generator(state: seed)
+        let extra = ["À", "Þ", "×", "÷", "ª", "º", "\u{AD}", "—", "İ", "Σ", "ǅ", "e\u{301}", "\u{FB01}", "Ⅻ", "½"]
+        var text = ""
+        for _ in 0..<200 {
+            text +=
+                Int.random(in: 0..<3, using: &generator) == 0
+                ? extra.randomElement(using: &generator)! : Self.piece(&generator)
+            text += Self.separators.randomElement(using: &generator)!
+        }
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        TokenizedText.tokenize(text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        let expected = Self.referenceTokens(text)
+        #expect(tokens.map(\.folded) == expected.map(\.folded), "seed \(seed)")
+        #expect(tokens.map(\.kind) == expected.map(\.kind), "seed \(seed)")
+        #expect(tokens.map(\.scalarOffset) == expected.map(\.scalarOffset), "seed \(seed)")
+        #expect(tokens.map(\.range) == expected.map(\.range), "seed \(seed)")
+        for token in tokens {
+            #expect(Array(bytes[token.bytes]) == Array(token.folded.utf8))
+            #expect(token.isSimple == token.folded.unicodeScalars.allSatisfy { $0.value < 0x300 })
+        }
+    }
+
+    /// The tokenizer as it was before the byte-level fast path: every scalar through its
+    /// Unicode properties, every token through `lowercased()`.
+    private static func referenceTokens(_ text: String) -> [(
+        kind: Token.Kind, folded: String, scalarOffset: Int, range: Range<String.Index>
+    )] {
+        var tokens: [(kind: Token.Kind, folded: String, scalarOffset: Int, range: Range<String.Index>)] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var offset = 0
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let kind: Token.Kind?
+            if scalar.properties.isAlphabetic {
+                kind = .word
+            } else if ("0"..."9").contains(scalar) {
+                kind = .number
+            } else if TokenizedText.meaningfulSymbols.contains(scalar) {
+                kind = .symbol
+            } else {
+                kind = nil
+            }
+            guard let kind else {
+                index = scalars.index(after: index)
+                offset += 1
+                continue
+            }
+            let start = index
+            let startOffset = offset
+            index = scalars.index(after: index)
+            offset += 1
+            if kind != .symbol {
+                while index < scalars.endIndex {
+                    let next = scalars[index]
+                    let continues =
+                        kind == .word
+                        ? (next.properties.isAlphabetic || next == "\u{AD}" || TokenizedText.isCombiningMark(next))
+                        : ("0"..."9").contains(next)
+                    guard continues else { break }
+                    index = scalars.index(after: index)
+                    offset += 1
+                }
+            }
+            var folded = String(text.unicodeScalars[start..<index]).lowercased()
+            if kind == .word { folded.removeAll { $0 == "\u{AD}" } }
+            if kind == .symbol, folded == "–" || folded == "—" { folded = "-" }
+            tokens.append((kind, folded, startOffset, start..<index))
+        }
+        return tokens
+    }
+}
