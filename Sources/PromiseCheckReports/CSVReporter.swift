@@ -3,14 +3,16 @@ import PromiseCheck
 /// RFC 4180 CSV for spreadsheets: a header, then a row per promise and rule.
 ///
 /// Rows follow the files in report order and the rules in pack order. `findings` holds the
-/// rule's findings, one `line:column: message` per line of the cell. A file that could not be
+/// rule's findings, one `line:column: message` per line of the cell, and `suppressed` those a
+/// comment suppressed, as `line:column: message (reason: …)`. The engine's own findings on
+/// suppression comments follow a file's rules, a row per check with the rule fields empty. A file that could not be
 /// read, and a named path that does not exist, is one row with the rule fields empty and its
 /// errors in `findings`. Records end with CRLF; fields are quoted when they hold a comma, a
 /// quote or a line break, with quotes doubled.
 public struct CSVReporter: Reporter {
     public static let header = [
         "path", "area", "period", "score", "grade", "rule", "category", "severity", "weight", "fraction", "passed",
-        "findings",
+        "findings", "suppressed",
     ]
 
     public init() {}
@@ -29,20 +31,35 @@ public struct CSVReporter: Reporter {
                 records.append(Self.unreadable(path: file.path, file.diagnostics.filter { $0.severity == .error }))
                 continue
             }
+            let about = [
+                file.path, evaluation.area ?? "", evaluation.period ?? "", ScoreFormat.number(evaluation.score),
+                evaluation.grade,
+            ]
             if evaluation.rules.isEmpty {
-                records.append([
-                    file.path, evaluation.area ?? "", evaluation.period ?? "", ScoreFormat.number(evaluation.score),
-                    evaluation.grade, "", "", "", "", "", "", "",
-                ])
+                records.append(about + ["", "", "", "", "", "", "", ""])
             }
             for rule in evaluation.rules {
                 let findings = rule.findings.sorted { $0.location < $1.location }
-                records.append([
-                    file.path, evaluation.area ?? "", evaluation.period ?? "", ScoreFormat.number(evaluation.score),
-                    evaluation.grade, rule.id, rule.category, rule.severity.rawValue, Self.number(rule.weight),
-                    Self.number((rule.fraction * 10000).rounded() / 10000), rule.passed ? "true" : "false",
-                    findings.map { "\($0.location): \($0.message)" }.joined(separator: "\n"),
-                ])
+                let suppressed = evaluation.suppressed.filter { $0.finding.ruleID == rule.id }
+                records.append(
+                    about + [
+                        rule.id, rule.category, rule.severity.rawValue, Self.number(rule.weight),
+                        Self.number((rule.fraction * 10000).rounded() / 10000), rule.passed ? "true" : "false",
+                        findings.map { "\($0.location): \($0.message)" }.joined(separator: "\n"),
+                        suppressed.map { "\($0.finding.location): \($0.finding.message) (reason: \($0.reason))" }
+                            .joined(separator: "\n"),
+                    ])
+            }
+            for rule in EngineRule.allCases {
+                let findings = evaluation.engineFindings.filter { $0.ruleID == rule.id }.sorted {
+                    $0.location < $1.location
+                }
+                guard !findings.isEmpty else { continue }
+                records.append(
+                    about + [
+                        rule.id, "", rule.severity.rawValue, "", "", "false",
+                        findings.map { "\($0.location): \($0.message)" }.joined(separator: "\n"), "",
+                    ])
             }
         }
         return records.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
@@ -53,7 +70,7 @@ public struct CSVReporter: Reporter {
             let place = diagnostic.location.map { "\($0): " } ?? ""
             return "\(place)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
         }
-        return [path, "", "", "", "", "", "", "", "", "", "", text.joined(separator: "\n")]
+        return [path, "", "", "", "", "", "", "", "", "", "", text.joined(separator: "\n"), ""]
     }
 
     /// A number as JSON writes it: no trailing `.0`.

@@ -6,10 +6,29 @@ public struct FailPolicy: Sendable, Hashable {
     public var failOn: Severity?
     /// Each evaluated file must score at least this.
     public var minScore: Double?
+    /// The run's average score must be at least this.
+    public var minAverage: Double?
+    /// Where each setting came from, as the summary names it after a broken part of the
+    /// policy; nil for its command-line option (`--fail-on error`, `--min-score`, `--min-average`).
+    public var sources = Sources()
 
-    public init(failOn: Severity? = .error, minScore: Double? = nil) {
+    /// Where the settings of a policy came from, e.g. `fail_on in .promisecheck.yaml:7`.
+    public struct Sources: Sendable, Hashable {
+        public var failOn: String?
+        public var minScore: String?
+        public var minAverage: String?
+
+        public init(failOn: String? = nil, minScore: String? = nil, minAverage: String? = nil) {
+            self.failOn = failOn
+            self.minScore = minScore
+            self.minAverage = minAverage
+        }
+    }
+
+    public init(failOn: Severity? = .error, minScore: Double? = nil, minAverage: Double? = nil) {
         self.failOn = failOn
         self.minScore = minScore
+        self.minAverage = minAverage
     }
 
     /// What the run's exit status says.
@@ -38,7 +57,7 @@ public struct FailPolicy: Sendable, Hashable {
             let count = failing.reduce(0) { $0 + report.findingCount($1) }
             if count > 0 {
                 reasons.append(
-                    "\(count) finding\(count == 1 ? "" : "s") at or above '\(failOn.rawValue)' (--fail-on \(failOn.rawValue))"
+                    "\(count) finding\(count == 1 ? "" : "s") at or above '\(failOn.rawValue)' (\(sources.failOn ?? "--fail-on \(failOn.rawValue)"))"
                 )
             }
         }
@@ -46,9 +65,14 @@ public struct FailPolicy: Sendable, Hashable {
             let low = report.evaluations.filter { $0.score < minScore }
             if !low.isEmpty {
                 reasons.append(
-                    "\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (--min-score)"
+                    "\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (\(sources.minScore ?? "--min-score"))"
                 )
             }
+        }
+        if let minAverage, let average = report.averageScore, average < minAverage {
+            reasons.append(
+                "the average score \(ScoreFormat.number(average)) is below \(ScoreFormat.number(minAverage)) (\(sources.minAverage ?? "--min-average"))"
+            )
         }
         return reasons.isEmpty ? .passed : .failed(reasons)
     }

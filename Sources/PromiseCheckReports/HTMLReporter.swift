@@ -164,6 +164,22 @@ private struct Page {
             }
             lines.append("</ol>")
         }
+        if !evaluation.suppressed.isEmpty {
+            lines += [
+                "<h3 id=\"\(id)-suppressed\">Suppressed</h3>",
+                "<p>Findings hidden by a comment in the file, with its reason; \(text(RunSummary.suppressedNote)).</p>",
+                "<ol class=\"findings\">",
+            ]
+            for suppressed in evaluation.suppressed {
+                let finding = suppressed.finding
+                lines.append(
+                    "<li>\(severity(finding.severity)) line \(finding.location.line), column \(finding.location.column): "
+                        + "\(message(finding)) <span class=\"hint\"><strong>Suppressed:</strong> "
+                        + "<span\(lang)>\(text(suppressed.reason))</span> (\(suppressed.commentDescription))</span></li>"
+                )
+            }
+            lines.append("</ol>")
+        }
         if let source = file.sourceLines { self.source(source, findings: findings, path: file.path, id: id) }
     }
 
@@ -263,6 +279,8 @@ private struct Page {
 
     /// The message, rule id and hint of a finding.
     func message(_ finding: Finding) -> String {
+        // The engine's own findings are in English, the page's language; a pack's are in the pack's.
+        let lang = EngineRule.reservedIDs.contains(finding.ruleID) ? "" : self.lang
         var html =
             "<span class=\"message\"\(lang)>\(text(finding.message))</span> <code>[\(text(finding.ruleID))]</code>"
         if let hint = finding.hint {

@@ -67,6 +67,26 @@ struct JSONReport: Encodable {
         var excerpt: String?
     }
 
+    /// Where a suppressing comment is and what it covers.
+    struct Suppression: Encodable {
+        var line: Int
+        var column: Int
+        /// `file` for `ignore-file`, `item` for `ignore`.
+        var scope: String
+    }
+
+    struct SuppressedFinding: Encodable {
+        var rule: String
+        var severity: String
+        var message: String
+        var hint: String?
+        var line: Int
+        var column: Int
+        var excerpt: String?
+        var reason: String
+        var suppression: Suppression
+    }
+
     struct Rule: Encodable {
         var id: String
         var title: String
@@ -99,6 +119,9 @@ struct JSONReport: Encodable {
         var rules: [Rule]
         var notes: [String]
         var diagnostics: [Diagnostic]
+        var engine_findings: [Finding]
+        var suppressed: [SuppressedFinding]
+        var baselined: Int
     }
 
     struct Summary: Encodable {
@@ -109,6 +132,9 @@ struct JSONReport: Encodable {
         var infos: Int
         var input_errors: Int
         var average_score: Double?
+        var suppressed: Int
+        var baselined: Int
+        var baseline: String?
         var result: String
         var exit_code: Int32
         var reasons: [String]
@@ -123,7 +149,10 @@ struct JSONReport: Encodable {
 
     init(_ report: Report, policy: FailPolicy) {
         tool = Tool(version: report.toolVersion)
-        packs = report.packs.map { Pack(name: $0.name, version: $0.version, title: $0.title) }
+        // Files under different configurations can use the same pack with other rule settings.
+        var seenPacks: Set<[String]> = []
+        packs = report.packs.filter { seenPacks.insert([$0.name, $0.version, $0.title]).inserted }
+            .map { Pack(name: $0.name, version: $0.version, title: $0.title) }
         diagnostics = report.diagnostics.map(Diagnostic.init)
         files = report.files.map { file in
             let evaluation = file.evaluation
@@ -135,7 +164,11 @@ struct JSONReport: Encodable {
                 categories: evaluation?.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) }
                     ?? [],
                 rules: evaluation?.rules.map(Self.rule) ?? [], notes: evaluation?.notes ?? [],
-                diagnostics: file.diagnostics.map(Diagnostic.init))
+                diagnostics: file.diagnostics.map(Diagnostic.init),
+                engine_findings: evaluation?.engineFindings.sorted { $0.location < $1.location }.map(Self.finding)
+                    ?? [],
+                suppressed: evaluation?.suppressed.map(Self.suppressed) ?? [],
+                baselined: evaluation?.baselined.count ?? 0)
         }
         let verdict = policy.verdict(for: report)
         let result: String
@@ -151,7 +184,8 @@ struct JSONReport: Encodable {
             files: report.files.count, checked: report.evaluations.count, errors: report.findingCount(.error),
             warnings: report.findingCount(.warning), infos: report.findingCount(.info),
             input_errors: report.allDiagnostics.filter { $0.severity == .error }.count,
-            average_score: report.averageScore, result: result, exit_code: verdict.exitCode, reasons: reasons)
+            average_score: report.averageScore, suppressed: report.suppressedCount, baselined: report.baselinedCount,
+            baseline: report.baseline, result: result, exit_code: verdict.exitCode, reasons: reasons)
     }
 
     static func rule(_ result: RuleResult) -> Rule {
@@ -159,10 +193,23 @@ struct JSONReport: Encodable {
             id: result.id, title: result.title, category: result.category, severity: result.severity.rawValue,
             weight: result.weight, fraction: (result.fraction * 10000).rounded() / 10000, passed: result.passed,
             reason: result.reason, link: result.link,
-            findings: result.findings.map {
-                Finding(
-                    rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint,
-                    line: $0.location.line, column: $0.location.column, excerpt: $0.excerpt)
-            })
+            findings: result.findings.map(finding))
+    }
+
+    static func finding(_ finding: PromiseCheck.Finding) -> Finding {
+        Finding(
+            rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message, hint: finding.hint,
+            line: finding.location.line, column: finding.location.column, excerpt: finding.excerpt)
+    }
+
+    static func suppressed(_ suppressed: PromiseCheck.SuppressedFinding) -> SuppressedFinding {
+        let finding = suppressed.finding
+        return SuppressedFinding(
+            rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message, hint: finding.hint,
+            line: finding.location.line, column: finding.location.column, excerpt: finding.excerpt,
+            reason: suppressed.reason,
+            suppression: Suppression(
+                line: suppressed.suppressionLocation.line, column: suppressed.suppressionLocation.column,
+                scope: suppressed.isFileWide ? "file" : "item"))
     }
 }

@@ -3,7 +3,10 @@ import PromiseCheck
 /// JUnit XML for CI test views: a `<testsuite>` per file and a `<testcase>` per rule.
 ///
 /// A rule with findings is a failing test case (`<failure type="severity">` listing them,
-/// whatever its fraction), so `failures` counts the rules a person has to act on. A file that
+/// whatever its fraction), so `failures` counts the rules a person has to act on. A rule whose
+/// findings were all suppressed by comments is `<skipped>` with the reasons; suppressed findings
+/// beside reported ones are listed in the test case's `<system-out>`. The engine's own findings
+/// on suppression comments are a failing test case per check. A file that
 /// cannot be read, and a named path that does not exist, is a suite with one `<error>` test
 /// case; input warnings go to the suite's `<system-err>`. Scores and grades are suite
 /// `<properties>`.
@@ -24,9 +27,11 @@ public struct JUnitReporter: Reporter {
         let tests = suites.reduce(0) { $0 + $1.tests }
         let failures = suites.reduce(0) { $0 + $1.failures }
         let errors = suites.reduce(0) { $0 + $1.errors }
+        let skipped = suites.reduce(0) { $0 + $1.skipped }
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            "<testsuites name=\"promisecheck\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">",
+            "<testsuites name=\"promisecheck\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\""
+                + (skipped > 0 ? " skipped=\"\(skipped)\"" : "") + ">",
         ]
         for suite in suites { lines += suite.lines }
         lines.append("</testsuites>")
@@ -40,11 +45,12 @@ public struct JUnitReporter: Reporter {
         var tests = 0
         var failures = 0
         var errors = 0
+        var skipped = 0
         var systemErr: [String] = []
 
         var lines: [String] {
             var lines = [
-                "  <testsuite name=\"\(attr(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\">"
+                "  <testsuite name=\"\(attr(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">"
             ]
             if !properties.isEmpty {
                 lines.append("    <properties>")
@@ -73,12 +79,32 @@ public struct JUnitReporter: Reporter {
         for category in evaluation.categories {
             suite.properties.append(("category.\(category.key)", category.score.map(ScoreFormat.number) ?? "-"))
         }
-        for rule in evaluation.rules {
+        var cases = evaluation.rules.map { ($0.id, $0.title, $0.severity, $0.findings) }
+        for rule in EngineRule.allCases {
+            let findings = evaluation.engineFindings.filter { $0.ruleID == rule.id }
+            if !findings.isEmpty { cases.append((rule.id, rule.title, rule.severity, findings)) }
+        }
+        for (id, title, severity, ruleFindings) in cases {
             suite.tests += 1
-            let opening = "    <testcase classname=\"\(attr(file.path))\" name=\"\(attr("\(rule.id): \(rule.title)"))\""
-            let findings = rule.findings.sorted { $0.location < $1.location }
+            let opening = "    <testcase classname=\"\(attr(file.path))\" name=\"\(attr("\(id): \(title)"))\""
+            let findings = ruleFindings.sorted { $0.location < $1.location }
+            let suppressed = evaluation.suppressed.filter { $0.finding.ruleID == id }
+            let suppressedText = suppressed.map {
+                "\($0.finding.path):\($0.finding.location): suppressed: \($0.finding.message) (reason: \($0.reason))"
+            }
             guard !findings.isEmpty else {
-                suite.cases.append([opening + "/>"])
+                if suppressed.isEmpty {
+                    suite.cases.append([opening + "/>"])
+                } else {
+                    suite.skipped += 1
+                    let reasons = suppressed.map(\.reason).joined(separator: "; ")
+                    suite.cases.append([
+                        opening + ">",
+                        "      <skipped message=\"\(attr("suppressed: \(reasons)"))\"/>",
+                        "      <system-out>\(text(suppressedText.joined(separator: "\n")))</system-out>",
+                        "    </testcase>",
+                    ])
+                }
                 continue
             }
             suite.failures += 1
@@ -87,12 +113,15 @@ public struct JUnitReporter: Reporter {
                 ? findings[0].message : "\(findings.count) findings: " + findings.map(\.message).joined(separator: "; ")
             var body = findings.map { "\($0.path):\($0.location): \($0.message)" }
             if let hint = findings.first?.hint { body.append("hint: \(hint)") }
-            suite.cases.append([
+            var lines = [
                 opening + ">",
-                "      <failure message=\"\(attr(message))\" type=\"\(rule.severity.rawValue)\">"
+                "      <failure message=\"\(attr(message))\" type=\"\(severity.rawValue)\">"
                     + text(body.joined(separator: "\n")) + "</failure>",
-                "    </testcase>",
-            ])
+            ]
+            if !suppressed.isEmpty {
+                lines.append("      <system-out>\(text(suppressedText.joined(separator: "\n")))</system-out>")
+            }
+            suite.cases.append(lines + ["    </testcase>"])
         }
         suite.systemErr = file.diagnostics.map(\.description)
         return suite

@@ -30,6 +30,15 @@ public struct MarkdownReporter: Reporter {
             for file in withFindings { lines += Self.findings(file) }
         }
 
+        let withSuppressed = report.files.filter { !($0.evaluation?.suppressed.isEmpty ?? true) }
+        if !withSuppressed.isEmpty {
+            lines += [
+                "", "### Suppressed", "",
+                "Findings hidden by a comment, with its reason; \(RunSummary.suppressedNote).",
+            ]
+            for file in withSuppressed { lines += Self.suppressed(file) }
+        }
+
         let problems = report.allDiagnostics
         if !problems.isEmpty {
             lines += ["", "### Input problems", ""]
@@ -74,6 +83,23 @@ public struct MarkdownReporter: Reporter {
             lines.append(
                 "| \(finding.location) | \(finding.severity.rawValue) | \(text) | \(code(finding.ruleID, inTable: true)) |"
             )
+        }
+        lines += ["", "</details>"]
+        return lines
+    }
+
+    static func suppressed(_ file: FileReport) -> [String] {
+        let suppressed = file.evaluation?.suppressed ?? []
+        var lines = [
+            "", "<details>",
+            "<summary>\(MarkupEscaping.escape(file.path)): \(suppressed.count) suppressed</summary>", "",
+            "| Line | Severity | Finding | Rule | Reason |", "| ---: | --- | --- | --- | --- |",
+        ]
+        for item in suppressed {
+            let finding = item.finding
+            lines.append(
+                "| \(finding.location) | \(finding.severity.rawValue) | \(escape(finding.message)) | "
+                    + "\(code(finding.ruleID, inTable: true)) | \(escape(item.reason)) |")
         }
         lines += ["", "</details>"]
         return lines

@@ -98,11 +98,23 @@ enum RunSummary {
         parts.append(
             "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(report.findingCount(.info)) info"
         )
+        parts += hidden(report)
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
         if let average = report.averageScore { parts.append("average score \(ScoreFormat.number(average))") }
         return parts.joined(separator: "; ")
     }
+
+    /// `2 suppressed` when comments suppressed findings, `3 in baseline` when a baseline was used.
+    static func hidden(_ report: Report) -> [String] {
+        var parts: [String] = []
+        if report.suppressedCount > 0 { parts.append("\(report.suppressedCount) suppressed") }
+        if report.baseline != nil { parts.append("\(report.baselinedCount) in baseline") }
+        return parts
+    }
+
+    /// What a report says about suppressed findings and the score.
+    static let suppressedNote = "suppressed findings still count in the score"
 
     /// `passed`, `failed: reasons` or `input errors (exit 2)`.
     static func result(_ verdict: FailPolicy.Verdict) -> String {
@@ -124,4 +136,11 @@ func webAddress(_ link: String) -> String? {
             || scalar.properties.isWhitespace
     }
     return unsafe ? nil : link
+}
+
+extension SuppressedFinding {
+    /// `comment at 19:3`, or `whole-file comment at 1:1` for `ignore-file`.
+    var commentDescription: String {
+        (isFileWide ? "whole-file comment at " : "comment at ") + suppressionLocation.description
+    }
 }

@@ -154,12 +154,21 @@ struct SARIFLog: Encodable {
         var driver: Driver
     }
 
+    struct Suppression: Encodable {
+        var kind = "inSource"
+        var justification: String
+        var location: Location
+    }
+
     struct Result: Encodable {
         var ruleId: String
         var ruleIndex: Int
         var level: String
         var message: Message
         var locations: [Location]
+        /// `new` for every result when a baseline was used: the baselined ones are left out.
+        var baselineState: String?
+        var suppressions: [Suppression]?
     }
 
     struct DescriptorReference: Encodable {
@@ -206,6 +215,8 @@ struct SARIFLog: Encodable {
         var averageScore: Double?
         var result: String
         var reasons: [String]
+        /// Findings left out because the baseline holds them; only when a baseline was used.
+        var baselined: Int?
     }
 
     struct Run: Encodable {
@@ -230,11 +241,33 @@ struct SARIFLog: Encodable {
         let rules = Self.rules(of: report)
         var index: [String: Int] = [:]
         for (position, rule) in rules.enumerated() { index[rule.id] = position }
-        let results = report.evaluations.flatMap(\.findings).map { finding in
+        let baselineState = report.baseline == nil ? nil : "new"
+        func result(_ finding: Finding, suppressions: [Suppression]? = nil) -> Result {
             Result(
                 ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? 0,
                 level: SARIFReporter.level(finding.severity), message: Message(text: finding.message),
-                locations: [Location(path: finding.path, at: finding.location)])
+                locations: [Location(path: finding.path, at: finding.location)], baselineState: baselineState,
+                suppressions: suppressions)
+        }
+        // Suppressed findings are results with an in-source suppression, which viewers hide.
+        let results = report.evaluations.flatMap { evaluation in
+            let reported = evaluation.findings.map { (finding: $0, result: result($0)) }
+            let suppressed = evaluation.suppressed.map { suppressed in
+                (
+                    finding: suppressed.finding,
+                    result: result(
+                        suppressed.finding,
+                        suppressions: [
+                            Suppression(
+                                justification: suppressed.reason,
+                                location: Location(path: evaluation.path, at: suppressed.suppressionLocation))
+                        ])
+                )
+            }
+            return (reported + suppressed).sorted {
+                ($0.finding.location, $0.finding.ruleID) < ($1.finding.location, $1.finding.ruleID)
+            }
+            .map(\.result)
         }
         let diagnostics = report.allDiagnostics
         let configuration = diagnostics.filter { $0.code.hasPrefix("pack.") }.map(Notification.init)
@@ -250,7 +283,8 @@ struct SARIFLog: Encodable {
                 categories: evaluation.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) })
         }
         let properties = RunProperties(
-            scores: scores, averageScore: report.averageScore, result: verdict.resultName, reasons: verdict.reasons)
+            scores: scores, averageScore: report.averageScore, result: verdict.resultName, reasons: verdict.reasons,
+            baselined: report.baseline == nil ? nil : report.baselinedCount)
         runs = [
             Run(
                 tool: Tool(
@@ -259,7 +293,8 @@ struct SARIFLog: Encodable {
         ]
     }
 
-    /// The packs' rules, then any rule a file was evaluated against that no pack lists.
+    /// The packs' rules, then any rule a file was evaluated against that no pack lists, then
+    /// the engine's own checks that have findings.
     static func rules(of report: Report) -> [RuleSummary] {
         var rules: [RuleSummary] = []
         var seen: Set<String> = []
@@ -275,6 +310,10 @@ struct SARIFLog: Encodable {
                         severity: result.severity, weight: result.weight,
                         hint: result.findings.first?.hint, link: result.link))
             }
+        }
+        let engineIDs = Set(report.evaluations.flatMap { $0.engineFindings.map(\.ruleID) })
+        for rule in EngineRule.allCases where engineIDs.contains(rule.id) && seen.insert(rule.id).inserted {
+            rules.append(rule.summary)
         }
         return rules
     }

@@ -55,6 +55,16 @@ public struct TextReporter: Reporter {
             )
             if let hint = finding.hint { lines.append("    hint: \(hint)") }
         }
+        if !evaluation.suppressed.isEmpty {
+            lines.append("  suppressed (\(RunSummary.suppressedNote)):")
+            for suppressed in evaluation.suppressed {
+                let finding = suppressed.finding
+                lines.append(
+                    "    \(finding.path):\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+                )
+                lines.append("      reason: \(suppressed.reason) (\(suppressed.commentDescription))")
+            }
+        }
         return lines
     }
 
@@ -93,6 +103,7 @@ public struct TextReporter: Reporter {
         parts.append(
             "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(report.findingCount(.info)) info"
         )
+        parts += RunSummary.hidden(report)
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
         if let average = report.averageScore {

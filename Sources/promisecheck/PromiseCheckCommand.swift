@@ -15,7 +15,10 @@ struct PromiseCheckCommand: ParsableCommand {
             2 usage, configuration or input error.
             """,
         version: PromiseCheckVersion.current,
-        subcommands: [CheckCommand.self, ImportCommand.self, CompareCommand.self, RulesCommand.self],
+        subcommands: [
+            CheckCommand.self, ConfigCommand.self, InitCommand.self, ImportCommand.self, CompareCommand.self,
+            RulesCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -128,5 +128,70 @@ struct FailPolicyTests {
     @Test("the default policy fails on errors and has no minimum")
     func defaults() {
         #expect(FailPolicy() == FailPolicy(failOn: .error, minScore: nil))
+        #expect(FailPolicy().minAverage == nil)
+        #expect(FailPolicy().sources == FailPolicy.Sources())
+    }
+
+    @Test("--min-average fails on the run's average, not on each file's score")
+    func minAverage() {
+        // 50 and 75: the average is 62.5, though one file is below 60.
+        let report = Self.report([Self.file("a", score: 50), Self.file("b", score: 75)])
+        #expect(FailPolicy(failOn: nil, minAverage: 60).verdict(for: report) == .passed)
+        #expect(FailPolicy(failOn: nil, minAverage: 62.5).verdict(for: report) == .passed)
+        let verdict = FailPolicy(failOn: nil, minAverage: 70).verdict(for: report)
+        #expect(verdict == .failed(["the average score 62.5 is below 70 (--min-average)"]))
+        #expect(verdict.exitCode == 1)
+    }
+
+    @Test("every broken part is named, in order: findings, file scores, the average")
+    func allThreeParts() {
+        let report = Self.report([Self.file("a", score: 50, findings: [.error]), Self.file("b", score: 75)])
+        let verdict = FailPolicy(failOn: .error, minScore: 60, minAverage: 70).verdict(for: report)
+        #expect(
+            verdict
+                == .failed([
+                    "1 finding at or above 'error' (--fail-on error)", "1 file scored below 60 (--min-score)",
+                    "the average score 62.5 is below 70 (--min-average)",
+                ]))
+    }
+
+    @Test("settings from a configuration file are named by where they were set")
+    func sourcesInReasons() {
+        let report = Self.report([Self.file("a", score: 50, findings: [.warning])])
+        var policy = FailPolicy(failOn: .warning, minScore: 60, minAverage: 70)
+        policy.sources = FailPolicy.Sources(
+            failOn: "fail_on in .promisecheck.yaml:3", minScore: "min_score in .promisecheck.yaml:4",
+            minAverage: "min_average in .promisecheck.yaml:5")
+        #expect(
+            policy.verdict(for: report)
+                == .failed([
+                    "1 finding at or above 'warning' (fail_on in .promisecheck.yaml:3)",
+                    "1 file scored below 60 (min_score in .promisecheck.yaml:4)",
+                    "the average score 50 is below 70 (min_average in .promisecheck.yaml:5)",
+                ]))
+    }
+
+    @Test("no file could be evaluated: no average, so --min-average does not fail")
+    func minAverageWithoutScores() {
+        var unreadable = Self.unreadable
+        unreadable.diagnostics = []
+        #expect(FailPolicy(minAverage: 100).verdict(for: Self.report([unreadable])) == .passed)
+    }
+
+    @Test("engine findings count against --fail-on; suppressed and baselined findings do not")
+    func hiddenFindingsDoNotFail() {
+        var file = Self.file("a", score: 50)
+        let finding = SampleReports.finding("regel", .error, "fynd", hint: nil, path: file.path, at: 3, 1)
+        file.evaluation?.suppressed = [
+            SuppressedFinding(finding: finding, reason: "skäl", suppressionLocation: .start, isFileWide: true)
+        ]
+        file.evaluation?.baselined = [finding]
+        #expect(FailPolicy(failOn: .info).verdict(for: Self.report([file])) == .passed)
+        file.evaluation?.engineFindings = [
+            SampleReports.finding("unused-suppression", .warning, "oanvänd", hint: nil, path: file.path, at: 1, 1)
+        ]
+        #expect(
+            FailPolicy(failOn: .warning).verdict(for: Self.report([file]))
+                == .failed(["1 finding at or above 'warning' (--fail-on warning)"]))
     }
 }

@@ -23,7 +23,15 @@ struct ReporterGoldenTests {
             policy: FailPolicy(failOn: .warning, minScore: 80)),
         Case(name: "readable-never", report: { SampleReports.readable }, policy: FailPolicy(failOn: nil)),
         Case(name: "empty", report: { SampleReports.empty }, policy: FailPolicy(minScore: 50)),
+        Case(name: "suppressed", report: { SampleReports.suppressed }, policy: Self.averagePolicy),
     ]
+
+    /// Fails on warnings and on an average below 70, set in a configuration file.
+    static let averagePolicy: FailPolicy = {
+        var policy = FailPolicy(failOn: .warning, minAverage: 70)
+        policy.sources.minAverage = "min_average in .promisecheck.yaml:9"
+        return policy
+    }()
 
     /// The cases every format is recorded for: the shared ones and names and messages with
     /// every character some format has to escape.

@@ -15,7 +15,7 @@ struct SchemaValidationTests {
     static var samples: [(name: String, report: Report)] {
         [
             ("full", SampleReports.full), ("readable", SampleReports.readable), ("hostile", SampleReports.hostile),
-            ("empty", SampleReports.empty), ("real", RealReports.report),
+            ("empty", SampleReports.empty), ("real", RealReports.report), ("suppressed", SampleReports.suppressed),
         ]
     }
 

@@ -285,7 +285,9 @@ struct ReportFormatsTests {
     func csvRows() {
         let run = runPromiseCheck(Self.check(["--format", "csv"]))
         let records = run.stdout.components(separatedBy: "\r\n").dropLast()
-        #expect(records.first == "path,area,period,score,grade,rule,category,severity,weight,fraction,passed,findings")
+        #expect(
+            records.first
+                == "path,area,period,score,grade,rule,category,severity,weight,fraction,passed,findings,suppressed")
         #expect(run.stdout.hasSuffix("\r\n"))
         #expect(records.filter { $0.contains(Self.bergby) }.count == 4)
     }

@@ -38,10 +38,12 @@ struct RootCommandTests {
         let check = Self.unwrapped(runPromiseCheck(["check", "--help"]).stdout)
         #expect(
             check.contains(
-                "Exit status: 0 passed; 1 a finding at or above --fail-on, or a file below --min-score; 2 a usage error"
+                "Exit status: 0 passed; 1 a finding at or above --fail-on, a file below --min-score, or an average "
+                    + "below --min-average; 2 a usage or configuration error"
             ))
         #expect(check.contains("--fail-on"))
         #expect(check.contains("--min-score"))
+        #expect(check.contains("--min-average"))
         #expect(check.contains("--output"))
     }
 

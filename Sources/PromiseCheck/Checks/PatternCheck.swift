@@ -35,9 +35,18 @@ public struct PatternCheck: Check {
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         var evidence: [Hit] = []
         var problems: [Hit] = []
+        // A pattern that backtracks catastrophically is stopped, not waited for.
+        let deadline = RegexDeadline(after: RegexDeadline.patternCheck)
         for span in item.text.spans {
-            if let required { evidence += Self.hits(of: required, in: span) }
-            if let forbidden { problems += Self.hits(of: forbidden, in: span) }
+            for (regex, isRequired) in [(required, true), (forbidden, false)] {
+                guard let regex else { continue }
+                guard let hits = Self.hits(of: regex, in: span, before: deadline) else {
+                    return .failed(
+                        "matching /\(regex.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
+                    )
+                }
+                if isRequired { evidence += hits } else { problems += hits }
+            }
         }
         var fraction = 1.0
         var reasons: [String] = []
@@ -56,10 +65,12 @@ public struct PatternCheck: Check {
             variables: ["count": String(evidence.count), "min": String(minimum)])
     }
 
-    static func hits(of regex: NSRegularExpression, in span: Span) -> [Hit] {
+    /// The matches of `regex` in `span`, or nil when `deadline` passed first.
+    static func hits(of regex: NSRegularExpression, in span: Span, before deadline: RegexDeadline) -> [Hit]? {
         let text = span.text
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.matches(in: text, range: range).compactMap { match in
+        let (matches, finished) = regex.matches(in: text, before: deadline)
+        guard finished else { return nil }
+        return matches.compactMap { match in
             guard let swiftRange = Range(match.range, in: text) else { return nil }
             let excerpt = String(text[swiftRange])
             let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: swiftRange.lowerBound)

@@ -46,6 +46,21 @@ public struct Checker: Sendable {
         return report
     }
 
+    /// Reads and evaluates many files on every core; the reports come back in the order of `paths`.
+    ///
+    /// At most one file per active processor is in flight, and each file's document is dropped
+    /// once it is evaluated, so memory grows with the reports, not with the documents.
+    public func check(paths: [String], keepSource: Bool = false) -> [FileReport] {
+        guard paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return paths.map { check(path: $0, keepSource: keepSource) }
+        }
+        let results = ResultSlots<FileReport>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results[index] = check(path: paths[index], keepSource: keepSource)
+        }
+        return results.values
+    }
+
     static func sourceLines(at path: String, maxBytes: Int) -> [String]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
@@ -81,6 +96,32 @@ public struct Checker: Sendable {
     public func check(_ document: Document, diagnostics: [Diagnostic] = []) -> FileReport {
         FileReport(path: document.path, evaluation: engine.evaluate(document), diagnostics: diagnostics)
     }
+}
+
+/// One slot per index, each written by exactly one task of a `concurrentPerform`.
+///
+/// The slots are distinct memory, so writers never race; `values` is read only after every
+/// writer has finished.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { slots[index] }
+        set { slots[index] = newValue }
+    }
+
+    /// Every slot's value, in index order; every slot must have been written.
+    var values: [Value] { slots.map { $0! } }
 }
 
 /// The version of PromiseCheck, shown by `--version` and written into reports.

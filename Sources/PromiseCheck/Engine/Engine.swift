@@ -9,7 +9,8 @@ public struct Engine: Sendable {
     /// Evaluates every enabled rule and scores the document.
     public func evaluate(_ document: Document) -> DocumentEvaluation {
         var scopes = ScopeResolver(document: document)
-        let results = pack.enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
+        var results = pack.enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
+        let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
         let categories = pack.categories.compactMap { category -> CategoryScore? in
             let members = results.filter { $0.category == category.key }
@@ -19,7 +20,8 @@ public struct Engine: Sendable {
         return DocumentEvaluation(
             path: document.path, format: document.format, area: document.area?.text, title: document.title?.text,
             period: document.period.map(Self.describe), score: score, grade: pack.grade(for: score),
-            categories: categories, rules: results, notes: document.notes)
+            categories: categories, rules: results, notes: document.notes, engineFindings: engineFindings,
+            suppressed: suppressed)
     }
 
     /// Evaluates one rule, whether or not it is enabled; what `rules test` runs on examples.
@@ -32,13 +34,20 @@ public struct Engine: Sendable {
         let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
-        func finding(_ template: String, at location: SourceLocation, excerpt: String?, _ variables: [String: String]) {
+        func finding(
+            _ template: String, at location: SourceLocation, excerpt: String?, _ variables: [String: String],
+            item: ScopeItem? = nil
+        ) {
             var values = variables
             if let area, values["area"] == nil { values["area"] = area }
+            // What a baseline fingerprint is made of when there is no excerpt: the item's own
+            // text, except for the whole document, whose text changes with any edit.
+            let subject =
+                excerpt == nil && item?.kind != .document ? item?.text.spans.map(\.text).joined(separator: " ") : nil
             findings.append(
                 Finding(
                     ruleID: rule.id, severity: rule.severity, message: MessageTemplate.render(template, values),
-                    hint: rule.hint, path: document.path, location: location, excerpt: excerpt))
+                    hint: rule.hint, path: document.path, location: location, excerpt: excerpt, subject: subject))
         }
 
         guard !items.isEmpty else {
@@ -55,12 +64,12 @@ public struct Engine: Sendable {
             guard !outcome.passed else { continue }
             let variables = item.variables.merging(outcome.variables) { _, new in new }
             if outcome.problems.isEmpty {
-                finding(rule.message, at: item.location, excerpt: nil, variables)
+                finding(rule.message, at: item.location, excerpt: nil, variables, item: item)
             } else {
                 for hit in outcome.problems {
                     finding(
                         rule.message, at: hit.location, excerpt: hit.excerpt,
-                        variables.merging(hit.variables) { _, new in new })
+                        variables.merging(hit.variables) { _, new in new }, item: item)
                 }
             }
         }

@@ -6,6 +6,8 @@ public struct Report: Sendable {
     public var files: [FileReport]
     /// Problems not tied to one promise file: packs that do not load, paths that do not exist.
     public var diagnostics: [Diagnostic]
+    /// The baseline file findings were compared with (`--baseline`), if any.
+    public var baseline: String?
 
     public init(toolVersion: String, packs: [PackSummary], files: [FileReport], diagnostics: [Diagnostic]) {
         self.toolVersion = toolVersion
@@ -29,6 +31,12 @@ public struct Report: Sendable {
     public func findingCount(_ severity: Severity) -> Int {
         evaluations.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
     }
+
+    /// Findings that inline comments suppressed, in every file.
+    public var suppressedCount: Int { evaluations.reduce(0) { $0 + $1.suppressed.count } }
+
+    /// Findings left out because the baseline holds them, in every file.
+    public var baselinedCount: Int { evaluations.reduce(0) { $0 + $1.baselined.count } }
 }
 
 public struct PackSummary: Sendable, Hashable {
@@ -120,13 +128,21 @@ public struct DocumentEvaluation: Sendable {
     public var score: Double
     public var grade: String
     public var categories: [CategoryScore]
-    /// Every enabled rule, in pack order.
+    /// Every enabled rule, in pack order, with the findings left after suppressions and the
+    /// baseline.
     public var rules: [RuleResult]
     public var notes: [String]
+    /// Findings of the engine itself about suppression comments (``EngineRule``); they belong
+    /// to no pack rule and do not change the score.
+    public var engineFindings: [Finding] = []
+    /// Findings that inline comments suppressed, in file order. They still count in the score.
+    public var suppressed: [SuppressedFinding] = []
+    /// Findings the baseline already holds, in file order: not reported as findings.
+    public var baselined: [Finding] = []
 
-    /// Every finding, in file order.
+    /// Every finding to report, the rules' and the engine's, in file order.
     public var findings: [Finding] {
-        rules.flatMap(\.findings).sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        (rules.flatMap(\.findings) + engineFindings).sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 }
 
@@ -164,6 +180,9 @@ public struct Finding: Sendable, Hashable {
     public var location: SourceLocation
     /// The text the finding points at, when it points at a specific phrase.
     public var excerpt: String?
+    /// The text of the item the finding is about (a commitment, a section), when it has no
+    /// excerpt; what its baseline fingerprint is made from.
+    public var subject: String? = nil
 
     /// `path:line:column: severity: message [rule-id]`.
     public var formatted: String {

@@ -32,6 +32,8 @@ public struct Document: Sendable {
     public var signatories: [Signatory] = []
     /// Observations by the reader worth showing in the report, e.g. that the promise is unsigned.
     public var notes: [String] = []
+    /// The file's `promisecheck: ignore …` comments, with the lines each covers.
+    public var suppressions: [Suppression] = []
 
     public init(path: String, format: Format) {
         self.path = path

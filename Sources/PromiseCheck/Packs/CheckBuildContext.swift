@@ -14,6 +14,8 @@ final class CheckBuildContext {
     var path: String
     /// Section roles the pack's `sections:` table gives, besides the promise format's own.
     var sectionRoles: Set<String> = []
+    /// Whether the user allows rules to run external programs (`check: exec`).
+    var allowsExec = false
 
     init(
         registry: CheckRegistry, lexicons: [String: Lexicon], failedLexicons: Set<String> = [], log: DiagnosticLog,
@@ -130,6 +132,7 @@ final class CheckBuildContext {
         case .lexicon: return (node.scalar != nil && !node.isNull) || node.sequence != nil || node.mapping != nil
         case .check: return node.mapping != nil
         case .checks: return node.sequence?.allSatisfy { $0.mapping != nil } ?? false
+        case .mapping: return node.mapping != nil
         }
     }
 
@@ -144,6 +147,7 @@ final class CheckBuildContext {
         case .lexicon: "a lexicon name or a list of terms"
         case .check: "a nested check {check: KIND, with: {…}}"
         case .checks: "a list of nested checks"
+        case .mapping: "a mapping"
         }
     }
 

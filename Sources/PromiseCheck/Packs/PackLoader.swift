@@ -9,8 +9,15 @@ public struct PackLoader: Sendable {
     public var registry: CheckRegistry
     public var locator: PackLocator
     public var limits: YAMLLimits
+    /// Whether rules may run external programs (`check: exec`): the user's decision
+    /// (`--allow-exec`), never a pack's. Without it such rules are skipped, saying why.
+    public var allowsExec = false
 
-    public init(registry: CheckRegistry = .builtIn, locator: PackLocator, limits: YAMLLimits = .default) {
+    /// The bounds on pack and lexicon files: those of promise files, but room for ten times the
+    /// nodes, as a pack of thousands of rules is a legitimate (generated) pack.
+    public static let defaultLimits = YAMLLimits(maxNodes: 1_000_000)
+
+    public init(registry: CheckRegistry = .builtIn, locator: PackLocator, limits: YAMLLimits = defaultLimits) {
         self.registry = registry
         self.locator = locator
         self.limits = limits
@@ -23,7 +30,7 @@ public struct PackLoader: Sendable {
 
     static let packKeys = [
         "pack", "version", "title", "description", "language", "extends", "grades", "categories", "lexicons",
-        "sections", "reading", "pass_threshold", "rules",
+        "sections", "reading", "pass_threshold", "requires", "template", "rules",
     ]
     static let readingKeys = ["title_area", "body_area", "parties", "signatory_roles", "unsigned"]
     static let ruleKeys = [
@@ -48,9 +55,15 @@ public struct PackLoader: Sendable {
     /// Loads the pack in `file` (a `pack.yaml`).
     public func load(file: String) -> Result { load(file: file, log: DiagnosticLog()) }
 
-    private func load(file: String, log: DiagnosticLog) -> Result {
+    /// Loads a pack whose `pack.yaml` holds `bytes`, as if read from `file`; the packs it
+    /// extends and its lexicons are read from disk relative to `file`. For fuzzing and tests.
+    package func load(bytes: [UInt8], file: String) -> Result {
+        load(file: file, bytes: bytes, log: DiagnosticLog())
+    }
+
+    private func load(file: String, bytes: [UInt8]? = nil, log: DiagnosticLog) -> Result {
         var chain: [(canonical: String, pack: RawPack)] = []
-        guard readChain(file: file, path: [], log: log, into: &chain), let root = chain.first else {
+        guard readChain(file: file, bytes: bytes, path: [], log: log, into: &chain), let root = chain.first else {
             return Result(pack: nil, diagnostics: log.diagnostics)
         }
         let raw = chain.dropFirst().reduce(root.pack) { merge($0, $1.pack) }
@@ -91,6 +104,8 @@ public struct PackLoader: Sendable {
         var sections: [SectionPatterns] = []
         var reading = ReadingSettings()
         var passThreshold: Double?
+        /// A promise skeleton for `init --promise`: the text, with where it was declared.
+        var template: (text: String, file: String, location: SourceLocation)?
         var rules: [RawRule] = []
     }
 
@@ -99,12 +114,21 @@ public struct PackLoader: Sendable {
     /// Merging this list in order means every pack's own settings are laid over those it
     /// builds on, and a pack reached twice (two bases that extend the same pack) is merged
     /// once, so neither branch's overrides are undone by the other's copy of the shared base.
-    /// - Parameter path: the packs that led here, for detecting cycles.
+    /// - Parameters:
+    ///   - bytes: the file's contents when they are not to be read from disk.
+    ///   - path: the packs that led here, for detecting cycles.
     private func readChain(
-        file: String, path chain: [String], log: DiagnosticLog, into order: inout [(canonical: String, pack: RawPack)]
+        file: String, bytes: [UInt8]? = nil, path chain: [String], log: DiagnosticLog,
+        into order: inout [(canonical: String, pack: RawPack)]
     ) -> Bool {
         let canonical = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        guard let root = SourceFile.yaml(at: file, log: log, limits: limits) else { return false }
+        let parsed: Node?
+        if let bytes {
+            parsed = SourceFile.yaml(bytes, path: file, log: log, limits: limits)
+        } else {
+            parsed = SourceFile.yaml(at: file, log: log, limits: limits)
+        }
+        guard let root = parsed else { return false }
         let reader = NodeReader(path: file, log: log, codePrefix: "pack")
         guard let pairs = reader.mapping(root, "a pack file") else { return false }
         reader.checkKeys(pairs, known: Self.packKeys, in: "the pack")
@@ -144,7 +168,7 @@ public struct PackLoader: Sendable {
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         if let node = root["pack"] {
             pack.name = reader.string(node, "'pack'")
-            if let name = pack.name, name.range(of: #"^[a-z0-9][a-z0-9_.-]*$"#, options: .regularExpression) == nil {
+            if let name = pack.name, !PackNames.isPackName(name) {
                 reader.error(
                     "pack name '\(name)' must be lower-case letters, digits, '-', '_' or '.'", at: node, code: "name")
             }
@@ -217,6 +241,20 @@ public struct PackLoader: Sendable {
         if let node = root["reading"], !node.isNull {
             pack.reading = readReading(node, reader: reader)
         }
+        if let node = root["template"], !node.isNull, let value = reader.string(node, "'template'") {
+            pack.template = readTemplate(value, node: node, directory: directory, reader: reader)
+        }
+        if let node = root["requires"], !node.isNull, let programs = reader.strings(node, "'requires'"), allowsExec {
+            // Only when programs may run: a pack whose plugins are missing cannot be used then.
+            for (program, item) in zip(programs, node.sequence ?? [node]) {
+                let process = PluginProcess(arguments: [program], workingDirectory: directory.path)
+                if process.resolvedExecutable() == nil {
+                    reader.error(
+                        "the pack requires the program '\(program)', which is not found (pack folder or PATH)",
+                        at: item, code: "requires")
+                }
+            }
+        }
         if let node = root["rules"] {
             if let items = node.sequence {
                 var seen: [String: SourceLocation] = [:]
@@ -236,6 +274,47 @@ public struct PackLoader: Sendable {
             }
         }
         return pack
+    }
+
+    /// `template:`: a promise skeleton written out (it has a line break), or the path of a file
+    /// holding one, relative to the pack's folder.
+    private func readTemplate(_ value: String, node: Node, directory: URL, reader: NodeReader) -> (
+        text: String, file: String, location: SourceLocation
+    )? {
+        let location = SourceLocation(node.mark)
+        var text = value
+        var file = reader.path
+        if !value.contains("\n") {
+            file = value.hasPrefix("/") ? value : directory.appendingPathComponent(value).standardizedFileURL.path
+            let problems = DiagnosticLog()
+            guard let bytes = SourceFile.bytes(at: file, log: problems, maxBytes: limits.maxInputBytes) else {
+                let why = problems.diagnostics.first?.message ?? "cannot be read"
+                reader.error("'template' file \(value): \(why)", at: node, code: "template")
+                return nil
+            }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                reader.error("'template' file \(value) is not UTF-8 text", at: node, code: "template")
+                return nil
+            }
+            text = decoded
+        }
+        for name in PromiseTemplate.unknownPlaceholders(in: text) {
+            reader.error(
+                "unknown placeholder '{\(name)}' in the template; available: "
+                    + PromiseTemplate.placeholders.map { "{\($0)}" }.joined(separator: " ")
+                    + Suggestion.phrase(for: name, in: PromiseTemplate.placeholders),
+                at: node, code: "template")
+        }
+        // The skeleton must read as a promise file once filled in, or `init --promise` writes a broken file.
+        let sample = PromiseTemplate.fill(text, area: "Exempelby", year: 2025)
+        let result = PromiseFileReader(limits: limits).read(Array(sample.utf8), path: file)
+        if let problem = result.diagnostics.first(where: { $0.severity == .error }) {
+            reader.error(
+                "the template does not read as a promise file once filled in: \(problem.description)", at: node,
+                code: "template")
+            return nil
+        }
+        return (text, file, location)
     }
 
     private func readReading(_ node: Node, reader: NodeReader) -> ReadingSettings {
@@ -271,8 +350,13 @@ public struct PackLoader: Sendable {
             if node["id"] == nil { reader.error("a rule needs an 'id'", at: node, code: "missing-key") }
             return nil
         }
-        if id.range(of: #"^[A-Za-z0-9][A-Za-z0-9_.-]*$"#, options: .regularExpression) == nil {
+        if !PackNames.isRuleID(id) {
             reader.error("rule id '\(id)' must be letters, digits, '-', '_' or '.'", at: idNode, code: "id")
+        }
+        if EngineRule.reservedIDs.contains(id) {
+            reader.error(
+                "rule id '\(id)' is reserved for PromiseCheck's own checks on suppression comments", at: idNode,
+                code: "reserved-id")
         }
         reader.checkKeys(pairs, known: Self.ruleKeys, in: "rule '\(id)'")
         var rule = RawRule(
@@ -301,6 +385,7 @@ public struct PackLoader: Sendable {
         merged.description = child.description ?? base.description
         merged.language = child.language ?? base.language
         merged.passThreshold = child.passThreshold ?? base.passThreshold
+        merged.template = child.template ?? base.template
         if child.grades == nil {
             merged.grades = base.grades
             merged.gradesField = base.gradesField
@@ -320,8 +405,11 @@ public struct PackLoader: Sendable {
             base.sections.filter { section in !child.sections.contains { $0.role == section.role } }
             + child.sections
         var rules = base.rules
+        // By id, so a child that overrides thousands of rules is not quadratic.
+        var indices = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for rule in child.rules {
-            guard let index = rules.firstIndex(where: { $0.id == rule.id }) else {
+            guard let index = indices[rule.id] else {
+                indices[rule.id] = rules.count
                 rules.append(rule)
                 continue
             }
@@ -387,6 +475,7 @@ public struct PackLoader: Sendable {
         let context = CheckBuildContext(
             registry: registry, lexicons: lexicons, failedLexicons: failedLexicons, log: log, path: raw.file)
         context.sectionRoles = Set(raw.sections.map(\.role))
+        context.allowsExec = allowsExec
         let placeholders = Set(registry.kinds.flatMap(\.variables) + ["match"])
         var rules: [Rule] = []
         for rawRule in raw.rules {
@@ -403,7 +492,7 @@ public struct PackLoader: Sendable {
             name: raw.name ?? "pack", version: raw.version ?? "0", title: raw.title ?? raw.name ?? "pack",
             description: raw.description, language: raw.language, file: raw.file, extends: raw.extends,
             grades: grades, categories: raw.categories, lexicons: lexicons, sections: raw.sections,
-            reading: raw.reading, passThreshold: raw.passThreshold ?? 0.5, rules: rules)
+            reading: raw.reading, passThreshold: raw.passThreshold ?? 0.5, template: raw.template?.text, rules: rules)
     }
 
     private func buildRule(

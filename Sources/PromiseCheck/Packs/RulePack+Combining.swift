@@ -1,7 +1,8 @@
 extension RulePack {
     /// Several packs used together, as if a pack extended them in order: a later pack's rule
     /// replaces an earlier one's of the same id; categories, lexicons and section patterns are
-    /// joined; grades and the pass threshold come from the first pack.
+    /// joined; grades and the pass threshold come from the first pack, the promise template from
+    /// the last pack that has one.
     public static func combining(_ packs: [RulePack]) -> RulePack? {
         guard var combined = packs.first else { return nil }
         for pack in packs.dropFirst() {
@@ -11,6 +12,7 @@ extension RulePack {
                 combined.categories.append(category)
             }
             combined.lexicons.merge(pack.lexicons) { _, new in new }
+            combined.template = pack.template ?? combined.template
             combined.sections =
                 combined.sections.filter { section in !pack.sections.contains { $0.role == section.role } }
                 + pack.sections

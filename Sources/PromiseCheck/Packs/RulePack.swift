@@ -18,6 +18,9 @@ public struct RulePack: Sendable {
     public var reading: ReadingSettings
     /// A rule passes when its fraction is at least this.
     public var passThreshold: Double
+    /// A promise-file skeleton for `promisecheck init --promise`, with `{area}`, `{year}` and
+    /// `{next_year}` placeholders; nil when the pack has none.
+    public var template: String?
     /// Every rule, enabled or not, in pack order.
     public var rules: [Rule]
 

@@ -52,7 +52,9 @@ public struct PromiseFileReader: Sendable {
         guard let root = SourceFile.yaml(bytes, path: path, log: log, limits: limits) else {
             return Result(document: nil, diagnostics: log.diagnostics)
         }
-        let document = document(from: root, path: path, source: SourceLines(bytes), log: log, requireVersion: true)
+        let source = SourceLines(bytes)
+        var document = document(from: root, path: path, source: source, log: log, requireVersion: true)
+        document?.suppressions = SuppressionComments.yaml(root: root, source: source, path: path, log: log)
         return Result(document: log.hasErrors ? nil : document, diagnostics: log.diagnostics)
     }
 

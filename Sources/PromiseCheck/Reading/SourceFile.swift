@@ -4,35 +4,59 @@ import PromiseCheckYAML
 /// Reads files for every loader, turning I/O and YAML errors into located diagnostics.
 enum SourceFile {
     /// The file's bytes, or a diagnostic saying why they could not be read.
+    ///
+    /// A regular file larger than `maxBytes` is refused by its size, unread; a named pipe is
+    /// opened without waiting for a writer (none means end of file: "file is empty"), and
+    /// devices and sockets are refused, so no input can block the run.
     static func bytes(at path: String, log: DiagnosticLog, maxBytes: Int) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            log.error("no such file", path: path, at: nil, code: "input.not-found")
+        func fail(_ message: String, _ code: String, at location: SourceLocation? = nil) -> [UInt8]? {
+            log.error(message, path: path, at: location, code: code)
             return nil
         }
-        if isDirectory.boolValue {
-            log.error("is a folder, not a file", path: path, at: nil, code: "input.is-folder")
-            return nil
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            log.error("cannot be read (permission denied?)", path: path, at: nil, code: "input.unreadable")
-            return nil
-        }
-        defer { try? handle.close() }
-        do {
-            // Read one byte past the limit so a too-large file is detected without reading all of it.
-            let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-            if data.count > maxBytes {
-                log.error(
-                    "file is larger than the \(formatBytes(maxBytes)) limit", path: path, at: .start,
-                    code: "input.too-large")
-                return nil
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let failure = errno
+            switch failure {
+            case ENOENT, ENOTDIR: return fail("no such file", "input.not-found")
+            case EACCES, EPERM: return fail("cannot be read (permission denied)", "input.unreadable")
+            case ELOOP: return fail("cannot be read: symbolic link loop", "input.unreadable")
+            default: return fail("cannot be read: \(String(cString: strerror(failure)))", "input.unreadable")
             }
-            return [UInt8](data)
-        } catch {
-            log.error("cannot be read: \(error.localizedDescription)", path: path, at: nil, code: "input.unreadable")
-            return nil
         }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return fail("cannot be read: \(String(cString: strerror(errno)))", "input.unreadable")
+        }
+        let tooLarge = "file is larger than the \(formatBytes(maxBytes)) limit"
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if info.st_size > maxBytes { return fail(tooLarge, "input.too-large", at: .start) }
+        case S_IFIFO:
+            // Reads wait for data again; with no writer they see the end of the file.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        case S_IFDIR:
+            return fail("is a folder, not a file", "input.is-folder")
+        default:
+            return fail("is not a file (a device or a socket)", "input.unreadable")
+        }
+        // One byte past the limit tells a file that grew, or a pipe, apart from one at the limit.
+        let cap = maxBytes < Int.max ? maxBytes + 1 : maxBytes
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, min(Int(info.st_size), cap)))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < cap {
+            let wanted = min(chunk.count, cap - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return fail("cannot be read: \(String(cString: strerror(errno)))", "input.unreadable")
+            }
+            bytes += chunk[0..<count]
+        }
+        if bytes.count > maxBytes { return fail(tooLarge, "input.too-large", at: .start) }
+        return bytes
     }
 
     /// Parses a YAML file into a node tree, or logs why it cannot be.

@@ -22,6 +22,9 @@ struct SourceLines {
         self.lines = lines
     }
 
+    /// The number of lines.
+    var count: Int { lines.count }
+
     /// Line `number` (1-based), or nil past the end.
     func line(_ number: Int) -> [Unicode.Scalar]? {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil

@@ -53,7 +53,7 @@ public struct TextPromiseReader: Sendable {
             return failed()
         }
         guard let decoded = TextDecoding.decode(bytes, path: path, log: log) else { return failed() }
-        let lines = decoded.lines
+        var lines = decoded.lines
         if lines.allSatisfy({ $0.allSatisfy(TextLayout.isWhitespace) }) {
             let isEmpty = lines.allSatisfy(\.isEmpty) && lines.count == 1
             log.error(
@@ -66,9 +66,11 @@ public struct TextPromiseReader: Sendable {
             frontMatter = readFrontMatter(lines[0..<end], path: path, log: log)
             firstLine = end + 2
         }
+        let directives = SuppressionComments.text(&lines, from: firstLine, format: format, path: path, log: log)
         let blocks = TextLayout.blocks(of: lines, format: format, from: firstLine)
         var assembler = Assembler(profile: profile, blocks: blocks)
-        let document = assembler.document(path: path, format: format, frontMatter: frontMatter ?? FrontMatter())
+        var document = assembler.document(path: path, format: format, frontMatter: frontMatter ?? FrontMatter())
+        document.suppressions = SuppressionComments.text(directives, blocks: blocks)
         if document.sections.isEmpty && document.title == nil && frontMatter == nil {
             // Only rules, comments or code: nothing a reader of the promise would see.
             log.error("file holds no text", path: path, at: .start, code: "input.empty")
@@ -156,12 +158,16 @@ extension TextPromiseReader {
         private let roles: [String?]
         /// Whether each block is a heading.
         private var isHeading: [Bool] = []
+        /// When the pack's patterns stop matching in this file (see ``RegexDeadline``).
+        private let deadline = RegexDeadline(after: RegexDeadline.reading)
 
         init(profile: TextReadingProfile, blocks: [TextBlock]) {
             self.profile = profile
             self.blocks = blocks
+            let deadline = self.deadline
             roles = blocks.map { block in
-                block.isHeadingShaped || block.headingLevel != nil ? profile.role(ofHeading: block.text) : nil
+                block.isHeadingShaped || block.headingLevel != nil
+                    ? profile.role(ofHeading: block.text, before: deadline) : nil
             }
         }
 
@@ -562,7 +568,9 @@ extension TextPromiseReader {
         private func isUnsignedMarker(_ text: String) -> Bool {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             let range = NSRange(trimmed.startIndex..<trimmed.endIndex, in: trimmed)
-            return profile.unsignedMarkers.contains { $0.firstMatch(in: trimmed, range: range) != nil }
+            return profile.unsignedMarkers.contains {
+                $0.firstMatch(in: trimmed, range: range, before: deadline) != nil
+            }
         }
 
         /// The lines of a block, each a span at its place in the file.
@@ -650,7 +658,9 @@ extension TextPromiseReader {
                 document.areaSource = .frontMatter
                 return
             }
-            if let title = document.title, let area = Self.area(in: title, patterns: profile.titleArea) {
+            if let title = document.title,
+                let area = Self.area(in: title, patterns: profile.titleArea, before: deadline)
+            {
                 document.area = area
                 document.areaSource = .title
                 document.notes.append("area '\(area.text)' taken from the title")
@@ -659,7 +669,7 @@ extension TextPromiseReader {
             if !profile.bodyArea.isEmpty {
                 for section in document.sections {
                     for span in (section.heading.map { [$0] } ?? []) + section.blocks {
-                        if let area = Self.area(in: span, patterns: profile.bodyArea) {
+                        if let area = Self.area(in: span, patterns: profile.bodyArea, before: deadline) {
                             document.area = area
                             document.areaSource = .body
                             document.notes.append("area '\(area.text)' taken from the text")
@@ -676,12 +686,12 @@ extension TextPromiseReader {
         }
 
         /// The `area` group of the earliest match of any of `patterns` in `span`.
-        static func area(in span: Span, patterns: [NSRegularExpression]) -> Span? {
+        static func area(in span: Span, patterns: [NSRegularExpression], before deadline: RegexDeadline) -> Span? {
             let text = span.text
             let whole = NSRange(text.startIndex..<text.endIndex, in: text)
             var best: NSRange?
             for regex in patterns {
-                guard let match = regex.firstMatch(in: text, range: whole) else { continue }
+                guard let match = regex.firstMatch(in: text, range: whole, before: deadline) else { continue }
                 let group = match.range(withName: "area")
                 guard group.location != NSNotFound, group.length > 0 else { continue }
                 if best == nil || group.location < best?.location ?? Int.max { best = group }

@@ -52,15 +52,18 @@ public struct TextReadingProfile: Sendable {
     /// The role of the first section whose pattern matches all of `heading`.
     ///
     /// The heading is compared trimmed, with whitespace runs as one space, without emphasis
-    /// markers around it and without a final colon.
-    func role(ofHeading heading: String) -> String? {
+    /// markers around it and without a final colon. A pattern still matching at `deadline`
+    /// counts as not matching.
+    func role(ofHeading heading: String, before deadline: RegexDeadline) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
         for (role, regexes) in sectionPatterns {
             for regex in regexes {
-                if let match = regex.firstMatch(in: text, range: whole), match.range == whole { return role }
+                if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
+                    return role
+                }
             }
         }
         return nil

@@ -15,7 +15,9 @@ public struct PromiseYAMLWriter: Sendable {
     }
 
     /// Roles whose text becomes one key each, in the format's order.
-    static let textRoles = ["introduction", "situation", "priorities", "follow_up", "evaluation", "expected_effect", "revision"]
+    static let textRoles = [
+        "introduction", "situation", "priorities", "follow_up", "evaluation", "expected_effect", "revision",
+    ]
 
     public func write(_ document: Document) -> String {
         var out: [String] = []
@@ -104,7 +106,9 @@ public struct PromiseYAMLWriter: Sendable {
             out.append("other:")
             for item in other {
                 if let heading = item.heading {
-                    out.append("  - heading: \(YAMLText.scalar(YAMLText.normalize(heading.text)))  # line \(heading.location.line)")
+                    out.append(
+                        "  - heading: \(YAMLText.scalar(YAMLText.normalize(heading.text)))  # line \(heading.location.line)"
+                    )
                     if !item.blocks.isEmpty { out.append("    text: \(YAMLText.value(item.blocks, indent: 6))") }
                 } else {
                     out.append("  - text: \(YAMLText.value(item.blocks, indent: 6))")

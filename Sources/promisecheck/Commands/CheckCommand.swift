@@ -27,8 +27,19 @@ struct CheckCommand: ParsableCommand {
             an existing file is replaced only with --force. The text report is coloured only on a \
             terminal (see --color).
 
-            Exit status: 0 passed; 1 a finding at or above --fail-on, or a file below --min-score; \
-            2 a usage error, a pack that does not load, or a file that cannot be read.
+            Configuration: each file gets the settings of the nearest .promisecheck.yaml in its folder \
+            or a folder above (packs, rule overrides, include/exclude); the fail policy and report \
+            defaults come from the first path's. Options on the command line win over the file. \
+            'promisecheck config PATH' shows the settings a path gets; docs/configuration.md has them all.
+
+            Inline comments '# promisecheck: ignore RULE-ID — reason' (in Markdown and text \
+            '<!-- promisecheck: ignore RULE-ID — reason -->') suppress findings; suppressed findings are \
+            listed apart and still count in the score (docs/suppressions.md). --write-baseline records \
+            today's findings; --baseline then reports only new ones.
+
+            Exit status: 0 passed; 1 a finding at or above --fail-on, a file below --min-score, or an \
+            average below --min-average; 2 a usage or configuration error, a pack that does not load, \
+            or a file that cannot be read.
             """
     )
 
@@ -51,7 +62,7 @@ struct CheckCommand: ParsableCommand {
             valueName: "path"))
     var outputs: [String] = []
 
-    @Flag(help: "Overwrite --output files that exist.")
+    @Flag(help: "Overwrite --output and --write-baseline files that exist.")
     var force = false
 
     @Option(
@@ -64,15 +75,29 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "In text output, list every rule's weight, fraction, points and reason under each file.")
     var explain = false
 
-    @Option(
-        name: .customLong("fail-on"),
-        help: "The least severe finding that fails the run: error, warning, info or never.")
-    var failOn: FailLevel = .error
+    @OptionGroup(title: "Configuration and fail policy")
+    var configOptions: ConfigOptions
+
+    @Flag(
+        name: .customLong("force-exclude"),
+        help: ArgumentHelp(
+            "Filter files named on the command line like files found in folders: by include/exclude, "
+                + "and only promise files (for pre-commit hooks, which name every changed file)."))
+    var forceExclude = false
 
     @Option(
-        name: .customLong("min-score"),
-        help: ArgumentHelp("Fail when any file scores below this (0–100).", valueName: "score"))
-    var minScore: Double?
+        name: .customLong("baseline"),
+        help: ArgumentHelp(
+            "Report only findings that are not in this baseline file; the others are counted as 'in baseline'.",
+            valueName: "file"))
+    var baseline: String?
+
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp(
+            "Record this run's findings in a baseline file, for --baseline later (replaced only with --force).",
+            valueName: "file"))
+    var writeBaseline: String?
 
     @Argument(help: ArgumentHelp("Promise files or folders to check.", valueName: "path"))
     var paths: [String] = []
@@ -82,29 +107,66 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError(
                 "give at least one promise file or folder, e.g. 'promisecheck check examples/promises/'")
         }
-        if let minScore, !(0...100).contains(minScore) {
-            throw ValidationError("--min-score must be between 0 and 100, found \(minScore)")
-        }
         _ = try ReportDestination.pairing(formats: formats, outputs: outputs)
     }
 
     func run() throws {
-        let destinations = try ReportDestination.pairing(formats: formats, outputs: outputs)
+        var configurations = RunConfiguration(options: configOptions, packs: packOptions.packs)
+        // Run-wide settings (fail policy, reports) come from the first path's configuration.
+        let runConfiguration = configurations.configuration(for: paths[0])
+        try configurations.stopOnErrors()
+        let destinations =
+            formats.isEmpty && outputs.isEmpty
+            ? try runConfiguration.destinations() : try ReportDestination.pairing(formats: formats, outputs: outputs)
         if !force {
-            for case let path? in destinations.map(\.path) where FileManager.default.fileExists(atPath: path) {
+            let written = destinations.compactMap(\.path) + [writeBaseline].compactMap { $0 }
+            for path in written where FileManager.default.fileExists(atPath: path) {
                 StandardError.write("error: \(path): already exists; use --force to overwrite it")
                 throw ExitCode.usageError
             }
         }
-        let pack = try packOptions.loadCombined()
+        let previous = try baseline.map(Self.readBaseline)
+
         let discovery = FileDiscovery.discover(paths)
-        let checker = Checker(pack: pack)
+        var files: [(path: String, configuration: Configuration)] = []
+        for path in discovery.files {
+            let configuration = configurations.configuration(for: path)
+            let named = discovery.named.contains(path)
+            if named && !forceExclude
+                || configuration.includes(path)
+                    && (!named || FileDiscovery.isCandidate(name: (path as NSString).lastPathComponent, path: path))
+            {
+                files.append((path, configuration))
+            }
+        }
+        try configurations.stopOnErrors()
+
         let keepSource = destinations.contains { $0.format.needsSource }
-        let report = Report(
-            toolVersion: PromiseCheckVersion.current, packs: [PackSummary(pack)],
-            files: discovery.files.map { checker.check(path: $0, keepSource: keepSource) },
-            diagnostics: discovery.diagnostics)
-        let policy = FailPolicy(failOn: failOn.severity, minScore: minScore)
+        var (reports, packs) = try evaluate(files, keepSource: keepSource)
+        if packs.isEmpty {
+            // No file to check: the run's packs still load (and fail the run when they cannot).
+            let pack = try packOptions.loadCombined(references: runConfiguration.packReferences)
+            packs = [PackSummary(pack.applying(runConfiguration.rules))]
+        }
+        var report = Report(
+            toolVersion: PromiseCheckVersion.current, packs: packs, files: reports, diagnostics: discovery.diagnostics)
+
+        let currentDirectory = FileManager.default.currentDirectoryPath
+        if let writeBaseline {
+            do {
+                try OutputFile.write(
+                    Baseline(report: report, currentDirectory: currentDirectory).encoded(), to: writeBaseline,
+                    force: force)
+            } catch {
+                StandardError.write("error: \(error.description)")
+                throw ExitCode.usageError
+            }
+        }
+        if let previous, let baseline {
+            report = previous.apply(to: report, baselinePath: baseline, currentDirectory: currentDirectory)
+        }
+
+        let policy = runConfiguration.failPolicy
         var failed = false
         for destination in destinations {
             let style = color.style(
@@ -125,6 +187,62 @@ struct CheckCommand: ParsableCommand {
         if failed { throw ExitCode.usageError }
         let verdict = policy.verdict(for: report)
         if verdict != .passed { throw ExitCode(verdict.exitCode) }
+    }
+
+    /// Checks the files, each group of files whose configurations evaluate alike (the same
+    /// packs and rule overrides) with one pack and one checker; the reports keep the files'
+    /// order. Exits with status 2 when a pack does not load.
+    func evaluate(_ files: [(path: String, configuration: Configuration)], keepSource: Bool) throws -> (
+        reports: [FileReport], packs: [PackSummary]
+    ) {
+        var groups: [Configuration.EvaluationKey: [Int]] = [:]
+        var order: [Configuration.EvaluationKey] = []
+        for (index, file) in files.enumerated() {
+            let key = file.configuration.evaluationKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        var reports = [FileReport?](repeating: nil, count: files.count)
+        var packs: [PackSummary] = []
+        var loadedPacks: [[String]: RulePack] = [:]
+        var warned: Set<String> = []
+        for key in order {
+            let indices = groups[key] ?? []
+            let base: RulePack
+            if let cached = loadedPacks[key.packs] {
+                base = cached
+            } else {
+                base = try packOptions.loadCombined(references: key.packs)
+                loadedPacks[key.packs] = base
+            }
+            for diagnostic in files[indices[0]].configuration.unknownRules(in: base)
+            where warned.insert(diagnostic.description).inserted {
+                StandardError.write(diagnostic.description)
+            }
+            let pack = base.applying(key.rules)
+            let summary = PackSummary(pack)
+            if !packs.contains(summary) { packs.append(summary) }
+            let checker = Checker(pack: pack)
+            let groupFiles = indices.map { files[$0].path }
+            for (index, report) in zip(indices, checker.check(paths: groupFiles, keepSource: keepSource)) {
+                reports[index] = report
+            }
+        }
+        return (reports.compactMap { $0 }, packs)
+    }
+
+    /// The baseline in `path`, or exits with status 2 saying why it cannot be used.
+    static func readBaseline(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            StandardError.write("error: \(path): the baseline file cannot be read (does it exist?)")
+            throw ExitCode.usageError
+        }
+        do {
+            return try Baseline.decode(data)
+        } catch {
+            StandardError.write("error: \(path): \(error.description)")
+            throw ExitCode.usageError
+        }
     }
 }
 
@@ -188,13 +306,6 @@ struct ReportDestination: Equatable {
             }
         return "\(number)\(suffix)"
     }
-}
-
-/// `--fail-on` values.
-enum FailLevel: String, CaseIterable, ExpressibleByArgument {
-    case error, warning, info, never
-
-    var severity: Severity? { Severity(rawValue: rawValue) }
 }
 
 extension ReportFormat {

@@ -56,7 +56,7 @@ struct CompareCommand: ParsableCommand {
         let report = Report(
             toolVersion: PromiseCheckVersion.current,
             packs: [PackSummary(name: pack.name, version: pack.version, title: pack.title)],
-            files: discovery.files.map(checker.check(path:)), diagnostics: discovery.diagnostics)
+            files: checker.check(paths: discovery.files), diagnostics: discovery.diagnostics)
         // Problems reading input go to standard error, so the comparison stays clean to pipe on.
         for diagnostic in report.allDiagnostics { StandardError.write(diagnostic.description) }
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }

@@ -46,8 +46,8 @@ struct PackOptions: ParsableArguments {
     }
 
     /// The combined pack, or exits with status 2 after printing why it could not be loaded.
-    func loadCombined() throws -> RulePack {
-        let (packs, diagnostics) = load()
+    func loadCombined(references: [String]? = nil) throws -> RulePack {
+        let (packs, diagnostics) = load(references: references)
         for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
         guard !diagnostics.containsErrors, let pack = RulePack.combining(packs) else {
             throw ExitCode.usageError

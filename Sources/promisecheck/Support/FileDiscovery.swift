@@ -8,7 +8,8 @@ import PromiseCheck
 /// published text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
 /// documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files and folders (`.git`,
 /// `.build`) are skipped, and so are symbolic links to folders, so a link loop cannot trap
-/// the walk.
+/// the walk, and pipes and devices, which could block it. A link with a promise file's name
+/// that leads nowhere is kept, so the run reports it.
 struct FileDiscovery {
     static let yamlExtensions = ["yaml", "yml"]
     static let textExtensions = ["txt", "md", "markdown"]
@@ -18,6 +19,8 @@ struct FileDiscovery {
     struct Result {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// The files named on the command line themselves, not found in a folder.
+        var named: Set<String> = []
     }
 
     static func discover(_ paths: [String]) -> Result {
@@ -32,43 +35,53 @@ struct FileDiscovery {
             }
             if isDirectory.boolValue {
                 for file in walk(path) where seen.insert(file).inserted { result.files.append(file) }
-            } else if seen.insert(path).inserted {
-                result.files.append(path)
+            } else {
+                if seen.insert(path).inserted { result.files.append(path) }
+                result.named.insert(path)
             }
         }
         return result
     }
 
     private static func walk(_ folder: String) -> [String] {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            let attributes = try? fileManager.attributesOfItem(atPath: path)
-            let type = attributes?[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                files += walk(path)
-            } else if type == .typeRegular || type == .typeSymbolicLink {
-                var isDirectory: ObjCBool = false
-                if type == .typeSymbolicLink,
-                    !fileManager.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue
-                {
-                    continue
-                }
+            var entry = stat()
+            guard lstat(path, &entry) == 0 else { continue }
+            let isLink = entry.st_mode & S_IFMT == S_IFLNK
+            var target = entry
+            if isLink, stat(path, &target) != 0 {
+                // A link that leads nowhere (dangling, or a loop): the reader reports why.
+                if hasPromiseName(name) { files.append(path) }
+                continue
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                if !isLink { files += walk(path) }
+            case S_IFREG:
                 if isCandidate(name: name, path: path) { files.append(path) }
+            default:
+                // Pipes, devices and sockets are no promises, and opening one could block.
+                continue
             }
         }
         return files
     }
 
+    /// Whether a name is one a promise file has, before looking inside.
+    static func hasPromiseName(_ name: String) -> Bool {
+        let pathExtension = (name as NSString).pathExtension.lowercased()
+        let stem = (name as NSString).deletingPathExtension.lowercased()
+        return yamlExtensions.contains(pathExtension)
+            || (textExtensions.contains(pathExtension) && !documentationNames.contains(stem))
+    }
+
     /// Whether a file found in a folder is a promise to check.
     static func isCandidate(name: String, path: String) -> Bool {
-        let pathExtension = (name as NSString).pathExtension.lowercased()
-        if yamlExtensions.contains(pathExtension) { return isPromiseFile(path) }
-        guard textExtensions.contains(pathExtension) else { return false }
-        let stem = (name as NSString).deletingPathExtension.lowercased()
-        return !documentationNames.contains(stem)
+        guard hasPromiseName(name) else { return false }
+        return !yamlExtensions.contains((name as NSString).pathExtension.lowercased()) || isPromiseFile(path)
     }
 
     /// Whether a YAML file declares itself a promise with a top-level `promise:` key.

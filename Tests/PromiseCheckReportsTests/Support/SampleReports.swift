@@ -219,4 +219,49 @@ enum SampleReports {
 
     /// A run that found no files.
     static let empty = Report(toolVersion: version, packs: packs, files: [], diagnostics: [])
+
+    /// `ekby` with comments: one 'tomma-ord' finding suppressed for its item and the
+    /// 'platshallare' one for the whole file, the 'kallor' finding in the baseline, and the
+    /// engine's three findings on comments. The score is unchanged: suppressed findings count.
+    static let suppressed: Report = {
+        var file = ekby
+        guard var evaluation = file.evaluation else { return empty }
+        func take(_ ruleID: String, line: Int) -> Finding? {
+            guard let ruleIndex = evaluation.rules.firstIndex(where: { $0.id == ruleID }),
+                let index = evaluation.rules[ruleIndex].findings.firstIndex(where: { $0.location.line == line })
+            else { return nil }
+            return evaluation.rules[ruleIndex].findings.remove(at: index)
+        }
+        if let finding = take("tomma-ord", line: 20) {
+            evaluation.suppressed.append(
+                SuppressedFinding(
+                    finding: finding, reason: "vedertaget uttryck i kommunens styrdokument",
+                    suppressionLocation: SourceLocation(line: 19, column: 3), isFileWide: false))
+        }
+        if let finding = take("platshallare", line: 20) {
+            evaluation.suppressed.append(
+                SuppressedFinding(
+                    finding: finding, reason: "fylls i när <datum> & tid är klara",
+                    suppressionLocation: SourceLocation(line: 1, column: 1), isFileWide: true))
+        }
+        evaluation.suppressed.sort { $0.finding.location < $1.finding.location }
+        if let finding = take("kallor", line: 12) { evaluation.baselined.append(finding) }
+        evaluation.engineFindings = [
+            finding(
+                "unused-suppression", .warning,
+                "the suppression of 'lagesbild' suppresses nothing: no finding in the item it covers",
+                hint: EngineRule.unusedSuppression.hint, at: 11, 24),
+            finding(
+                "unknown-rule", .warning, "no rule 'tomma-ordd' in the pack; did you mean 'tomma-ord'?",
+                hint: EngineRule.unknownRule.hint, at: 16, 26),
+            finding(
+                "suppression-without-reason", .warning,
+                "the suppression of 'rubrik' gives no reason, so it suppresses nothing",
+                hint: EngineRule.suppressionWithoutReason.hint, at: 3, 1),
+        ]
+        file.evaluation = evaluation
+        var report = Report(toolVersion: version, packs: packs, files: [file], diagnostics: [])
+        report.baseline = "promisecheck-baseline.json"
+        return report
+    }()
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PromiseCheck
 import PromiseCheckYAML
 import Testing
+
+@testable import PromiseCheck
 
 @Suite struct YAMLTextTests {
     @Test(arguments: [
@@ -49,7 +50,8 @@ import Testing
     }
 
     static var publishedTexts: [String] {
-        PublishedCorpus.isPresent ? PublishedCorpus.files.map { PublishedCorpus.folder.appendingPathComponent($0).path } : []
+        PublishedCorpus.isPresent
+            ? PublishedCorpus.files.map { PublishedCorpus.folder.appendingPathComponent($0).path } : []
     }
 
     /// Reads `path`, writes it as YAML, reads that back, and compares the two evaluations.
@@ -72,7 +74,9 @@ import Testing
                 "\(path): \(original.id) \(original.fraction) (\(original.reason)) became \(copy.fraction) (\(copy.reason))",
                 sourceLocation: sourceLocation)
         }
-        #expect(abs(after.score - before.score) < 5, "score \(before.score) became \(after.score)", sourceLocation: sourceLocation)
+        #expect(
+            abs(after.score - before.score) < 5, "score \(before.score) became \(after.score)",
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ourTexts)
@@ -91,19 +95,29 @@ import Testing
         document.area = Span("Ekby", at: SourceLocation(line: 1, column: 1))
         document.areaSource = .title
         document.sections = [
-            Section(role: "situation", heading: Span("Situationen idag", at: .init(line: 3, column: 1)),
+            Section(
+                role: "situation", heading: Span("Situationen idag", at: .init(line: 3, column: 1)),
                 blocks: [Span("Lägesbilden bygger på brottsstatistik.", at: .init(line: 5, column: 1))],
                 location: .init(line: 3, column: 1)),
-            Section(role: nil, heading: Span("Om löftet", at: .init(line: 9, column: 1)),
-                blocks: [Span("Löftet är offentligt.", at: .init(line: 11, column: 1))], location: .init(line: 9, column: 1)),
+            Section(
+                role: nil, heading: Span("Om löftet", at: .init(line: 9, column: 1)),
+                blocks: [Span("Löftet är offentligt.", at: .init(line: 11, column: 1))],
+                location: .init(line: 9, column: 1)),
         ]
         document.commitments = [
             Commitment(
                 title: nil, parties: [Span("Polisen", at: .init(line: 7, column: 3))],
-                spans: [Span("Polisen", at: .init(line: 7, column: 3)), Span("Polisen patrullerar varje fredag.", at: .init(line: 7, column: 3))],
+                spans: [
+                    Span("Polisen", at: .init(line: 7, column: 3)),
+                    Span("Polisen patrullerar varje fredag.", at: .init(line: 7, column: 3)),
+                ],
                 location: .init(line: 7, column: 3))
         ]
-        document.signatories = [Signatory(name: Span("Anna Berg", at: .init(line: 13, column: 1)), role: Span("Kommundirektör", at: .init(line: 14, column: 1)), location: .init(line: 13, column: 1))]
+        document.signatories = [
+            Signatory(
+                name: Span("Anna Berg", at: .init(line: 13, column: 1)),
+                role: Span("Kommundirektör", at: .init(line: 14, column: 1)), location: .init(line: 13, column: 1))
+        ]
         document.notes = ["not yet signed: the signature block's place and date are not filled in"]
         let yaml = PromiseYAMLWriter().write(document)
         #expect(

@@ -53,9 +53,10 @@ enum Executable {
 /// Runs `promisecheck` with `args` in `cwd` and returns its exit status and output.
 ///
 /// The environment is the test's own minus anything that changes what the tool finds or how
-/// it prints (`PROMISECHECK_RULES`, `COLUMNS`), plus `environment`.
+/// it prints (`PROMISECHECK_RULES`, `COLUMNS`), plus `environment`. A run that takes longer
+/// than `timeout` seconds is killed and recorded as an issue, so a hang fails the test.
 func runPromiseCheck(
-    _ args: [String], cwd: String = Fixtures.path, environment: [String: String] = [:],
+    _ args: [String], cwd: String = Fixtures.path, environment: [String: String] = [:], timeout: Double = 120,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> RunResult {
     guard let executable = Executable.url else {
@@ -90,18 +91,28 @@ func runPromiseCheck(
     process.standardOutput = outHandle
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     do {
         try process.run()
     } catch {
         Issue.record("cannot run \(executable.path): \(error)", sourceLocation: sourceLocation)
         return (-1, "", "")
     }
+    let timedOut = exited.wait(timeout: .now() + timeout) == .timedOut
+    if timedOut {
+        kill(process.processIdentifier, SIGKILL)
+        exited.wait()
+        Issue.record(
+            "promisecheck \(args.joined(separator: " ")) did not finish within \(timeout) s (a hang?); killed",
+            sourceLocation: sourceLocation)
+    }
     process.waitUntilExit()
     try? outHandle.close()
     try? errHandle.close()
     let stdout = (try? Data(contentsOf: outURL)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let stderr = (try? Data(contentsOf: errURL)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    if process.terminationReason == .uncaughtSignal {
+    if process.terminationReason == .uncaughtSignal, !timedOut {
         Issue.record(
             "promisecheck \(args.joined(separator: " ")) was killed by signal \(process.terminationStatus)\n\(stderr)",
             sourceLocation: sourceLocation)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// When a pack's regular expressions must stop matching.
+///
+/// Packs are input too, and a pattern such as `(a+)+$` backtracks exponentially: on a line
+/// of thirty `a`s it runs for seconds, on a page for ever. `NSRegularExpression` takes no step
+/// limit, so matching asks ICU to report progress (it calls back every few thousand steps and
+/// at each start position) and stops once the deadline has passed. Sound patterns finish in
+/// microseconds, far inside any deadline, so for them nothing changes.
+struct RegexDeadline: Sendable {
+    /// How long one pattern check may match on one scope item.
+    static let patternCheck = Duration.milliseconds(250)
+    /// How long a text reader's patterns (headings, area, signatures) may match on one file.
+    static let reading = Duration.seconds(1)
+
+    let end: ContinuousClock.Instant
+    let limit: Duration
+
+    /// A deadline `limit` from now.
+    init(after limit: Duration) {
+        self.limit = limit
+        end = .now + limit
+    }
+
+    var hasPassed: Bool { ContinuousClock.now >= end }
+
+    /// The limit for messages, e.g. `0.25 s`.
+    var limitDescription: String {
+        let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
+        return "\(NumberReader.format(Double(milliseconds) / 1000)) s"
+    }
+}
+
+extension NSRegularExpression {
+    /// The matches in `range` of `text` (all of it by default) found before `deadline`, and
+    /// whether matching finished.
+    func matches(in text: String, range: NSRange? = nil, before deadline: RegexDeadline, first: Bool = false) -> (
+        matches: [NSTextCheckingResult], finished: Bool
+    ) {
+        guard !deadline.hasPassed else { return ([], false) }
+        var matches: [NSTextCheckingResult] = []
+        var finished = true
+        var calls = 0
+        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        enumerateMatches(in: text, options: [.reportProgress], range: range ?? whole) { result, _, stop in
+            if let result {
+                matches.append(result)
+                if first { stop.pointee = true }
+            }
+            // A callback comes at most every few thousand steps; the clock is read every 64th.
+            calls &+= 1
+            if calls & 63 == 0, deadline.hasPassed {
+                finished = false
+                stop.pointee = true
+            }
+        }
+        return (matches, finished)
+    }
+
+    /// The first match in `range` of `text`, or nil when there is none or `deadline` passed first.
+    func firstMatch(in text: String, range: NSRange, before deadline: RegexDeadline) -> NSTextCheckingResult? {
+        matches(in: text, range: range, before: deadline, first: true).matches.first
+    }
+}
