@@ -98,6 +98,10 @@ struct JSONReport: Encodable {
         var reason: String
         var link: String?
         var findings: [Finding]
+        /// Why the rule did not run; a skipped rule is not in the score.
+        var skipped: String?
+        /// Why the rule could not answer; not in the score.
+        var error: String?
     }
 
     struct Category: Encodable {
@@ -193,7 +197,7 @@ struct JSONReport: Encodable {
             id: result.id, title: result.title, category: result.category, severity: result.severity.rawValue,
             weight: result.weight, fraction: (result.fraction * 10000).rounded() / 10000, passed: result.passed,
             reason: result.reason, link: result.link,
-            findings: result.findings.map(finding))
+            findings: result.findings.map(finding), skipped: result.skipped, error: result.error)
     }
 
     static func finding(_ finding: PromiseCheck.Finding) -> Finding {

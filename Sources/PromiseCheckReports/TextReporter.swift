@@ -47,6 +47,9 @@ public struct TextReporter: Reporter {
         }
         if !categories.isEmpty { lines.append("  " + categories.joined(separator: " · ")) }
         for note in evaluation.notes { lines.append("  note: \(note)") }
+        for rule in evaluation.rules where rule.skipped != nil {
+            lines.append("  note: rule '\(rule.id)' skipped: \(rule.reason)")
+        }
         for diagnostic in file.diagnostics { lines += self.lines(for: diagnostic).map { "  " + $0 } }
         if explain { lines += contributions(evaluation) }
         for finding in evaluation.findings {
@@ -70,9 +73,13 @@ public struct TextReporter: Reporter {
 
     /// One line per rule: passed or not, id, weight × fraction = points, and why.
     private func contributions(_ evaluation: DocumentEvaluation) -> [String] {
-        let totalWeight = evaluation.rules.reduce(0) { $0 + $1.weight }
+        let totalWeight = evaluation.rules.filter(\.isScored).reduce(0) { $0 + $1.weight }
         let width = evaluation.rules.map(\.id.count).max() ?? 0
         return evaluation.rules.map { rule in
+            guard rule.isScored else {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                return "  \(rule.error == nil ? "skip" : "ERR ") \(id)  not scored: \(rule.reason)"
+            }
             let mark = rule.passed ? "pass" : "FAIL"
             let points = totalWeight > 0 ? rule.weight * rule.fraction / totalWeight * 100 : 0
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -52,6 +52,8 @@ public struct ParameterSpec: Sendable {
         case check
         /// A list of nested checks.
         case checks
+        /// Any mapping, passed on as it is (an external program's options).
+        case mapping
     }
 
     public var name: String

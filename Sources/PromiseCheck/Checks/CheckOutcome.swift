@@ -11,6 +11,12 @@ public struct CheckOutcome: Sendable {
     public var problems: [Hit]
     /// Values for the rule message's `{placeholders}`.
     public var variables: [String: String]
+    /// Why the check did not run (an external program the user has not allowed); the rule
+    /// is then reported as skipped and left out of the score.
+    public var skipped: String?
+    /// Why the check could not give an answer (a program that failed); reported as an error
+    /// of the rule, which is left out of the score.
+    public var failure: String?
 
     public init(
         fraction: Double, reason: String, evidence: [Hit] = [], problems: [Hit] = [],
@@ -24,6 +30,20 @@ public struct CheckOutcome: Sendable {
     }
 
     public var passed: Bool { fraction >= 1 }
+
+    /// An outcome for a check that did not run.
+    public static func skipped(_ reason: String) -> CheckOutcome {
+        var outcome = CheckOutcome(fraction: 0, reason: reason)
+        outcome.skipped = reason
+        return outcome
+    }
+
+    /// An outcome for a check that could not answer.
+    public static func failed(_ reason: String) -> CheckOutcome {
+        var outcome = CheckOutcome(fraction: 0, reason: reason)
+        outcome.failure = reason
+        return outcome
+    }
 
     /// The fraction for a count that must reach `needed`: 1 when it does, otherwise partial
     /// credit below one half, so a requirement that is not met never counts as passed

@@ -26,6 +26,19 @@ public struct CheckParameters {
         Set(Document.fieldNames).union(PromiseFileReader.sectionRoles).union(context.sectionRoles)
     }
 
+    /// The folder of the pack file the parameters are written in; relative paths start there.
+    public var packDirectory: String {
+        URL(fileURLWithPath: context.path).deletingLastPathComponent().path
+    }
+
+    /// Whether the user allows external programs to run (`--allow-exec`); a pack cannot.
+    public var allowsExec: Bool { context.allowsExec }
+
+    /// A `mapping`-typed parameter as a JSON value, for passing on to a program.
+    public func json(_ name: String) -> JSONValue? {
+        values[name].map(JSONValue.init)
+    }
+
     /// Where parameter `name` stands, or the `with:` mapping when it is absent.
     public func location(of name: String) -> SourceLocation {
         values[name].map { SourceLocation($0.mark) } ?? location

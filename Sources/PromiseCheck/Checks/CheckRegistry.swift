@@ -38,5 +38,6 @@ public struct CheckRegistry: Sendable {
         AllCheck.self,
         AnyCheck.self,
         NotCheck.self,
+        ExecCheck.self,
     ]
 }

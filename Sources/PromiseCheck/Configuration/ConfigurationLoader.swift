@@ -115,7 +115,16 @@ public struct ConfigurationLoader: Sendable {
             case .output:
                 if let outputs = reader.strings(value, "'output'") { configuration.outputs = outputs }
             case .allowExec:
-                if let allow = reader.boolean(value, "'allow_exec'") { configuration.allowExec = allow }
+                if let allow = reader.boolean(value, "'allow_exec'") {
+                    configuration.allowExec = allow
+                    // A repository must not be able to make checking it run its programs.
+                    if allow {
+                        reader.log.warning(
+                            "'allow_exec' is ignored here: only --allow-exec or your own configuration "
+                                + "(~/.config/promisecheck/config.yaml) can let rules run programs",
+                            path: reader.path, at: SourceLocation(value.mark), code: "config.allow-exec-ignored")
+                    }
+                }
             }
             configuration.origins[name] = origin
         }

@@ -29,8 +29,22 @@ public struct Checker: Sendable {
     /// Reads and evaluates one file; a file that cannot be read gets diagnostics and no evaluation.
     public func check(path: String) -> FileReport {
         let result = read(path: path)
+        let evaluation = result.document.map(engine.evaluate)
         return FileReport(
-            path: path, evaluation: result.document.map(engine.evaluate), diagnostics: result.diagnostics)
+            path: path, evaluation: evaluation,
+            diagnostics: result.diagnostics + (evaluation.map(ruleErrors) ?? []))
+    }
+
+    /// A rule that could not answer (a plugin that failed) is an input error of the file,
+    /// located at the rule in its pack.
+    func ruleErrors(_ evaluation: DocumentEvaluation) -> [Diagnostic] {
+        evaluation.rules.compactMap { result in
+            guard let error = result.error else { return nil }
+            let rule = engine.pack.rule(withID: result.id)
+            return Diagnostic(
+                .error, "rule '\(result.id)' could not check \(evaluation.path): \(error)",
+                path: rule?.file ?? evaluation.path, location: rule?.location, code: "plugin.failed")
+        }
     }
 
     /// Reads and evaluates one file and, with `keepSource`, keeps its lines for formats that show
@@ -94,7 +108,9 @@ public struct Checker: Sendable {
 
     /// Evaluates a document read elsewhere.
     public func check(_ document: Document, diagnostics: [Diagnostic] = []) -> FileReport {
-        FileReport(path: document.path, evaluation: engine.evaluate(document), diagnostics: diagnostics)
+        let evaluation = engine.evaluate(document)
+        return FileReport(
+            path: document.path, evaluation: evaluation, diagnostics: diagnostics + ruleErrors(evaluation))
     }
 }
 

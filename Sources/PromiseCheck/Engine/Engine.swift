@@ -58,8 +58,19 @@ public struct Engine: Sendable {
         }
 
         var outcomes: [CheckOutcome] = []
-        for item in items {
+        for var item in items {
+            item.variables["rule"] = rule.id
             let outcome = rule.check.evaluate(item, in: document)
+            if let failure = outcome.failure {
+                var failed = result(rule, fraction: 0, reason: failure, findings: [])
+                failed.error = failure
+                return failed
+            }
+            if let reason = outcome.skipped {
+                var skipped = result(rule, fraction: 0, reason: reason, findings: [])
+                skipped.skipped = reason
+                return skipped
+            }
             outcomes.append(outcome)
             guard !outcome.passed else { continue }
             let variables = item.variables.merging(outcome.variables) { _, new in new }
@@ -101,6 +112,7 @@ public struct Engine: Sendable {
 
     /// The weight-averaged fraction × 100, to one decimal; nil when nothing has weight.
     static func weightedScore(_ results: [RuleResult]) -> Double? {
+        let results = results.filter(\.isScored)
         let total = results.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }
         let earned = results.reduce(0) { $0 + $1.weight * $1.fraction }

@@ -25,12 +25,22 @@ public struct ExampleRunner: Sendable {
     public struct Summary: Sendable {
         public var passed: Int
         public var failures: [Failure]
+        /// Examples of rules that did not run (an external program not allowed), with why:
+        /// neither passed nor failed.
+        public var skipped: [Failure] = []
+    }
+
+    enum Verdict {
+        case passed
+        case failed(Failure)
+        case skipped(Failure)
     }
 
     /// Runs every example of every rule, enabled or not.
     public func run(rules ids: [String]? = nil) -> Summary {
         var passed = 0
         var failures: [Failure] = []
+        var skipped: [Failure] = []
         let engine = Engine(pack: pack)
         for rule in pack.rules where ids?.contains(rule.id) ?? true {
             if rule.examples.isEmpty {
@@ -41,19 +51,25 @@ public struct ExampleRunner: Sendable {
                 continue
             }
             for example in rule.examples {
-                if let failure = run(example, of: rule, engine: engine) {
-                    failures.append(failure)
-                } else {
-                    passed += 1
+                switch verdict(example, of: rule, engine: engine) {
+                case .passed: passed += 1
+                case .failed(let failure): failures.append(failure)
+                case .skipped(let reason): skipped.append(reason)
                 }
             }
         }
-        return Summary(passed: passed, failures: failures)
+        return Summary(passed: passed, failures: failures, skipped: skipped)
     }
 
+    /// The failure of one example, or nil when it passes or does not run.
     func run(_ example: RuleExample, of rule: Rule, engine: Engine) -> Failure? {
-        func failure(_ message: String) -> Failure {
-            Failure(ruleID: rule.id, file: example.file, location: example.location, message: message)
+        if case .failed(let failure) = verdict(example, of: rule, engine: engine) { return failure }
+        return nil
+    }
+
+    func verdict(_ example: RuleExample, of rule: Rule, engine: Engine) -> Verdict {
+        func failure(_ message: String) -> Verdict {
+            .failed(Failure(ruleID: rule.id, file: example.file, location: example.location, message: message))
         }
         let document: Document
         switch example.content {
@@ -68,6 +84,10 @@ public struct ExampleRunner: Sendable {
             document = read
         }
         let result = engine.evaluate(rule, on: document)
+        if let reason = result.skipped {
+            return .skipped(Failure(ruleID: rule.id, file: example.file, location: example.location, message: reason))
+        }
+        if let error = result.error { return failure("the rule could not answer: \(error)") }
         switch example.expectation {
         case .pass where !result.findings.isEmpty:
             let messages = result.findings.map(\.message).joined(separator: "; ")
@@ -75,7 +95,7 @@ public struct ExampleRunner: Sendable {
         case .fail where result.findings.isEmpty:
             return failure("'fail' example gives no finding (\(result.reason))")
         default:
-            return nil
+            return .passed
         }
     }
 

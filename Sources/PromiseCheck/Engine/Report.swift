@@ -168,6 +168,15 @@ public struct RuleResult: Sendable {
     public var reason: String
     public var findings: [Finding]
     public var link: String?
+    /// Why the rule did not run (an external program the user has not allowed); a skipped
+    /// rule is left out of the score.
+    public var skipped: String? = nil
+    /// Why the rule could not give an answer (a program that failed); left out of the score,
+    /// and reported as an input error of the file.
+    public var error: String? = nil
+
+    /// Whether the rule counts in the score: it ran and answered.
+    public var isScored: Bool { skipped == nil && error == nil }
 }
 
 /// A quality finding: a place in a promise that does not meet a rule.

@@ -24,14 +24,20 @@ struct RulesTestCommand: ParsableCommand {
         if diagnostics.containsErrors { throw ExitCode.usageError }
         var passed = 0
         var failed = 0
+        var skipped = 0
         for pack in packs {
             let summary = ExampleRunner(pack: pack).run()
             for failure in summary.failures { print(failure.description) }
-            print("\(pack.name): \(summary.passed) examples passed, \(summary.failures.count) failed")
+            var line = "\(pack.name): \(summary.passed) examples passed, \(summary.failures.count) failed"
+            if let first = summary.skipped.first {
+                line += ", \(summary.skipped.count) skipped (\(first.message))"
+            }
+            print(line)
             passed += summary.passed
             failed += summary.failures.count
+            skipped += summary.skipped.count
         }
-        print("\(passed) passed, \(failed) failed")
+        print("\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
         if failed > 0 { throw ExitCode.policyFailure }
     }
 }

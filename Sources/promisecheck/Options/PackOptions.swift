@@ -19,6 +19,18 @@ struct PackOptions: ParsableArguments {
             valueName: "name-or-path"))
     var packs: [String] = []
 
+    @Flag(
+        name: .customLong("allow-exec"),
+        help: ArgumentHelp(
+            "Let rules with 'check: exec' run external programs.",
+            discussion: """
+                Off by default: a pack cannot allow it, nor can a repository's .promisecheck.yaml.                 Without it such rules are skipped and say so. 'allow_exec: true' in your own                 ~/.config/promisecheck/config.yaml allows it too.
+                """))
+    var allowExec = false
+
+    /// Whether external programs may run: the flag, or the user's own configuration.
+    var execAllowed: Bool { allowExec || UserConfiguration.allowsExec() }
+
     var references: [String] { packs.isEmpty ? [Self.defaultPack] : packs }
 
     var locator: PackLocator {
@@ -34,7 +46,8 @@ struct PackOptions: ParsableArguments {
 
     /// Loads each pack; nil with the diagnostics when any fails.
     func load(references: [String]? = nil) -> (packs: [RulePack], diagnostics: [Diagnostic]) {
-        let loader = PackLoader(locator: locator)
+        var loader = PackLoader(locator: locator)
+        loader.allowsExec = execAllowed
         var packs: [RulePack] = []
         var diagnostics: [Diagnostic] = []
         for reference in references ?? self.references {

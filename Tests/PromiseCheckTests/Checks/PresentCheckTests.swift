@@ -68,7 +68,10 @@ import Testing
         #expect(registry.kinds.map(\.name) == registry.names)
         #expect(registry.type(named: "present")?.kind.parameters.map(\.name) == ["field", "min_words"])
         #expect(registry.type(named: "present")?.kind.variables == ["field", "count", "min"])
-        #expect(registry.type(named: "exec") == nil)
+        #expect(
+            registry.type(named: "exec")?.kind.parameters.map(\.name) == [
+                "command", "timeout", "max_output", "options",
+            ])
         #expect(CheckRegistry().names.isEmpty)
     }
 }

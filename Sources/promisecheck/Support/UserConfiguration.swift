@@ -1,0 +1,22 @@
+import Foundation
+import PromiseCheckYAML
+
+/// The user's own settings, which no repository can change:
+/// `$XDG_CONFIG_HOME/promisecheck/config.yaml`, by default `~/.config/promisecheck/config.yaml`.
+///
+/// Only `allow_exec` is read from it: whether rules may run external programs.
+enum UserConfiguration {
+    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let base = environment["XDG_CONFIG_HOME"], !base.isEmpty { return base + "/promisecheck/config.yaml" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.config/promisecheck/config.yaml"
+    }
+
+    /// Whether the user's own configuration says `allow_exec: true`.
+    static func allowsExec(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        guard let path = path(environment: environment), let data = FileManager.default.contents(atPath: path),
+            let root = try? YAMLParser.parse([UInt8](data))
+        else { return false }
+        return root["allow_exec"]?.scalar == "true"
+    }
+}
