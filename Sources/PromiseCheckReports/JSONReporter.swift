@@ -11,11 +11,7 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, policy: FailPolicy) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = JSONReport(report, policy: policy)
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.encode(JSONReport(report, policy: policy))
     }
 }
 

@@ -88,7 +88,9 @@ extension FailPolicy.Verdict {
 /// The run's counts in words, shared by the formats that end with a one-line summary.
 enum RunSummary {
     /// `2 files checked (1 could not be read); 0 errors, 3 warnings, 1 info; 2 input errors; average score 61.9`.
-    static func counts(_ report: Report) -> String {
+    ///
+    /// - Parameter emphasis: how the average score is set off (bold on a terminal).
+    static func counts(_ report: Report, emphasis: (String) -> String = { $0 }) -> String {
         let files = report.files.count
         let evaluated = report.evaluations.count
         var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
@@ -101,7 +103,7 @@ enum RunSummary {
         parts += hidden(report)
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
         if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
-        if let average = report.averageScore { parts.append("average score \(ScoreFormat.number(average))") }
+        if let average = report.averageScore { parts.append("average score \(emphasis(ScoreFormat.number(average)))") }
         return parts.joined(separator: "; ")
     }
 

@@ -17,10 +17,7 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, policy: FailPolicy) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(SARIFLog(report, policy: policy)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.encode(SARIFLog(report, policy: policy))
     }
 
     /// The SARIF level of a severity.

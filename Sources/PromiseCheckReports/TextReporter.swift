@@ -101,22 +101,7 @@ public struct TextReporter: Reporter {
     }
 
     private func summary(_ report: Report, policy: FailPolicy) -> String {
-        let files = report.files.count
-        let evaluated = report.evaluations.count
-        var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
-        if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
-        let errors = report.findingCount(.error)
-        let warnings = report.findingCount(.warning)
-        parts.append(
-            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(report.findingCount(.info)) info"
-        )
-        parts += RunSummary.hidden(report)
-        let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
-        if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
-        if let average = report.averageScore {
-            parts.append("average score \(style.bold(ScoreFormat.number(average)))")
-        }
-        var line = parts.joined(separator: "; ")
+        var line = RunSummary.counts(report, emphasis: style.bold)
         switch policy.verdict(for: report) {
         case .passed: line += "\nresult: \(style.passed("passed"))"
         case .failed(let reasons): line += "\nresult: \(style.failed("failed")): " + reasons.joined(separator: "; ")

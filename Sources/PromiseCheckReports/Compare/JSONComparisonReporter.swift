@@ -13,10 +13,7 @@ public struct JSONComparisonReporter: ComparisonReporter {
     public init() {}
 
     public func render(_ comparison: Comparison, options: ComparisonOptions) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(JSONComparison(comparison, options: options)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.encode(JSONComparison(comparison, options: options))
     }
 }
 
