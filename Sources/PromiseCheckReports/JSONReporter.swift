@@ -17,16 +17,8 @@ public struct JSONReporter: Reporter {
 
 /// The Codable shape of the JSON report.
 struct JSONReport: Encodable {
-    struct Tool: Encodable {
-        var name = "promisecheck"
-        var version: String
-    }
-
-    struct Pack: Encodable {
-        var name: String
-        var version: String
-        var title: String
-    }
+    typealias Tool = JSONToolInfo
+    typealias Pack = JSONPackInfo
 
     struct Location: Encodable {
         var line: Int

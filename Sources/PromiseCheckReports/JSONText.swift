@@ -10,3 +10,16 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
+
+/// The tool that wrote a JSON document, in every JSON output.
+struct JSONToolInfo: Encodable {
+    var name = "promisecheck"
+    var version: String
+}
+
+/// A pack a JSON document was made with, in every JSON output.
+struct JSONPackInfo: Encodable {
+    var name: String
+    var version: String
+    var title: String
+}

@@ -19,16 +19,8 @@ public struct JSONComparisonReporter: ComparisonReporter {
 
 /// The Codable shape of the JSON comparison.
 struct JSONComparison: Encodable {
-    struct Tool: Encodable {
-        var name = "promisecheck"
-        var version: String
-    }
-
-    struct Pack: Encodable {
-        var name: String
-        var version: String
-        var title: String
-    }
+    typealias Tool = JSONToolInfo
+    typealias Pack = JSONPackInfo
 
     struct Criterion: Encodable {
         var key: String
