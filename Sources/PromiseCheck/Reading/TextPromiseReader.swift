@@ -608,7 +608,8 @@ extension TextPromiseReader {
             for scalar in text.unicodeScalars + [" "] {
                 if ("0"..."9").contains(scalar) {
                     run += 1
-                    value = value * 10 + Int(scalar.value - 48)
+                    // Only a run of four can be a year; a longer one would overflow.
+                    if run <= 4 { value = value * 10 + Int(scalar.value - 48) }
                     continue
                 }
                 if run == 4, (1900...2099).contains(value) { return true }

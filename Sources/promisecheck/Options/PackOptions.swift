@@ -4,7 +4,7 @@ import PromiseCheck
 
 /// The `--pack` option shared by every command that uses rule packs.
 struct PackOptions: ParsableArguments {
-    static let defaultPack = "medborgarlofte"
+    static let defaultPack = Configuration.defaultPacks[0]
 
     @Option(
         name: .customLong("pack"),
