@@ -171,4 +171,17 @@ struct InterruptedOutputTests {
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["offer.txt", "rapport.txt"])
     }
+
+    @Test("a device such as /dev/null is written in place, never replaced; a folder is refused")
+    func specialFiles() throws {
+        let run = runPromiseCheck(["check", "--pack", Fixtures.miniPack, "--output", "/dev/null", "promises/good"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        let folder = try TemporaryFolder()
+        let refused = runPromiseCheck(["check", "--pack", Fixtures.miniPack, "--force", "--output", folder.path, "promises/good"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "error: \(folder.path): is a folder, not a file\n")
+    }
 }
+

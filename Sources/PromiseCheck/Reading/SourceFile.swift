@@ -2,7 +2,15 @@ import Foundation
 import PromiseCheckYAML
 
 /// Reads files for every loader, turning I/O and YAML errors into located diagnostics.
-enum SourceFile {
+package enum SourceFile {
+    /// The bytes of a file the command line reads for itself (a baseline), with the protections
+    /// promise files have: a size limit, no waiting on a pipe, no devices.
+    package static func read(_ path: String, maxBytes: Int) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        let bytes = bytes(at: path, log: log, maxBytes: maxBytes)
+        return (bytes, log.diagnostics)
+    }
+
     /// The file's bytes, or a diagnostic saying why they could not be read.
     ///
     /// A regular file larger than `maxBytes` is refused by its size, unread; a named pipe is
@@ -47,7 +55,7 @@ enum SourceFile {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count < cap {
             let wanted = min(chunk.count, cap - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }

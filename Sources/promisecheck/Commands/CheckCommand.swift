@@ -118,10 +118,10 @@ struct CheckCommand: ParsableCommand {
         let destinations =
             formats.isEmpty && outputs.isEmpty
             ? try runConfiguration.destinations() : try ReportDestination.pairing(formats: formats, outputs: outputs)
-        if !force {
-            let written = destinations.compactMap(\.path) + [writeBaseline].compactMap { $0 }
-            for path in written where FileManager.default.fileExists(atPath: path) {
-                StandardError.write("error: \(path): already exists; use --force to overwrite it")
+        // Every output is checked before anything is written, so a run writes all or nothing.
+        for path in destinations.compactMap(\.path) + [writeBaseline].compactMap({ $0 }) {
+            if let refusal = OutputFile.refusal(for: path, force: force) {
+                StandardError.write("error: \(refusal)")
                 throw ExitCode.usageError
             }
         }
@@ -233,12 +233,15 @@ struct CheckCommand: ParsableCommand {
 
     /// The baseline in `path`, or exits with status 2 saying why it cannot be used.
     static func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            StandardError.write("error: \(path): the baseline file cannot be read (does it exist?)")
+        // Read like a promise file, so a pipe or a device named by mistake cannot hang the run.
+        let read = SourceFile.read(path, maxBytes: 64 << 20)
+        guard let bytes = read.bytes else {
+            let reason = read.diagnostics.first?.message ?? "cannot be read"
+            StandardError.write("error: \(path): the baseline file cannot be read (\(reason))")
             throw ExitCode.usageError
         }
         do {
-            return try Baseline.decode(data)
+            return try Baseline.decode(Data(bytes))
         } catch {
             StandardError.write("error: \(path): \(error.description)")
             throw ExitCode.usageError

@@ -12,7 +12,30 @@ enum OutputFile {
         var description: String
     }
 
+    /// Why writing to `path` would be refused, before anything is written: a folder, or an
+    /// existing file without `force`. A device or pipe (`/dev/null`) is never refused.
+    static func refusal(for path: String, force: Bool) -> String? {
+        var target = stat()
+        guard lstat(path, &target) == 0 || stat(path, &target) == 0 else { return nil }
+        if stat(path, &target) == 0 {
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR: return "\(path): is a folder, not a file"
+            case S_IFREG: break
+            default: return nil
+            }
+        }
+        return force ? nil : "\(path): already exists; use --force to overwrite it"
+    }
+
     static func write(_ text: String, to path: String, force: Bool) throws(Failure) {
+        var target = stat()
+        if stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG, target.st_mode & S_IFMT != S_IFDIR {
+            // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming
+            // a file over it would replace the device itself.
+            try writeInPlace(text, to: path)
+            return
+        }
+        if let refusal = refusal(for: path, force: force) { throw Failure(description: refusal) }
         if !force && exists(path) {
             throw Failure(description: "\(path): already exists; use --force to overwrite it")
         }
@@ -100,5 +123,16 @@ enum OutputFile {
 
     private static func reason(_ error: Int32) -> String {
         String(cString: strerror(error))
+    }
+
+    /// Writes to a special file as it is.
+    private static func writeInPlace(_ text: String, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Failure(description: "\(path): cannot be written: \(reason(errno))")
+        }
+        let error = Array(text.utf8).withUnsafeBytes { writeAll($0, to: descriptor) }
+        close(descriptor)
+        if let error { throw Failure(description: "\(path): cannot be written: \(reason(error))") }
     }
 }
