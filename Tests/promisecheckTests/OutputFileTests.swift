@@ -179,9 +179,10 @@ struct InterruptedOutputTests {
         var info = stat()
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
         let folder = try TemporaryFolder()
-        let refused = runPromiseCheck(["check", "--pack", Fixtures.miniPack, "--force", "--output", folder.path, "promises/good"])
+        let refused = runPromiseCheck([
+            "check", "--pack", Fixtures.miniPack, "--force", "--output", folder.path, "promises/good",
+        ])
         #expect(refused.status == 2)
         #expect(refused.stderr == "error: \(folder.path): is a folder, not a file\n")
     }
 }
-

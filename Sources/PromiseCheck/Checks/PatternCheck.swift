@@ -36,7 +36,8 @@ public struct PatternCheck: Check {
         var evidence: [Hit] = []
         var problems: [Hit] = []
         // A pattern that backtracks catastrophically is stopped, not waited for.
-        let deadline = RegexDeadline(after: RegexDeadline.patternCheck)
+        let deadline = RegexDeadline(
+            base: RegexDeadline.patternCheck, forTextOfLength: item.text.spans.reduce(0) { $0 + $1.text.utf16.count })
         for span in item.text.spans {
             for (regex, isRequired) in [(required, true), (forbidden, false)] {
                 guard let regex else { continue }

@@ -101,6 +101,9 @@ public struct PluginProcess: Sendable {
         let errorCollector = OutputCollector(limit: 4096)
         let finished = DispatchSemaphore(value: 0)
         let readers = DispatchGroup()
+        // A termination handler, not waitUntilExit on a queue: that needs free dispatch threads
+        // and can miss the time limit on a busy machine. (On Linux Foundation keeps a Process
+        // with a handler alive, a few KB per program run; a known cost, see docs/plugins.md.)
         process.terminationHandler = { _ in finished.signal() }
         do {
             try process.run()

@@ -159,12 +159,14 @@ extension TextPromiseReader {
         /// Whether each block is a heading.
         private var isHeading: [Bool] = []
         /// When the pack's patterns stop matching in this file (see ``RegexDeadline``).
-        private let deadline = RegexDeadline(after: RegexDeadline.reading)
+        private let deadline: RegexDeadline
 
         init(profile: TextReadingProfile, blocks: [TextBlock]) {
             self.profile = profile
             self.blocks = blocks
-            let deadline = self.deadline
+            let deadline = RegexDeadline(
+                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.text.utf16.count })
+            self.deadline = deadline
             roles = blocks.map { block in
                 block.isHeadingShaped || block.headingLevel != nil
                     ? profile.role(ofHeading: block.text, before: deadline) : nil

@@ -5,13 +5,21 @@ import Foundation
 /// Packs are input too, and a pattern such as `(a+)+$` backtracks exponentially: on a line
 /// of thirty `a`s it runs for seconds, on a page for ever. `NSRegularExpression` takes no step
 /// limit, so matching asks ICU to report progress (it calls back every few thousand steps and
-/// at each start position) and stops once the deadline has passed. Sound patterns finish in
-/// microseconds, far inside any deadline, so for them nothing changes.
+/// at each start position) and stops once the deadline has passed.
+///
+/// The time allowed grows with the text: sound patterns take time in proportion to it, about
+/// 0.1 s a MiB with the progress reports (0.3 s under ThreadSanitizer), so the allowance of
+/// 4 s a MiB on top of the base is never reached by them, on a slow or busy machine either,
+/// and their results never depend on the machine. The limit is a whole number of tenths of a
+/// second, so the message about a stopped pattern is the same on every machine too.
 struct RegexDeadline: Sendable {
-    /// How long one pattern check may match on one scope item.
-    static let patternCheck = Duration.milliseconds(250)
-    /// How long a text reader's patterns (headings, area, signatures) may match on one file.
+    /// How long one pattern check may match on one scope item, before the text's allowance.
+    static let patternCheck = Duration.seconds(1)
+    /// How long a text reader's patterns (headings, area, signatures) may match on one file,
+    /// before the text's allowance.
     static let reading = Duration.seconds(1)
+    /// The time added for each MiB (2^20 UTF-16 units) of text.
+    static let perMebibyte = Duration.seconds(4)
 
     let end: ContinuousClock.Instant
     let limit: Duration
@@ -20,6 +28,14 @@ struct RegexDeadline: Sendable {
     init(after limit: Duration) {
         self.limit = limit
         end = .now + limit
+    }
+
+    /// A deadline for matching `length` UTF-16 units: `base` and the text's allowance, rounded
+    /// up to a tenth of a second.
+    init(base: Duration, forTextOfLength length: Int) {
+        let perMebibyteTenths = Double(Self.perMebibyte.components.seconds * 10)
+        let tenths = (Double(max(0, length)) / Double(1 << 20) * perMebibyteTenths).rounded(.up)
+        self.init(after: base + .milliseconds(100 * Int64(min(tenths, 1e9))))
     }
 
     var hasPassed: Bool { ContinuousClock.now >= end }

@@ -1,4 +1,5 @@
 import Foundation
+import PromiseCheck
 import PromiseCheckYAML
 
 /// The user's own settings, which no repository can change:
@@ -14,8 +15,9 @@ enum UserConfiguration {
 
     /// Whether the user's own configuration says `allow_exec: true`.
     static func allowsExec(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        guard let path = path(environment: environment), let data = FileManager.default.contents(atPath: path),
-            let root = try? YAMLParser.parse([UInt8](data))
+        // Read like every input (regular files only, bounded), so a pipe there cannot hang the tool.
+        guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path),
+            let bytes = SourceFile.read(path, maxBytes: 1 << 20).bytes, let root = try? YAMLParser.parse(bytes)
         else { return false }
         return root["allow_exec"]?.scalar == "true"
     }

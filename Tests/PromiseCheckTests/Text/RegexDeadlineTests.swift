@@ -38,6 +38,27 @@ import Testing
         #expect(RegexDeadline(after: .seconds(1)).limitDescription == "1 s")
     }
 
+    /// Sound patterns take time in proportion to the text, so the limit grows with it, in tenths.
+    @Test func theLimitGrowsWithTheText() {
+        func limit(_ length: Int) -> String {
+            RegexDeadline(base: .seconds(1), forTextOfLength: length).limitDescription
+        }
+        #expect(limit(0) == "1 s")
+        #expect(limit(1) == "1.1 s")
+        #expect(limit(50_010) == "1.2 s")
+        #expect(limit(1 << 20) == "5 s")
+        #expect(limit(16 << 20) == "65 s")
+    }
+
+    @Test func soundPatternOnAMebibyteFinishes() throws {
+        let regex = try NSRegularExpression(pattern: "TODO|XXX", options: [.caseInsensitive])
+        let text = String(repeating: "trygghet ", count: 116_509)
+        let deadline = RegexDeadline(base: RegexDeadline.patternCheck, forTextOfLength: text.utf16.count)
+        let result = regex.matches(in: text + "TODO", before: deadline)
+        #expect(result.finished)
+        #expect(result.matches.count == 1)
+    }
+
     @Test func patternCheckReportsTheStoppedPatternAndWhere() throws {
         let check = builtCheck("check: pattern\nwith: {must_not_match: '(a+)+$'}\n")
         let start = ContinuousClock.now
@@ -46,7 +67,7 @@ import Testing
         #expect(outcome.fraction == 0)
         #expect(
             outcome.failure
-                == "matching /(a+)+$/ stopped after 0.25 s on the text at 2:1; the pattern backtracks too much (nested repetition such as (a+)+?)"
+                == "matching /(a+)+$/ stopped after 1.2 s on the text at 2:1; the pattern backtracks too much (nested repetition such as (a+)+?)"
         )
     }
 

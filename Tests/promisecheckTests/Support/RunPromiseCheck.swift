@@ -91,13 +91,18 @@ func runPromiseCheck(
     process.standardOutput = outHandle
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
     do {
         try process.run()
     } catch {
         Issue.record("cannot run \(executable.path): \(error)", sourceLocation: sourceLocation)
         return (-1, "", "")
+    }
+    // Waited for on another thread rather than with a terminationHandler, which Foundation on
+    // Linux never releases (LeakSanitizer reports the whole Process).
+    let exited = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        process.waitUntilExit()
+        exited.signal()
     }
     let timedOut = exited.wait(timeout: .now() + timeout) == .timedOut
     if timedOut {
