@@ -23,7 +23,7 @@ struct SourceText {
 
     /// Rejects UTF-16 and UTF-32 text, NUL bytes and invalid UTF-8.
     func checkEncoding() throws(YAMLError) {
-        if let foreign = foreignEncoding() {
+        if let foreign = ForeignEncoding.name(of: bytes) {
             throw YAMLError(kind: .notUTF8, message: "\(foreign) text; save the file as UTF-8", mark: .start)
         }
         guard let offset = firstBadByteOffset() else { return }
@@ -36,23 +36,6 @@ struct SourceText {
         throw YAMLError(
             kind: .notUTF8, message: "not valid UTF-8 at byte offset \(offset)",
             mark: mark, snippet: snippet(at: mark))
-    }
-
-    /// "UTF-16" or "UTF-32" when a byte order mark or the YAML spec's NUL pattern in the first
-    /// bytes says so.
-    private func foreignEncoding() -> String? {
-        let count = bytes.count
-        func byte(_ index: Int) -> UInt8? { index < count ? bytes[index] : nil }
-        let (b0, b1, b2, b3) = (byte(0), byte(1), byte(2), byte(3))
-        func isASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0 && $0 < 0x80 } ?? false }
-        if b0 == 0x00, b1 == 0x00, b2 == 0xFE, b3 == 0xFF { return "UTF-32" }
-        if b0 == 0xFF, b1 == 0xFE, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
-        if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) { return "UTF-16" }
-        if b0 == 0x00, b1 == 0x00, b2 == 0x00, isASCII(b3) { return "UTF-32" }
-        if isASCII(b0), b1 == 0x00, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
-        if b0 == 0x00, isASCII(b1) { return "UTF-16" }
-        if isASCII(b0), b1 == 0x00 { return "UTF-16" }
-        return nil
     }
 
     /// The offset of the first NUL byte or the first byte of the first ill-formed UTF-8 sequence.

@@ -1,3 +1,5 @@
+import PromiseCheckYAML
+
 /// A text file's contents as lines of Unicode scalars.
 struct DecodedText: Sendable {
     /// The lines without their line breaks; line `n` of the file is `lines[n - 1]`.
@@ -15,7 +17,7 @@ struct DecodedText: Sendable {
 enum TextDecoding {
     /// The decoded lines, or nil when the bytes are not text (UTF-16 or UTF-32, NUL bytes).
     static func decode(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> DecodedText? {
-        if let foreign = foreignEncoding(bytes) {
+        if let foreign = ForeignEncoding.name(of: bytes) {
             log.error("\(foreign) text; save the file as UTF-8", path: path, at: .start, code: "input.encoding")
             return nil
         }
@@ -37,22 +39,6 @@ enum TextDecoding {
 
     static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    }
-
-    /// "UTF-16" or "UTF-32" when a byte order mark, or ASCII interleaved with NUL bytes at the
-    /// start, says so.
-    static func foreignEncoding(_ bytes: [UInt8]) -> String? {
-        func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
-        func isASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0 && $0 < 0x80 } ?? false }
-        let (b0, b1, b2, b3) = (byte(0), byte(1), byte(2), byte(3))
-        if b0 == 0x00, b1 == 0x00, b2 == 0xFE, b3 == 0xFF { return "UTF-32" }
-        if b0 == 0xFF, b1 == 0xFE, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
-        if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) { return "UTF-16" }
-        if b0 == 0x00, b1 == 0x00, b2 == 0x00, isASCII(b3) { return "UTF-32" }
-        if isASCII(b0), b1 == 0x00, b2 == 0x00, b3 == 0x00 { return "UTF-32" }
-        if b0 == 0x00, isASCII(b1) { return "UTF-16" }
-        if isASCII(b0), b1 == 0x00 { return "UTF-16" }
-        return nil
     }
 
     /// The offset of the first byte of the first ill-formed UTF-8 sequence.

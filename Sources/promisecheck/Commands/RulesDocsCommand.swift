@@ -30,10 +30,7 @@ struct RulesDocsCommand: ParsableCommand {
     var packReferences: [String] = []
 
     func run() throws {
-        let references = packReferences.isEmpty ? packOptions.references : packReferences
-        let (packs, diagnostics) = packOptions.load(references: references)
-        for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
-        if diagnostics.containsErrors { throw ExitCode.usageError }
+        let packs = try packOptions.loadEach(packReferences)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

@@ -18,10 +18,7 @@ struct RulesTestCommand: ParsableCommand {
     var packReferences: [String] = []
 
     func run() throws {
-        let references = packReferences.isEmpty ? packOptions.references : packReferences
-        let (packs, diagnostics) = packOptions.load(references: references)
-        for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
-        if diagnostics.containsErrors { throw ExitCode.usageError }
+        let packs = try packOptions.loadEach(packReferences)
         var passed = 0
         var failed = 0
         var skipped = 0

@@ -58,6 +58,15 @@ struct PackOptions: ParsableArguments {
         return (packs, diagnostics)
     }
 
+    /// Each pack of the command's arguments (or the --pack packs), or exits with status 2
+    /// after printing why one could not be loaded.
+    func loadEach(_ arguments: [String]) throws -> [RulePack] {
+        let (packs, diagnostics) = load(references: arguments.isEmpty ? references : arguments)
+        for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
+        if diagnostics.containsErrors { throw ExitCode.usageError }
+        return packs
+    }
+
     /// The combined pack, or exits with status 2 after printing why it could not be loaded.
     func loadCombined(references: [String]? = nil) throws -> RulePack {
         let (packs, diagnostics) = load(references: references)
