@@ -8,7 +8,7 @@ struct PromiseCheckCommand: ParsableCommand {
         commandName: "promisecheck",
         abstract: "Check medborgarlöften (citizen promises) against quality rule packs and score them.",
         discussion: """
-            PromiseCheck reads promise files, evaluates them against YAML rule packs (by default the \
+            PromiseCheck reads promises (YAML promise files, published text and Markdown drafts), evaluates them against YAML rule packs (by default the \
             shipped Swedish pack 'medborgarlofte') and reports a score, a grade and located findings.
 
             Exit status: 0 passed; 1 findings at the fail level or a score below the minimum; \

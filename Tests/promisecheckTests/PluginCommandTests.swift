@@ -140,4 +140,20 @@ struct PluginCommandTests {
         #expect(skipped.status == 0)
         #expect(lines(skipped.stdout).last == "0 passed, 0 failed, 8 skipped")
     }
+
+    @Test("a user configuration that cannot be used is said, and allows nothing")
+    func malformedUserConfiguration() throws {
+        let folder = try folder()
+        _ = try folder.write("home/.config/promisecheck/config.yaml", "allow_exec: [yes\n")
+        let run = runPromiseCheck(
+            ["check", "--pack", Self.webAddressPack, "ekby.yaml"], cwd: folder.path, environment: environment(folder))
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("promisecheck/config.yaml: ignored, external programs stay off: 2:1: "))
+        #expect(run.stdout.contains("skipped: runs an external program"))
+        _ = try folder.write("home/.config/promisecheck/config.yaml", "allow_exec: yes\n")
+        let notBoolean = runPromiseCheck(
+            ["check", "--pack", Self.webAddressPack, "ekby.yaml"], cwd: folder.path, environment: environment(folder))
+        #expect(notBoolean.stderr.contains("'allow_exec' must be true or false"))
+        #expect(notBoolean.stdout.contains("skipped: runs an external program"))
+    }
 }
