@@ -9,6 +9,8 @@ public struct AnyCheck: Check {
 
     let checks: [any Check]
 
+    public var phraseMatchers: [PhraseMatcher] { checks.flatMap(\.phraseMatchers) }
+
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         checks = try parameters.checks("checks")
         guard !checks.isEmpty else {

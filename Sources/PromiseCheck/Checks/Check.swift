@@ -16,6 +16,17 @@ public protocol Check: Sendable {
 
     /// Tests one item of the rule's scope. Must not fail: any input yields an outcome.
     func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome
+
+    /// The lexicon matchers the check runs on its item's text, nested checks' included.
+    ///
+    /// The engine compiles the matchers of all rules of a scope into one automaton, so that
+    /// each text is scanned once for every lexicon. A kind that leaves this out (the default is
+    /// none) still works: its matchers then scan the text on their own.
+    var phraseMatchers: [PhraseMatcher] { get }
+}
+
+extension Check {
+    public var phraseMatchers: [PhraseMatcher] { [] }
 }
 
 /// How a check kind describes itself to packs, validation and documentation.

@@ -29,6 +29,8 @@ public struct FrequencyCheck: Check {
     let months: [String: Int]
     let minimum: Double
 
+    public var phraseMatchers: [PhraseMatcher] { [frequencies] + (vague.map { [$0] } ?? []) }
+
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         guard let lexicon = try parameters.lexicon("frequencies") else {
             throw CheckConfigurationError("check 'frequency' needs 'frequencies'", at: parameters.location)

@@ -22,6 +22,8 @@ public struct LexiconCheck: Check {
     let maximum: Int?
     let zeroAt: Int
 
+    public var phraseMatchers: [PhraseMatcher] { [matcher] }
+
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         guard let lexicon = try parameters.lexicon("terms") else {
             throw CheckConfigurationError("check 'lexicon' needs 'terms'", at: parameters.location)

@@ -8,6 +8,8 @@ public struct NotCheck: Check {
 
     let check: any Check
 
+    public var phraseMatchers: [PhraseMatcher] { check.phraseMatchers }
+
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         guard let check = try parameters.check("check") else {
             throw CheckConfigurationError("check 'not' needs 'check'", at: parameters.location)

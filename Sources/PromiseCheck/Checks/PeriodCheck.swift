@@ -31,6 +31,8 @@ public struct PeriodCheck: Check {
     let months: [String: Int]
     let cues: PhraseMatcher?
     let rangeWords: PhraseMatcher?
+
+    public var phraseMatchers: [PhraseMatcher] { [cues, rangeWords].compactMap { $0 } }
     let window: Int
     let maxYears: Double
     /// `max_years` in whole months, the unit periods are measured in.

@@ -35,6 +35,8 @@ public struct QuantityCheck: Check {
     let minimum: Int
     let countYears: Bool
 
+    public var phraseMatchers: [PhraseMatcher] { [units, markers, notUnits].compactMap { $0 } }
+
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         numbers = NumberReader(try parameters.lexicon("number_words"))
         units = try parameters.lexicon("units").map { PhraseMatcher($0) }

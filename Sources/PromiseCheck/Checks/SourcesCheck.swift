@@ -11,6 +11,8 @@ public struct SourcesCheck: Check {
         variables: ["count", "kinds", "min"])
 
     let matcher: PhraseMatcher
+
+    public var phraseMatchers: [PhraseMatcher] { [matcher] }
     let minimum: Int
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {

@@ -1,14 +1,19 @@
 /// Evaluates promises against a pack and scores them.
 public struct Engine: Sendable {
     public let pack: RulePack
+    /// The lexicons of the enabled rules of each scope, in one automaton per scope.
+    let lexicons: [Scope: CombinedMatcher]
 
     public init(pack: RulePack) {
         self.pack = pack
+        var matchers: [Scope: [PhraseMatcher]] = [:]
+        for rule in pack.enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
+        self.lexicons = matchers.mapValues(CombinedMatcher.init)
     }
 
     /// Evaluates every enabled rule and scores the document.
     public func evaluate(_ document: Document) -> DocumentEvaluation {
-        var scopes = ScopeResolver(document: document)
+        var scopes = ScopeResolver(document: document, lexicons: lexicons)
         var results = pack.enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
@@ -26,7 +31,7 @@ public struct Engine: Sendable {
 
     /// Evaluates one rule, whether or not it is enabled; what `rules test` runs on examples.
     public func evaluate(_ rule: Rule, on document: Document) -> RuleResult {
-        var scopes = ScopeResolver(document: document)
+        var scopes = ScopeResolver(document: document, lexicons: lexicons)
         return evaluate(rule, on: document, scopes: &scopes)
     }
 

@@ -3,10 +3,13 @@ import Foundation
 /// Turns a rule's scope into the items its check runs on, tokenizing each text once per document.
 struct ScopeResolver {
     let document: Document
+    /// The automaton of each scope's lexicons, which the scope's texts scan with.
+    let lexicons: [Scope: CombinedMatcher]
     private var cache: [Scope: [ScopeItem]] = [:]
 
-    init(document: Document) {
+    init(document: Document, lexicons: [Scope: CombinedMatcher] = [:]) {
         self.document = document
+        self.lexicons = lexicons
     }
 
     mutating func items(for scope: Scope) -> [ScopeItem] {
@@ -17,16 +20,18 @@ struct ScopeResolver {
     }
 
     private func resolve(_ scope: Scope) -> [ScopeItem] {
+        let lexicons = lexicons[scope]
+        func tokenized(_ spans: [Span]) -> TokenizedText { TokenizedText(spans, lexicons: lexicons) }
         switch scope {
         case .document:
             let start = document.title?.location ?? document.allSpans.first?.location ?? .start
-            return [ScopeItem(kind: .document, location: start, text: TokenizedText(document.allSpans))]
+            return [ScopeItem(kind: .document, location: start, text: tokenized(document.allSpans))]
         case .sections(let roles):
             let sections = document.sections(withRoles: roles)
             let location = sections.first.map { $0.heading?.location ?? $0.location } ?? .start
             return [
                 ScopeItem(
-                    kind: .section, location: location, text: TokenizedText(sections.flatMap(\.blocks)),
+                    kind: .section, location: location, text: tokenized(sections.flatMap(\.blocks)),
                     variables: ["section": roles[0]])
             ]
         case .commitments:
@@ -34,7 +39,7 @@ struct ScopeResolver {
                 let title = commitment.title?.text ?? commitment.spans.first.map { Self.shorten($0.text) } ?? ""
                 return ScopeItem(
                     kind: .commitment, location: commitment.location,
-                    text: TokenizedText(commitment.spans), variables: ["title": title], commitment: commitment)
+                    text: tokenized(commitment.spans), variables: ["title": title], commitment: commitment)
             }
         case .signatories:
             return document.signatories.map { signatory in
@@ -43,7 +48,7 @@ struct ScopeResolver {
                 if let role = signatory.role { variables["role"] = role.text }
                 if let party = signatory.party { variables["party"] = party.text }
                 return ScopeItem(
-                    kind: .signatory, location: signatory.location, text: TokenizedText(signatory.spans),
+                    kind: .signatory, location: signatory.location, text: tokenized(signatory.spans),
                     variables: variables, signatory: signatory)
             }
         }

@@ -3,7 +3,7 @@
 /// A term is one or more words separated by spaces, matched case-insensitively on word
 /// boundaries. In a term, `word*` matches any word that starts with `word`, `*word` any word
 /// that ends with it, and `{n}` any number, in digits or as a number word.
-public struct Lexicon: Sendable {
+public struct Lexicon: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var term: String
         public var group: String?

@@ -31,7 +31,7 @@ public struct PhraseMatcher: Sendable {
     /// words, then prefixes from the shortest, then suffixes from the shortest, then number
     /// slots, each in lexicon order.
     public func matches(in text: TokenizedText) -> [Match] {
-        index.matches(in: text).map { found in
+        found(in: text).map { found in
             Match(entry: lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
         }
     }
@@ -46,7 +46,17 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// Whether any term occurs.
-    public func containsMatch(in text: TokenizedText) -> Bool { !index.matches(in: text).isEmpty }
+    public func containsMatch(in text: TokenizedText) -> Bool { !found(in: text).isEmpty }
+
+    /// The matches by entry index: from the text's shared scan when its pack's automaton holds
+    /// this lexicon, otherwise by a scan of this lexicon alone.
+    private func found(in text: TokenizedText) -> [Found] {
+        if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
+        return index.matches(in: text)
+    }
+
+    /// The compiled lexicon, for ``CombinedMatcher``.
+    var compiled: Index { index }
 
     /// The value of a token as a number: digits, or a number word.
     public func numberValue(of token: Token) -> Double? { index.numberValue(of: token) }
@@ -62,19 +72,19 @@ extension PhraseMatcher {
 
     /// Everything compiled from the lexicon; a class, so that matching never copies it.
     final class Index: Sendable {
-        private let parts: [[TermPattern.Part]]
-        private let numberWords: [String: Double]
+        let parts: [[TermPattern.Part]]
+        let numberWords: [String: Double]
         private let byWord: [String: [Int]]
-        private let bySymbol: [String: [Int]]
+        let bySymbol: [String: [Int]]
         private let byPrefix: [String: [Int]]
         private let bySuffix: [String: [Int]]
-        private let byNumber: [Int]
+        let byNumber: [Int]
         private let prefixLengths: [Int]
         private let suffixLengths: [Int]
         /// Words and prefixes by their bytes; nil when a term is not simple (see `Token.isSimple`).
-        private let forward: ByteTrie?
+        let forward: ByteTrie?
         /// Suffixes by their bytes from the end.
-        private let backward: ByteTrie?
+        let backward: ByteTrie?
 
         init(_ lexicon: Lexicon, numberWords: [String: Double]) {
             self.numberWords = numberWords
@@ -225,7 +235,7 @@ extension PhraseMatcher {
         }
 
         /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
-        private func textCandidates(for token: Token) -> [Int] {
+        func textCandidates(for token: Token) -> [Int] {
             var result = byWord[token.folded] ?? []
             if !byPrefix.isEmpty || !bySuffix.isEmpty {
                 let characters = Array(token.folded)
@@ -243,7 +253,7 @@ extension PhraseMatcher {
         ///
         /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
         /// `String` would; anything else compares as `String`.
-        private func match(
+        func match(
             _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
             at start: Int
         ) -> (Int, Double?)? {
@@ -288,136 +298,6 @@ extension PhraseMatcher {
                 position += 1
             }
             return (position, number)
-        }
-    }
-}
-
-/// A byte trie: each node may end words (a whole token) and carry marks (any token that starts
-/// with the node's bytes). Built once; walking it allocates nothing.
-final class ByteTrie: @unchecked Sendable {
-    // Plain memory, written once in `init` and only read after: walking it costs no reference
-    // counting. Hence `@unchecked`.
-    /// The child of the root for each first byte, or -1.
-    private let root: UnsafeMutablePointer<Int32>
-    /// Each node's children: `childBytes[childStart[n]..<childStart[n + 1]]`, sorted.
-    private let childStart: UnsafeMutablePointer<Int32>
-    private let childBytes: UnsafeMutablePointer<UInt8>
-    private let childNodes: UnsafeMutablePointer<Int32>
-    private let words: [[Int]]
-    private let marks: [[Int]]
-    private let hasMarks: Bool
-    /// Whether no term is in the trie.
-    let isEmpty: Bool
-
-    private init(
-        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]]
-    ) {
-        func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
-            let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
-            pointer.initialize(from: array, count: array.count)
-            return pointer
-        }
-        self.root = copy(root)
-        self.childStart = copy(childStart)
-        self.childBytes = copy(childBytes)
-        self.childNodes = copy(childNodes)
-        self.words = words
-        self.marks = marks
-        self.hasMarks = marks.contains { !$0.isEmpty }
-        self.isEmpty = words.count <= 1
-    }
-
-    deinit {
-        root.deallocate()
-        childStart.deallocate()
-        childBytes.deallocate()
-        childNodes.deallocate()
-    }
-
-    /// Calls `body` with the word entries of the node that `bytes` reach exactly, then with the
-    /// mark entries of every node on the way, shortest first.
-    @inline(__always)
-    func forEachMatch<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ body: (Int) -> Void) {
-        var node: Int32 = 0
-        var depth = 0
-        var complete = true
-        for byte in bytes {
-            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
-            guard next >= 0 else {
-                complete = false
-                break
-            }
-            node = next
-            depth += 1
-        }
-        guard depth > 0 else { return }
-        if complete { for entry in words[Int(node)] { body(entry) } }
-        guard hasMarks else { return }
-        var current: Int32 = 0
-        var step = 0
-        for byte in bytes where step < depth {
-            current = step == 0 ? root[Int(byte)] : child(of: current, byte)
-            step += 1
-            for entry in marks[Int(current)] { body(entry) }
-        }
-    }
-
-    @inline(__always)
-    private func child(of node: Int32, _ byte: UInt8) -> Int32 {
-        var index = Int(childStart[Int(node)])
-        let end = Int(childStart[Int(node) + 1])
-        while index < end {
-            let candidate = childBytes[index]
-            if candidate == byte { return childNodes[index] }
-            if candidate > byte { return -1 }
-            index += 1
-        }
-        return -1
-    }
-
-    struct Builder {
-        private var children: [[UInt8: Int32]] = [[:]]
-        private var words: [[Int]] = [[]]
-        private var marks: [[Int]] = [[]]
-
-        mutating func add(_ bytes: [UInt8], word entry: Int) { words[Int(node(for: bytes))].append(entry) }
-
-        mutating func add(_ bytes: [UInt8], mark entry: Int) { marks[Int(node(for: bytes))].append(entry) }
-
-        private mutating func node(for bytes: [UInt8]) -> Int32 {
-            var node: Int32 = 0
-            for byte in bytes {
-                if let next = children[Int(node)][byte] {
-                    node = next
-                } else {
-                    let next = Int32(children.count)
-                    children[Int(node)][byte] = next
-                    children.append([:])
-                    words.append([])
-                    marks.append([])
-                    node = next
-                }
-            }
-            return node
-        }
-
-        func build() -> ByteTrie {
-            var root = [Int32](repeating: -1, count: 256)
-            for (byte, node) in children[0] { root[Int(byte)] = node }
-            var childStart: [Int32] = []
-            var childBytes: [UInt8] = []
-            var childNodes: [Int32] = []
-            for node in children.indices {
-                childStart.append(Int32(childBytes.count))
-                for (byte, next) in children[node].sorted(by: { $0.key < $1.key }) {
-                    childBytes.append(byte)
-                    childNodes.append(next)
-                }
-            }
-            childStart.append(Int32(childBytes.count))
-            return ByteTrie(
-                root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, words: words,
-                marks: marks)
         }
     }
 }

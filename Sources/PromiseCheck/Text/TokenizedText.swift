@@ -11,9 +11,18 @@ public struct TokenizedText: Sendable {
     ///
     /// What matching walks, so that it reads bytes from one buffer and copies no strings.
     let foldedBytes: [UInt8]
+    /// The matches of a pack's lexicons, scanned once when first asked for; nil for a text the
+    /// engine did not make, whose lexicons are then scanned one by one.
+    let lexiconScan: LexiconScan?
 
     public init(_ spans: [Span]) {
+        self.init(spans, lexicons: nil)
+    }
+
+    /// Tokenized spans whose lexicon matches come from one scan by `lexicons`.
+    init(_ spans: [Span], lexicons: CombinedMatcher?) {
         self.spans = spans
+        self.lexiconScan = lexicons.map(LexiconScan.init)
         var tokens: [Token] = []
         var bytes: [UInt8] = []
         for (index, span) in spans.enumerated() {

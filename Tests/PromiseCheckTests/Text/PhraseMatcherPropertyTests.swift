@@ -85,6 +85,36 @@ import Testing
         }
     }
 
+    @Test(arguments: 0..<40)
+    func oneScanForManyLexiconsFindsWhatEachFindsAlone(seed: UInt64) throws {
+        var generator = Generator(state: seed)
+        let matchers = (0..<Int.random(in: 1...6, using: &generator)).map { number -> PhraseMatcher in
+            let entries = (0..<Int.random(in: 1...20, using: &generator)).compactMap { _ in
+                try? Lexicon.Entry(term: Self.randomTerm(&generator))
+            }
+            let numberWords = Bool.random(using: &generator) ? Self.numberWords : [:]
+            return PhraseMatcher(Lexicon(name: "prov\(number)", entries: entries), numberWords: numberWords)
+        }
+        // The same lexicon twice, in a matcher of its own, shares a slot.
+        let all = matchers + [PhraseMatcher(matchers[0].lexicon, numberWords: matchers[0].compiled.numberWords)]
+        let combined = CombinedMatcher(all)
+        #expect(combined.slots.count <= matchers.count)
+        for _ in 0..<25 {
+            let lines = Self.randomText(&generator)
+            let spans = lines.enumerated().map { verbatimSpan($1, $0 + 1) }
+            let alone = TokenizedText(spans)
+            let shared = TokenizedText(spans, lexicons: combined)
+            for matcher in all {
+                let expected = matcher.matches(in: alone)
+                let found = matcher.matches(in: shared)
+                #expect(
+                    found == expected,
+                    "seed \(seed): terms \(matcher.lexicon.entries.map(\.term)) in \(lines): \(found.map(\.tokens)) vs \(expected.map(\.tokens))"
+                )
+            }
+        }
+    }
+
     @Test func someRandomTermsMatch() throws {
         // Guards the property test against comparing nothing with nothing.
         var generator = Generator(state: 1)

@@ -1,0 +1,146 @@
+/// A byte trie: each node may end words (a whole token) and carry marks (any token that starts
+/// with the node's bytes). Built once; walking it allocates nothing.
+final class ByteTrie: @unchecked Sendable {
+    // Plain memory, written once in `init` and only read after: walking it costs no reference
+    // counting. Hence `@unchecked`.
+    /// The child of the root for each first byte, or -1.
+    private let root: UnsafeMutablePointer<Int32>
+    /// Each node's children: `childBytes[childStart[n]..<childStart[n + 1]]`, sorted.
+    private let childStart: UnsafeMutablePointer<Int32>
+    private let childBytes: UnsafeMutablePointer<UInt8>
+    private let childNodes: UnsafeMutablePointer<Int32>
+    /// Each node's word values: `wordValues[wordStart[n]..<wordStart[n + 1]]`, in the order added.
+    private let wordStart: UnsafeMutablePointer<Int32>
+    private let wordValues: UnsafeMutablePointer<Int>
+    /// Each node's mark values, laid out like the words.
+    private let markStart: UnsafeMutablePointer<Int32>
+    private let markValues: UnsafeMutablePointer<Int>
+    private let hasMarks: Bool
+    /// Whether no term is in the trie.
+    let isEmpty: Bool
+
+    private init(
+        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]]
+    ) {
+        func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+            let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+            pointer.initialize(from: array, count: array.count)
+            return pointer
+        }
+        func starts(_ lists: [[Int]]) -> [Int32] {
+            var starts: [Int32] = [0]
+            for list in lists { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+            return starts
+        }
+        self.root = copy(root)
+        self.childStart = copy(childStart)
+        self.childBytes = copy(childBytes)
+        self.childNodes = copy(childNodes)
+        self.wordStart = copy(starts(words))
+        self.wordValues = copy(Array(words.joined()))
+        self.markStart = copy(starts(marks))
+        self.markValues = copy(Array(marks.joined()))
+        self.hasMarks = marks.contains { !$0.isEmpty }
+        self.isEmpty = words.count <= 1
+    }
+
+    deinit {
+        root.deallocate()
+        childStart.deallocate()
+        childBytes.deallocate()
+        childNodes.deallocate()
+        wordStart.deallocate()
+        wordValues.deallocate()
+        markStart.deallocate()
+        markValues.deallocate()
+    }
+
+    /// Calls `body` with the word values of the node that `bytes` reach exactly, then with the
+    /// mark values of every node on the way, shortest first.
+    @inline(__always)
+    func forEachMatch<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ body: (Int) -> Void) {
+        var node: Int32 = 0
+        var depth = 0
+        var complete = true
+        for byte in bytes {
+            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
+            guard next >= 0 else {
+                complete = false
+                break
+            }
+            node = next
+            depth += 1
+        }
+        guard depth > 0 else { return }
+        if complete {
+            for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) { body(wordValues[index]) }
+        }
+        guard hasMarks else { return }
+        var current: Int32 = 0
+        var step = 0
+        for byte in bytes where step < depth {
+            current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+            step += 1
+            for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) { body(markValues[index]) }
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ byte: UInt8) -> Int32 {
+        var index = Int(childStart[Int(node)])
+        let end = Int(childStart[Int(node) + 1])
+        while index < end {
+            let candidate = childBytes[index]
+            if candidate == byte { return childNodes[index] }
+            if candidate > byte { return -1 }
+            index += 1
+        }
+        return -1
+    }
+
+    struct Builder {
+        private var children: [[UInt8: Int32]] = [[:]]
+        private var words: [[Int]] = [[]]
+        private var marks: [[Int]] = [[]]
+
+        mutating func add(_ bytes: [UInt8], word value: Int) { words[Int(node(for: bytes))].append(value) }
+
+        mutating func add(_ bytes: [UInt8], mark value: Int) { marks[Int(node(for: bytes))].append(value) }
+
+        private mutating func node(for bytes: [UInt8]) -> Int32 {
+            var node: Int32 = 0
+            for byte in bytes {
+                if let next = children[Int(node)][byte] {
+                    node = next
+                } else {
+                    let next = Int32(children.count)
+                    children[Int(node)][byte] = next
+                    children.append([:])
+                    words.append([])
+                    marks.append([])
+                    node = next
+                }
+            }
+            return node
+        }
+
+        func build() -> ByteTrie {
+            var root = [Int32](repeating: -1, count: 256)
+            for (byte, node) in children[0] { root[Int(byte)] = node }
+            var childStart: [Int32] = []
+            var childBytes: [UInt8] = []
+            var childNodes: [Int32] = []
+            for node in children.indices {
+                childStart.append(Int32(childBytes.count))
+                for (byte, next) in children[node].sorted(by: { $0.key < $1.key }) {
+                    childBytes.append(byte)
+                    childNodes.append(next)
+                }
+            }
+            childStart.append(Int32(childBytes.count))
+            return ByteTrie(
+                root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, words: words,
+                marks: marks)
+        }
+    }
+}
