@@ -85,6 +85,51 @@ final class ByteTrie: @unchecked Sendable {
         }
     }
 
+    /// Appends to `values` what ``forEachMatch(_:_:)`` would call its body with, in that order.
+    @inline(__always)
+    func collectMatches<Bytes: Collection<UInt8>>(_ bytes: Bytes, into values: inout [Int]) {
+        var node: Int32 = 0
+        var depth = 0
+        var complete = true
+        for byte in bytes {
+            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
+            guard next >= 0 else {
+                complete = false
+                break
+            }
+            node = next
+            depth += 1
+        }
+        guard depth > 0 else { return }
+        if complete {
+            for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) { values.append(wordValues[index]) }
+        }
+        guard hasMarks else { return }
+        var current: Int32 = 0
+        var step = 0
+        for byte in bytes where step < depth {
+            current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+            step += 1
+            for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) {
+                values.append(markValues[index])
+            }
+        }
+    }
+
+    /// Whether `bytes` are one of the words added.
+    @inline(__always)
+    func containsWord<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        var node: Int32 = 0
+        var depth = 0
+        for byte in bytes {
+            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
+            guard next >= 0 else { return false }
+            node = next
+            depth += 1
+        }
+        return depth > 0 && wordStart[Int(node)] < wordStart[Int(node) + 1]
+    }
+
     @inline(__always)
     private func child(of node: Int32, _ byte: UInt8) -> Int32 {
         var index = Int(childStart[Int(node)])

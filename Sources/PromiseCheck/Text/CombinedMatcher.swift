@@ -20,9 +20,13 @@ public final class CombinedMatcher: Sendable {
     private let isCombined: [Bool]
     private let forward: ByteTrie
     private let backward: ByteTrie
+    /// Symbol terms by their symbol's byte: symbol tokens fold to one ASCII byte.
+    private let bySymbolByte: [[Int]]
+    /// Symbol terms of more than one byte, should a tokenizer ever make them.
     private let bySymbol: [String: [Int]]
-    /// The combined slots with `{n}` terms first.
-    private let numberSlots: [Int]
+    /// The combined slots with `{n}` terms, grouped by their number words, with a trie of
+    /// those words; a token is a number for a group when it is digits or one of its words.
+    private let numberGroups: [(words: ByteTrie, numberWords: [String: Double], slots: [Int])]
 
     /// A matcher for the lexicons of `matchers`.
     public init(_ matchers: [PhraseMatcher]) {
@@ -42,8 +46,10 @@ public final class CombinedMatcher: Sendable {
         }
         var forward = ByteTrie.Builder()
         var backward = ByteTrie.Builder()
+        var bySymbolByte = [[Int]](repeating: [], count: 256)
         var bySymbol: [String: [Int]] = [:]
-        var numberSlots: [Int] = []
+        var numberSlots: [[String: Double]: [Int]] = [:]
+        var numberOrder: [[String: Double]] = []
         let isCombined = slots.map { $0.forward != nil && $0.backward != nil }
         for (slot, index) in slots.enumerated() where isCombined[slot] {
             for (entry, parts) in index.parts.enumerated() {
@@ -52,19 +58,32 @@ public final class CombinedMatcher: Sendable {
                 case .word(let word): forward.add(Array(word.utf8), word: value)
                 case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
                 case .suffix(let suffix): backward.add(Array(suffix.utf8.reversed()), mark: value)
-                case .symbol(let symbol): bySymbol[symbol, default: []].append(value)
+                case .symbol(let symbol):
+                    if symbol.utf8.count == 1 {
+                        bySymbolByte[Int(symbol.utf8.first!)].append(value)
+                    } else {
+                        bySymbol[symbol, default: []].append(value)
+                    }
                 case .number: break
                 }
             }
-            if !index.byNumber.isEmpty { numberSlots.append(slot) }
+            if !index.byNumber.isEmpty {
+                if numberSlots[index.numberWords] == nil { numberOrder.append(index.numberWords) }
+                numberSlots[index.numberWords, default: []].append(slot)
+            }
         }
         self.slots = slots
         self.slotByIndex = slotByIndex
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
+        self.bySymbolByte = bySymbolByte
         self.bySymbol = bySymbol
-        self.numberSlots = numberSlots
+        self.numberGroups = numberOrder.map { numberWords in
+            var words = ByteTrie.Builder()
+            for word in numberWords.keys { words.add(Array(word.utf8), word: 0) }
+            return (words.build(), numberWords, numberSlots[numberWords] ?? [])
+        }
     }
 
     /// What makes two lexicons match alike.
@@ -98,51 +117,78 @@ public final class CombinedMatcher: Sendable {
         var found = [[PhraseMatcher.Found]](repeating: [], count: count)
         // Per slot: the first token its next match may start at, and the best candidate at the
         // current token.
-        var nextFree = [Int](repeating: 0, count: count)
-        var bestEntry = [Int](repeating: -1, count: count)
-        var bestEnd = [Int](repeating: 0, count: count)
-        var bestNumber = [Double?](repeating: nil, count: count)
+        let nextFree = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        let bestEntry = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        let bestEnd = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        let bestNumber = UnsafeMutableBufferPointer<Double?>.allocate(capacity: count)
+        nextFree.initialize(repeating: 0)
+        bestEntry.initialize(repeating: -1)
+        bestEnd.initialize(repeating: 0)
+        bestNumber.initialize(repeating: nil)
+        defer {
+            nextFree.deallocate()
+            bestEntry.deallocate()
+            bestEnd.deallocate()
+            bestNumber.deallocate()
+        }
         var touched: [Int] = []
         touched.reserveCapacity(count)
-        var index = 0
-        func consider(_ value: Int) {
-            let slot = value >> 32
-            guard index >= nextFree[slot] else { return }
-            let entry = value & 0xFFFF_FFFF
-            let compiled = slots[slot]
-            guard let (end, number) = compiled.match(compiled.parts[entry], in: tokens, bytes: bytes, at: index)
-            else { return }
-            if bestEntry[slot] < 0 {
-                touched.append(slot)
-            } else if end <= bestEnd[slot] {
-                return
-            }
-            bestEntry[slot] = entry
-            bestEnd[slot] = end
-            bestNumber[slot] = number
-        }
-        while index < tokens.count {
-            let token = tokens[index]
-            switch token.kind {
+        var candidates: [Int] = []
+        candidates.reserveCapacity(64)
+        for index in 0..<tokens.count {
+            candidates.removeAll(keepingCapacity: true)
+            let range = tokens[index].bytes
+            switch tokens[index].kind {
             case .symbol:
-                if !bySymbol.isEmpty, let values = bySymbol[token.folded] {
-                    for value in values { consider(value) }
+                if range.count == 1 {
+                    candidates.append(contentsOf: bySymbolByte[Int(bytes[range.lowerBound])])
+                } else if !bySymbol.isEmpty, let values = bySymbol[tokens[index].folded] {
+                    candidates.append(contentsOf: values)
                 }
             case .word, .number:
-                if token.isSimple {
-                    let word = UnsafeBufferPointer(rebasing: bytes[token.bytes])
-                    if !forward.isEmpty { forward.forEachMatch(word, consider) }
-                    if !backward.isEmpty { backward.forEachMatch(word.reversed(), consider) }
+                if tokens[index].isSimple {
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
+                    forward.collectMatches(word, into: &candidates)
+                    backward.collectMatches(word.reversed(), into: &candidates)
                 } else {
                     for slot in 0..<count where isCombined[slot] && index >= nextFree[slot] {
-                        for entry in slots[slot].textCandidates(for: token) {
-                            consider(Self.pack(slot: slot, entry: entry))
+                        for entry in slots[slot].textCandidates(for: tokens[index]) {
+                            candidates.append(Self.pack(slot: slot, entry: entry))
                         }
                     }
                 }
             }
-            for slot in numberSlots where index >= nextFree[slot] && slots[slot].numberValue(of: token) != nil {
-                for entry in slots[slot].byNumber { consider(Self.pack(slot: slot, entry: entry)) }
+            if !numberGroups.isEmpty, tokens[index].kind != .symbol {
+                let isDigits = tokens[index].kind == .number && tokens[index].numberValue != nil
+                for group in numberGroups {
+                    let isNumber =
+                        isDigits
+                        || (tokens[index].kind == .word
+                            && (tokens[index].isSimple
+                                ? group.words.containsWord(UnsafeBufferPointer(rebasing: bytes[range]))
+                                : group.numberWords[tokens[index].folded] != nil))
+                    guard isNumber else { continue }
+                    for slot in group.slots where index >= nextFree[slot] {
+                        for entry in slots[slot].byNumber { candidates.append(Self.pack(slot: slot, entry: entry)) }
+                    }
+                }
+            }
+            guard !candidates.isEmpty else { continue }
+            for value in candidates {
+                let slot = value >> 32
+                guard index >= nextFree[slot] else { continue }
+                let entry = value & 0xFFFF_FFFF
+                guard let (end, number) = slots[slot].match(entry: entry, in: tokens, bytes: bytes, at: index) else {
+                    continue
+                }
+                if bestEntry[slot] < 0 {
+                    touched.append(slot)
+                } else if end <= bestEnd[slot] {
+                    continue
+                }
+                bestEntry[slot] = entry
+                bestEnd[slot] = end
+                bestNumber[slot] = number
             }
             for slot in touched {
                 found[slot].append(
@@ -152,7 +198,6 @@ public final class CombinedMatcher: Sendable {
                 bestEntry[slot] = -1
             }
             touched.removeAll(keepingCapacity: true)
-            index += 1
         }
         return found
     }

@@ -253,6 +253,13 @@ extension PhraseMatcher {
         ///
         /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
         /// `String` would; anything else compares as `String`.
+        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:at:)``.
+        func match(entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int)
+            -> (Int, Double?)?
+        {
+            match(parts[entry], in: tokens, bytes: bytes, at: start)
+        }
+
         func match(
             _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
             at start: Int

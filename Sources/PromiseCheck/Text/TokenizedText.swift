@@ -41,56 +41,78 @@ public struct TokenizedText: Sendable {
     }
 
     /// Appends the tokens of `text` to `tokens` and their folded UTF-8 to `bytes`.
+    ///
+    /// Walks the UTF-8 of `text` directly; text without contiguous UTF-8 takes the same loop
+    /// over its Unicode scalars.
     static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]) {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var reader = UTF8Reader(utf8, text: text)
+            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        }
+        if done == nil {
+            var reader = ScalarReader(text)
+            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        }
+    }
+
+    private static func tokenize<Reader: ScalarSource>(
+        _ reader: inout Reader, text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]
+    ) {
         var offset = 0
-        // The folded bytes of a token whose scalars all lie below U+0100, built without the
-        // general case mapping; anything above takes `lowercased()`.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(32)
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        while let scalar = reader.peek() {
             guard let kind = kind(of: scalar) else {
-                index = scalars.index(after: index)
+                reader.advance()
                 offset += 1
                 continue
             }
-            let startIndex = index
+            let startIndex = reader.index
             let startOffset = offset
-            var isLatin1 = Self.appendFolded(scalar, to: &folded)
-            index = scalars.index(after: index)
+            // The folded bytes of a token whose scalars all lie below U+0100 go straight into
+            // `bytes`, without the general case mapping; anything above takes `lowercased()`.
+            let start = bytes.count
+            var isLatin1 = Self.appendFolded(scalar, to: &bytes)
+            reader.advance()
             offset += 1
             if kind != .symbol {
-                while index < scalars.endIndex {
-                    let next = scalars[index]
+                while let next = reader.peek() {
                     let continues =
                         kind == .word
                         ? (isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next)))
                         : (next.value &- 0x30) < 10
                     guard continues else { break }
-                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &folded) }
-                    index = scalars.index(after: index)
+                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &bytes) }
+                    reader.advance()
                     offset += 1
                 }
             }
-            let range = startIndex..<index
+            let range = startIndex..<reader.index
             var token: String
             if isLatin1 {
-                token = String(decoding: folded, as: UTF8.self)
+                if kind == .symbol, bytes.count - start == 1 {
+                    token = Self.symbolStrings[Int(bytes[start])]
+                } else {
+                    token = String(decoding: bytes[start...], as: UTF8.self)
+                }
             } else {
+                bytes.removeSubrange(start...)
                 token = String(text.unicodeScalars[range]).lowercased()
                 if kind == .word { token.removeAll { $0 == "\u{AD}" } }
+                if kind == .symbol, token == "–" || token == "—" { token = "-" }
+                bytes.append(contentsOf: token.utf8)
             }
-            folded.removeAll(keepingCapacity: true)
-            if kind == .symbol, token == "–" || token == "—" { token = "-" }
-            let start = bytes.count
-            bytes.append(contentsOf: token.utf8)
             tokens.append(
                 Token(
                     kind: kind, folded: token, spanIndex: spanIndex, scalarOffset: startOffset, range: range,
                     isSimple: isLatin1 || Self.isSimple(token), bytes: start..<bytes.count))
         }
+    }
+
+    /// The one-byte symbols as strings, by byte, so symbol tokens share them.
+    private static let symbolStrings: [String] = (0..<256).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// Whether each scalar below U+0100 is alphabetic (`Unicode.Scalar.Properties.isAlphabetic`).
+    private static let latin1Letters: [Bool] = (0..<256).map {
+        Unicode.Scalar(UInt8($0)).properties.isAlphabetic
     }
 
     /// What kind of token `scalar` starts, or nil when it only separates.
@@ -100,6 +122,7 @@ public struct TokenizedText: Sendable {
         case 0x41...0x5A, 0x61...0x7A: .word
         case 0x2F, 0x25, 0x2D, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2B, 0x2013, 0x2014: .symbol
         case 0..<0x80: nil
+        case 0x80..<0x100: latin1Letters[Int(scalar.value)] ? .word : nil
         default: scalar.properties.isAlphabetic ? .word : nil
         }
     }
@@ -109,6 +132,7 @@ public struct TokenizedText: Sendable {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A: true
         case 0..<0x80: false
+        case 0x80..<0x100: latin1Letters[Int(scalar.value)]
         default: scalar.properties.isAlphabetic
         }
     }
@@ -166,4 +190,66 @@ public struct TokenizedText: Sendable {
         default: false
         }
     }
+}
+
+/// The Unicode scalars of a text one by one, with the `String.Index` of the next.
+private protocol ScalarSource {
+    var index: String.Index { get }
+    func peek() -> Unicode.Scalar?
+    mutating func advance()
+}
+
+/// Scalars decoded from a string's contiguous, valid UTF-8.
+private struct UTF8Reader: ScalarSource {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let start: String.Index
+    let utf8: String.UTF8View
+    var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, text: String) {
+        self.bytes = bytes
+        self.utf8 = text.utf8
+        self.start = text.utf8.startIndex
+    }
+
+    var index: String.Index { utf8.index(start, offsetBy: position) }
+
+    @inline(__always)
+    func peek() -> Unicode.Scalar? {
+        guard position < bytes.count else { return nil }
+        let lead = UInt32(bytes[position])
+        if lead < 0x80 { return Unicode.Scalar(UInt8(lead)) }
+        var value: UInt32
+        var count: Int
+        if lead < 0xE0 {
+            (value, count) = (lead & 0x1F, 2)
+        } else if lead < 0xF0 {
+            (value, count) = (lead & 0x0F, 3)
+        } else {
+            (value, count) = (lead & 0x07, 4)
+        }
+        for next in 1..<count { value = value << 6 | UInt32(bytes[position + next] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    @inline(__always)
+    mutating func advance() {
+        let lead = bytes[position]
+        position += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+}
+
+/// Scalars from a string's Unicode scalar view, for text without contiguous UTF-8.
+private struct ScalarReader: ScalarSource {
+    let scalars: String.UnicodeScalarView
+    var index: String.Index
+
+    init(_ text: String) {
+        scalars = text.unicodeScalars
+        index = scalars.startIndex
+    }
+
+    func peek() -> Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+
+    mutating func advance() { index = scalars.index(after: index) }
 }
