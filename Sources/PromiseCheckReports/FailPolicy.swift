@@ -49,7 +49,12 @@ public struct FailPolicy: Sendable, Hashable {
     }
 
     public func verdict(for report: Report) -> Verdict {
-        let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
+        verdict(for: report.totals)
+    }
+
+    /// The verdict from a run's counts, as a streamed run keeps them.
+    public func verdict(for report: ReportTotals) -> Verdict {
+        let inputErrors = report.inputErrors
         if inputErrors > 0 { return .inputError(inputErrors) }
         var reasons: [String] = []
         if let failOn {
@@ -62,7 +67,7 @@ public struct FailPolicy: Sendable, Hashable {
             }
         }
         if let minScore {
-            let low = report.evaluations.filter { $0.score < minScore }
+            let low = report.scores.filter { $0 < minScore }
             if !low.isEmpty {
                 reasons.append(
                     "\(low.count) file\(low.count == 1 ? "" : "s") scored below \(ScoreFormat.number(minScore)) (\(sources.minScore ?? "--min-score"))"

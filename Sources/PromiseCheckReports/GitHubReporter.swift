@@ -7,25 +7,29 @@ import PromiseCheck
 /// hint follows the message on a second line. Values are escaped as the runner requires
 /// (see ``escapeData(_:)`` and ``escapeProperty(_:)``), so no message can end the command early
 /// or start another.
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public init() {}
 
-    public func render(_ report: Report, policy: FailPolicy) -> String {
-        var lines = report.diagnostics.map(Self.command)
-        for file in report.files {
-            lines += file.diagnostics.map(Self.command)
-            for finding in file.evaluation?.findings ?? [] {
-                let message = finding.hint.map { "\(finding.message)\nhint: \($0)" } ?? finding.message
-                lines.append(
-                    Self.command(
-                        finding.severity, file: finding.path, at: finding.location, title: finding.ruleID,
-                        message: message))
-            }
+    public func begin(_ run: ReportRun, into output: inout [UInt8]) {
+        output.appendLines(run.diagnostics.map(Self.command))
+    }
+
+    public func file(_ file: FileReport, index: Int, into output: inout [UInt8]) {
+        var lines = file.diagnostics.map(Self.command)
+        for finding in file.evaluation?.findings ?? [] {
+            let message = finding.hint.map { "\(finding.message)\nhint: \($0)" } ?? finding.message
+            lines.append(
+                Self.command(
+                    finding.severity, file: finding.path, at: finding.location, title: finding.ruleID,
+                    message: message))
         }
-        let summary =
-            "promisecheck: \(RunSummary.counts(report)); result: \(RunSummary.result(policy.verdict(for: report)))"
-        lines.append("::notice::" + Self.escapeData(summary))
-        return lines.joined(separator: "\n") + "\n"
+        output.appendLines(lines)
+    }
+
+    public func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8]) {
+        let counts = RunSummary.counts(run.totals, baselineUsed: run.baseline != nil)
+        let summary = "promisecheck: \(counts); result: \(RunSummary.result(policy.verdict(for: run.totals)))"
+        output.appendLines(["::notice::" + Self.escapeData(summary)])
     }
 
     static func command(_ diagnostic: Diagnostic) -> String {

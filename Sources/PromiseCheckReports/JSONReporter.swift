@@ -1,207 +1,206 @@
-import Foundation
 import PromiseCheck
 
 /// The machine-readable report: one versioned JSON document with sorted keys.
 ///
-/// Its shape is documented in docs/report-format.md; `version` changes when a field changes
-/// meaning or goes away (new fields may appear without a change).
-public struct JSONReporter: Reporter {
+/// Its shape is documented in docs/report-format.md and docs/report.schema.json; `version`
+/// changes when a field changes meaning or goes away (new fields may appear without a change).
+/// It is written with ``JSONWriter``, keys in sorted order, optional fields without a value left
+/// out: the bytes `JSONEncoder` would write for the same document, each file's part on its own.
+public struct JSONReporter: StreamingReporter {
     public static let formatVersion = 1
 
     public init() {}
 
-    public func render(_ report: Report, policy: FailPolicy) -> String {
-        JSONText.encode(JSONReport(report, policy: policy))
+    public func begin(_ run: ReportRun, into output: inout [UInt8]) {
+        var json = JSONWriter(into: output)
+        output = []
+        json.beginObject()
+        json.key("diagnostics")
+        Self.write(run.diagnostics, to: &json)
+        json.key("files")
+        json.beginArray()
+        output = json.bytes
+    }
+
+    public func file(_ file: FileReport, index: Int, into output: inout [UInt8]) {
+        if index > 0 { output.append(contentsOf: Self.fileSeparator) }
+        output.append(contentsOf: Self.fileIndentation)
+        var json = JSONWriter(into: output, level: 2)
+        output = []
+        Self.write(file, to: &json)
+        output = json.bytes
+    }
+
+    public func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8]) {
+        // Resumes the document where `begin` and the files left it: in the top object after
+        // two members, in the `files` array after every file.
+        var json = JSONWriter(into: output, resuming: [2, run.totals.files])
+        output = []
+        json.endArray()
+        json.key("packs")
+        json.beginArray()
+        // Files under different configurations can use the same pack with other rule settings.
+        var seenPacks: Set<[String]> = []
+        for pack in run.packs where seenPacks.insert([pack.name, pack.version, pack.title]).inserted {
+            json.writePack(name: pack.name, title: pack.title, version: pack.version)
+        }
+        json.endArray()
+        json.key("summary")
+        Self.writeSummary(run, verdict: policy.verdict(for: run.totals), to: &json)
+        json.key("tool")
+        json.writeTool(version: run.toolVersion)
+        json.field("version", Self.formatVersion)
+        json.endObject()
+        json.bytes.append(UInt8(ascii: "\n"))
+        output = json.bytes
+    }
+
+    private static let fileSeparator = Array(",\n".utf8)
+    private static let fileIndentation = Array("    ".utf8)
+
+    static func write(_ file: FileReport, to json: inout JSONWriter) {
+        let evaluation = file.evaluation
+        json.beginObject()
+        json.field("area", evaluation?.area)
+        json.field("baselined", evaluation?.baselined.count ?? 0)
+        json.key("categories")
+        json.beginArray()
+        for category in evaluation?.categories ?? [] {
+            json.beginObject()
+            json.field("key", category.key)
+            json.field("score", category.score)
+            json.field("title", category.title)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("checked", evaluation != nil)
+        json.key("diagnostics")
+        write(file.diagnostics, to: &json)
+        json.key("engine_findings")
+        json.beginArray()
+        for finding in evaluation?.engineFindings.sorted(by: { $0.location < $1.location }) ?? [] {
+            write(finding, to: &json)
+        }
+        json.endArray()
+        json.field("format", evaluation?.format.rawValue)
+        json.field("grade", evaluation?.grade)
+        json.field("notes", evaluation?.notes ?? [])
+        json.field("path", file.path)
+        json.field("period", evaluation?.period)
+        json.key("rules")
+        json.beginArray()
+        for rule in evaluation?.rules ?? [] { write(rule, to: &json) }
+        json.endArray()
+        json.field("score", evaluation?.score)
+        json.key("suppressed")
+        json.beginArray()
+        for suppressed in evaluation?.suppressed ?? [] { write(suppressed, to: &json) }
+        json.endArray()
+        json.field("title", evaluation?.title)
+        json.endObject()
+    }
+
+    static func write(_ rule: RuleResult, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("category", rule.category)
+        json.field("error", rule.error)
+        json.key("findings")
+        json.beginArray()
+        for finding in rule.findings { write(finding, to: &json) }
+        json.endArray()
+        json.field("fraction", (rule.fraction * 10000).rounded() / 10000)
+        json.field("id", rule.id)
+        json.field("link", rule.link)
+        json.field("passed", rule.passed)
+        json.field("reason", rule.reason)
+        json.field("severity", rule.severity.rawValue)
+        json.field("skipped", rule.skipped)
+        json.field("title", rule.title)
+        json.field("weight", rule.weight)
+        json.endObject()
+    }
+
+    static func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.beginObject()
+        writeFindingFields(finding, reason: nil, to: &json)
+        json.endObject()
+    }
+
+    static func write(_ suppressed: SuppressedFinding, to json: inout JSONWriter) {
+        json.beginObject()
+        writeFindingFields(suppressed.finding, reason: suppressed.reason, to: &json)
+        json.key("suppression")
+        json.beginObject()
+        json.field("column", suppressed.suppressionLocation.column)
+        json.field("line", suppressed.suppressionLocation.line)
+        json.field("scope", suppressed.isFileWide ? "file" : "item")
+        json.endObject()
+        json.endObject()
+    }
+
+    /// A finding's fields, and a suppressed finding's `reason` among them in key order.
+    private static func writeFindingFields(_ finding: Finding, reason: String?, to json: inout JSONWriter) {
+        json.field("column", finding.location.column)
+        json.field("excerpt", finding.excerpt)
+        json.field("hint", finding.hint)
+        json.field("line", finding.location.line)
+        json.field("message", finding.message)
+        json.field("reason", reason)
+        json.field("rule", finding.ruleID)
+        json.field("severity", finding.severity.rawValue)
+    }
+
+    static func write(_ diagnostics: [Diagnostic], to json: inout JSONWriter) {
+        json.beginArray()
+        for diagnostic in diagnostics {
+            json.beginObject()
+            json.field("code", diagnostic.code)
+            json.field("column", diagnostic.location?.column)
+            json.field("line", diagnostic.location?.line)
+            json.field("message", diagnostic.message)
+            json.field("path", diagnostic.path)
+            json.field("severity", diagnostic.severity.rawValue)
+            json.field("snippet", diagnostic.snippet)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func writeSummary(_ run: ReportRun, verdict: FailPolicy.Verdict, to json: inout JSONWriter) {
+        let totals = run.totals
+        json.beginObject()
+        json.field("average_score", totals.averageScore)
+        json.field("baseline", run.baseline)
+        json.field("baselined", totals.baselined)
+        json.field("checked", totals.evaluated)
+        json.field("errors", totals.errors)
+        json.field("exit_code", Int(verdict.exitCode))
+        json.field("files", totals.files)
+        json.field("infos", totals.infos)
+        json.field("input_errors", totals.inputErrors)
+        json.field("reasons", verdict.reasons)
+        json.field("result", verdict.resultName)
+        json.field("suppressed", totals.suppressed)
+        json.field("warnings", totals.warnings)
+        json.endObject()
     }
 }
 
-/// The Codable shape of the JSON report.
-struct JSONReport: Encodable {
-    typealias Tool = JSONToolInfo
-    typealias Pack = JSONPackInfo
-
-    struct Location: Encodable {
-        var line: Int
-        var column: Int
+extension JSONWriter {
+    /// `{"name": "promisecheck", "version": …}`: the tool that wrote a JSON document.
+    mutating func writeTool(version: String) {
+        beginObject()
+        field("name", "promisecheck")
+        field("version", version)
+        endObject()
     }
 
-    struct Diagnostic: Encodable {
-        var severity: String
-        var message: String
-        var path: String
-        var line: Int?
-        var column: Int?
-        var code: String
-        var snippet: String?
-
-        init(_ diagnostic: PromiseCheck.Diagnostic) {
-            severity = diagnostic.severity.rawValue
-            message = diagnostic.message
-            path = diagnostic.path
-            line = diagnostic.location?.line
-            column = diagnostic.location?.column
-            code = diagnostic.code
-            snippet = diagnostic.snippet
-        }
-    }
-
-    struct Finding: Encodable {
-        var rule: String
-        var severity: String
-        var message: String
-        var hint: String?
-        var line: Int
-        var column: Int
-        var excerpt: String?
-    }
-
-    /// Where a suppressing comment is and what it covers.
-    struct Suppression: Encodable {
-        var line: Int
-        var column: Int
-        /// `file` for `ignore-file`, `item` for `ignore`.
-        var scope: String
-    }
-
-    struct SuppressedFinding: Encodable {
-        var rule: String
-        var severity: String
-        var message: String
-        var hint: String?
-        var line: Int
-        var column: Int
-        var excerpt: String?
-        var reason: String
-        var suppression: Suppression
-    }
-
-    struct Rule: Encodable {
-        var id: String
-        var title: String
-        var category: String
-        var severity: String
-        var weight: Double
-        var fraction: Double
-        var passed: Bool
-        var reason: String
-        var link: String?
-        var findings: [Finding]
-        /// Why the rule did not run; a skipped rule is not in the score.
-        var skipped: String?
-        /// Why the rule could not answer; not in the score.
-        var error: String?
-    }
-
-    struct Category: Encodable {
-        var key: String
-        var title: String
-        var score: Double?
-    }
-
-    struct File: Encodable {
-        var path: String
-        var checked: Bool
-        var format: String?
-        var area: String?
-        var title: String?
-        var period: String?
-        var score: Double?
-        var grade: String?
-        var categories: [Category]
-        var rules: [Rule]
-        var notes: [String]
-        var diagnostics: [Diagnostic]
-        var engine_findings: [Finding]
-        var suppressed: [SuppressedFinding]
-        var baselined: Int
-    }
-
-    struct Summary: Encodable {
-        var files: Int
-        var checked: Int
-        var errors: Int
-        var warnings: Int
-        var infos: Int
-        var input_errors: Int
-        var average_score: Double?
-        var suppressed: Int
-        var baselined: Int
-        var baseline: String?
-        var result: String
-        var exit_code: Int32
-        var reasons: [String]
-    }
-
-    var version = JSONReporter.formatVersion
-    var tool: Tool
-    var packs: [Pack]
-    var files: [File]
-    var diagnostics: [Diagnostic]
-    var summary: Summary
-
-    init(_ report: Report, policy: FailPolicy) {
-        tool = Tool(version: report.toolVersion)
-        // Files under different configurations can use the same pack with other rule settings.
-        var seenPacks: Set<[String]> = []
-        packs = report.packs.filter { seenPacks.insert([$0.name, $0.version, $0.title]).inserted }
-            .map { Pack(name: $0.name, version: $0.version, title: $0.title) }
-        diagnostics = report.diagnostics.map(Diagnostic.init)
-        files = report.files.map { file in
-            let evaluation = file.evaluation
-            return File(
-                path: file.path, checked: evaluation != nil, format: evaluation?.format.rawValue,
-                area: evaluation?.area,
-                title: evaluation?.title, period: evaluation?.period, score: evaluation?.score,
-                grade: evaluation?.grade,
-                categories: evaluation?.categories.map { Category(key: $0.key, title: $0.title, score: $0.score) }
-                    ?? [],
-                rules: evaluation?.rules.map(Self.rule) ?? [], notes: evaluation?.notes ?? [],
-                diagnostics: file.diagnostics.map(Diagnostic.init),
-                engine_findings: evaluation?.engineFindings.sorted { $0.location < $1.location }.map(Self.finding)
-                    ?? [],
-                suppressed: evaluation?.suppressed.map(Self.suppressed) ?? [],
-                baselined: evaluation?.baselined.count ?? 0)
-        }
-        let verdict = policy.verdict(for: report)
-        let result: String
-        var reasons: [String] = []
-        switch verdict {
-        case .passed: result = "passed"
-        case .failed(let why):
-            result = "failed"
-            reasons = why
-        case .inputError: result = "input-error"
-        }
-        summary = Summary(
-            files: report.files.count, checked: report.evaluations.count, errors: report.findingCount(.error),
-            warnings: report.findingCount(.warning), infos: report.findingCount(.info),
-            input_errors: report.allDiagnostics.filter { $0.severity == .error }.count,
-            average_score: report.averageScore, suppressed: report.suppressedCount, baselined: report.baselinedCount,
-            baseline: report.baseline, result: result, exit_code: verdict.exitCode, reasons: reasons)
-    }
-
-    static func rule(_ result: RuleResult) -> Rule {
-        Rule(
-            id: result.id, title: result.title, category: result.category, severity: result.severity.rawValue,
-            weight: result.weight, fraction: (result.fraction * 10000).rounded() / 10000, passed: result.passed,
-            reason: result.reason, link: result.link,
-            findings: result.findings.map(finding), skipped: result.skipped, error: result.error)
-    }
-
-    static func finding(_ finding: PromiseCheck.Finding) -> Finding {
-        Finding(
-            rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message, hint: finding.hint,
-            line: finding.location.line, column: finding.location.column, excerpt: finding.excerpt)
-    }
-
-    static func suppressed(_ suppressed: PromiseCheck.SuppressedFinding) -> SuppressedFinding {
-        let finding = suppressed.finding
-        return SuppressedFinding(
-            rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message, hint: finding.hint,
-            line: finding.location.line, column: finding.location.column, excerpt: finding.excerpt,
-            reason: suppressed.reason,
-            suppression: Suppression(
-                line: suppressed.suppressionLocation.line, column: suppressed.suppressionLocation.column,
-                scope: suppressed.isFileWide ? "file" : "item"))
+    /// A pack a JSON document was made with.
+    mutating func writePack(name: String, title: String, version: String) {
+        beginObject()
+        field("name", name)
+        field("title", title)
+        field("version", version)
+        endObject()
     }
 }

@@ -5,6 +5,61 @@ public protocol Reporter: Sendable {
     func render(_ report: Report, policy: FailPolicy) -> String
 }
 
+/// A format that can be written while the files are checked, each file's part as soon as it is
+/// ready, so a run holds no more than a few files' reports at a time.
+///
+/// A streamed report is `begin`, then `file` for each file in report order, then `end`: the same
+/// bytes as ``Reporter/render(_:policy:)``, which every streaming reporter gets from these three.
+/// `file` depends on nothing but its arguments, so the parts of many files can be rendered on
+/// several threads at once and written in order afterwards.
+public protocol StreamingReporter: Reporter {
+    /// What comes before the first file.
+    func begin(_ run: ReportRun, into output: inout [UInt8])
+    /// One file's part; `index` is its place in the report, 0 for the first.
+    func file(_ file: FileReport, index: Int, into output: inout [UInt8])
+    /// What comes after the last file; `run.totals` counts every file.
+    func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8])
+}
+
+extension StreamingReporter {
+    public func render(_ report: Report, policy: FailPolicy) -> String {
+        let run = ReportRun(report)
+        var output: [UInt8] = []
+        begin(run, into: &output)
+        for (index, file) in report.files.enumerated() { self.file(file, index: index, into: &output) }
+        end(run, policy: policy, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// A report without its files: what a streamed report is written from before and after them.
+public struct ReportRun: Sendable {
+    public var toolVersion: String
+    public var packs: [PackSummary]
+    /// Problems not tied to one promise file.
+    public var diagnostics: [Diagnostic]
+    /// The baseline file findings were compared with (`--baseline`), if any.
+    public var baseline: String?
+    /// The counts of the run's diagnostics and of the files so far.
+    public var totals: ReportTotals
+
+    public init(toolVersion: String, packs: [PackSummary], diagnostics: [Diagnostic], baseline: String? = nil) {
+        self.toolVersion = toolVersion
+        self.packs = packs
+        self.diagnostics = diagnostics
+        self.baseline = baseline
+        self.totals = ReportTotals(diagnostics: diagnostics)
+    }
+
+    /// The frame of a whole report, with every file counted.
+    public init(_ report: Report) {
+        self.init(
+            toolVersion: report.toolVersion, packs: report.packs, diagnostics: report.diagnostics,
+            baseline: report.baseline)
+        totals = report.totals
+    }
+}
+
 /// The output formats, by the name `--format` takes.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
@@ -64,6 +119,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The reporter for this format when it can be streamed (text, json, github, csv); nil for
+    /// formats that need the whole run before they write anything: totals at the top (SARIF,
+    /// JUnit, Markdown) or every file's text (HTML).
+    public func streamingReporter(explain: Bool = false, style: TerminalStyle = .plain) -> (any StreamingReporter)? {
+        switch self {
+        case .text: TextReporter(explain: explain, style: style)
+        case .json: JSONReporter()
+        case .github: GitHubReporter()
+        case .csv: CSVReporter()
+        case .sarif, .junit, .markdown, .html: nil
+        }
+    }
+
     /// Whether the format shows the promise's own text, so the report needs `FileReport.sourceLines`.
     public var needsSource: Bool { self == .html }
 }
@@ -91,28 +159,25 @@ enum RunSummary {
     ///
     /// - Parameter emphasis: how the average score is set off (bold on a terminal).
     static func counts(_ report: Report, emphasis: (String) -> String = { $0 }) -> String {
-        let files = report.files.count
-        let evaluated = report.evaluations.count
-        var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
-        if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
-        let errors = report.findingCount(.error)
-        let warnings = report.findingCount(.warning)
-        parts.append(
-            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(report.findingCount(.info)) info"
-        )
-        parts += hidden(report)
-        let inputErrors = report.allDiagnostics.filter { $0.severity == .error }.count
-        if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
-        if let average = report.averageScore { parts.append("average score \(emphasis(ScoreFormat.number(average)))") }
-        return parts.joined(separator: "; ")
+        counts(report.totals, baselineUsed: report.baseline != nil, emphasis: emphasis)
     }
 
-    /// `2 suppressed` when comments suppressed findings, `3 in baseline` when a baseline was used.
-    static func hidden(_ report: Report) -> [String] {
-        var parts: [String] = []
-        if report.suppressedCount > 0 { parts.append("\(report.suppressedCount) suppressed") }
-        if report.baseline != nil { parts.append("\(report.baselinedCount) in baseline") }
-        return parts
+    static func counts(_ totals: ReportTotals, baselineUsed: Bool, emphasis: (String) -> String = { $0 }) -> String {
+        let files = totals.files
+        let evaluated = totals.evaluated
+        var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
+        if evaluated < files { parts[0] += " (\(files - evaluated) could not be read)" }
+        let errors = totals.errors
+        let warnings = totals.warnings
+        parts.append(
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(totals.infos) info"
+        )
+        if totals.suppressed > 0 { parts.append("\(totals.suppressed) suppressed") }
+        if baselineUsed { parts.append("\(totals.baselined) in baseline") }
+        let inputErrors = totals.inputErrors
+        if inputErrors > 0 { parts.append("\(inputErrors) input error\(inputErrors == 1 ? "" : "s")") }
+        if let average = totals.averageScore { parts.append("average score \(emphasis(ScoreFormat.number(average)))") }
+        return parts.joined(separator: "; ")
     }
 
     /// What a report says about suppressed findings and the score.
@@ -144,5 +209,15 @@ extension SuppressedFinding {
     /// `comment at 19:3`, or `whole-file comment at 1:1` for `ignore-file`.
     var commentDescription: String {
         (isFileWide ? "whole-file comment at " : "comment at ") + suppressionLocation.description
+    }
+}
+
+extension [UInt8] {
+    /// Each line's UTF-8 and a line feed.
+    mutating func appendLines(_ lines: [String]) {
+        for line in lines {
+            append(contentsOf: line.utf8)
+            append(UInt8(ascii: "\n"))
+        }
     }
 }

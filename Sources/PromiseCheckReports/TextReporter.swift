@@ -6,7 +6,7 @@ import PromiseCheck
 ///
 /// With a coloured ``TerminalStyle`` severity words, scores, grades and the result are marked
 /// with ANSI colours; with ``TerminalStyle/plain`` (the default) the output has no escapes.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     /// Whether to list every rule's weight, fraction and reason under each file.
     public var explain: Bool
     public var style: TerminalStyle
@@ -16,18 +16,18 @@ public struct TextReporter: Reporter {
         self.style = style
     }
 
-    public func render(_ report: Report, policy: FailPolicy) -> String {
-        var lines: [String] = []
-        for diagnostic in report.diagnostics {
-            lines += self.lines(for: diagnostic)
-        }
-        if !report.diagnostics.isEmpty { lines.append("") }
-        for file in report.files {
-            lines += render(file)
-            lines.append("")
-        }
-        lines.append(summary(report, policy: policy))
-        return lines.joined(separator: "\n") + "\n"
+    public func begin(_ run: ReportRun, into output: inout [UInt8]) {
+        var lines = run.diagnostics.flatMap(lines(for:))
+        if !run.diagnostics.isEmpty { lines.append("") }
+        output.appendLines(lines)
+    }
+
+    public func file(_ file: FileReport, index: Int, into output: inout [UInt8]) {
+        output.appendLines(render(file) + [""])
+    }
+
+    public func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8]) {
+        output.appendLines([summary(run, policy: policy)])
     }
 
     private func render(_ file: FileReport) -> [String] {
@@ -100,9 +100,9 @@ public struct TextReporter: Reporter {
         return lines
     }
 
-    private func summary(_ report: Report, policy: FailPolicy) -> String {
-        var line = RunSummary.counts(report, emphasis: style.bold)
-        switch policy.verdict(for: report) {
+    private func summary(_ run: ReportRun, policy: FailPolicy) -> String {
+        var line = RunSummary.counts(run.totals, baselineUsed: run.baseline != nil, emphasis: style.bold)
+        switch policy.verdict(for: run.totals) {
         case .passed: line += "\nresult: \(style.passed("passed"))"
         case .failed(let reasons): line += "\nresult: \(style.failed("failed")): " + reasons.joined(separator: "; ")
         case .inputError: line += "\nresult: \(style.failed("input errors")) (exit 2)"

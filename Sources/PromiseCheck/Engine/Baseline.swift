@@ -33,7 +33,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         var key: Key { Key(path: path, rule: rule, fingerprint: fingerprint) }
     }
 
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var path: String
         var rule: String
         var fingerprint: String
@@ -51,23 +51,44 @@ public struct Baseline: Sendable, Equatable, Codable {
     /// Every finding of `report` (and those it already left out as in a baseline); paths are
     /// made relative to `currentDirectory`.
     public init(report: Report, currentDirectory: String) {
-        var entries: [Key: Entry] = [:]
-        for evaluation in report.evaluations {
-            let path = Self.normalizedPath(evaluation.path, currentDirectory: currentDirectory)
-            let findings = (evaluation.findings + evaluation.baselined).sorted {
-                ($0.location, $0.ruleID) < ($1.location, $1.ruleID)
-            }
-            for finding in findings {
-                let key = Key(path: path, rule: finding.ruleID, fingerprint: finding.fingerprint)
-                entries[
-                    key,
-                    default: Entry(
-                        path: path, rule: key.rule, fingerprint: key.fingerprint, count: 0, message: finding.message)
-                ]
-                .count += 1
+        self.init(
+            merging: report.evaluations.flatMap { Self.entries(for: $0, currentDirectory: currentDirectory) })
+    }
+
+    /// Entries of several files or runs, in order; entries with the same path, rule and
+    /// fingerprint become one that counts them all, with the first one's message.
+    public init(merging entries: [Entry]) {
+        var merged: [Key: Entry] = [:]
+        for entry in entries {
+            if merged[entry.key] != nil {
+                merged[entry.key]!.count += entry.count
+            } else {
+                merged[entry.key] = entry
             }
         }
-        self.init(findings: Array(entries.values))
+        self.init(findings: Array(merged.values))
+    }
+
+    /// The entries of one file's findings (and of those it already left out as in a baseline),
+    /// in file order, for a run that records its files one at a time.
+    public static func entries(for evaluation: DocumentEvaluation, currentDirectory: String) -> [Entry] {
+        let path = normalizedPath(evaluation.path, currentDirectory: currentDirectory)
+        let findings = (evaluation.findings + evaluation.baselined).sorted {
+            ($0.location, $0.ruleID) < ($1.location, $1.ruleID)
+        }
+        var entries: [Entry] = []
+        var indices: [Key: Int] = [:]
+        for finding in findings {
+            let key = Key(path: path, rule: finding.ruleID, fingerprint: finding.fingerprint)
+            if let index = indices[key] {
+                entries[index].count += 1
+            } else {
+                indices[key] = entries.count
+                entries.append(
+                    Entry(path: path, rule: key.rule, fingerprint: key.fingerprint, count: 1, message: finding.message))
+            }
+        }
+        return entries
     }
 
     /// The file's text: pretty-printed JSON with sorted keys, ending in a line break.
@@ -127,22 +148,54 @@ public struct Baseline: Sendable, Equatable, Codable {
     /// `report` with the findings this baseline holds moved from each evaluation's findings to
     /// its `baselined`; scores are unchanged.
     public func apply(to report: Report, baselinePath: String, currentDirectory: String) -> Report {
-        var remaining: [Key: Int] = [:]
-        for entry in findings { remaining[entry.key, default: 0] += entry.count }
+        var matcher = Matcher(self)
         var report = report
         report.baseline = baselinePath
-        for fileIndex in report.files.indices {
-            guard var evaluation = report.files[fileIndex].evaluation else { continue }
-            let path = Self.normalizedPath(evaluation.path, currentDirectory: currentDirectory)
+        for index in report.files.indices {
+            matcher.consume(&report.files[index], currentDirectory: currentDirectory)
+        }
+        return report
+    }
+
+    /// The baseline's counts by file, for applying it one file at a time.
+    ///
+    /// Each finding the baseline holds is matched once: a file takes from the counts of its own
+    /// path. Files with different paths do not share counts, so they can be matched in any order
+    /// and on any thread (``applying(to:currentDirectory:)``); files that share a path (the same
+    /// file named twice, e.g. `a.yaml` and `./a.yaml`) must go through
+    /// ``consume(_:currentDirectory:)`` in report order, as ``Baseline/apply(to:baselinePath:currentDirectory:)`` does.
+    public struct Matcher: Sendable {
+        private var remaining: [String: [Key: Int]] = [:]
+
+        public init(_ baseline: Baseline) {
+            for entry in baseline.findings { remaining[entry.path, default: [:]][entry.key, default: 0] += entry.count }
+        }
+
+        /// `file` with the findings the baseline holds for its path moved to `baselined`, as if
+        /// no other file of the run had the same path.
+        public func applying(to file: FileReport, currentDirectory: String) -> FileReport {
+            var copy = self
+            var file = file
+            copy.consume(&file, currentDirectory: currentDirectory)
+            return file
+        }
+
+        /// Moves the findings of `file` the baseline still holds to `baselined`, and takes them
+        /// from the counts.
+        public mutating func consume(_ file: inout FileReport, currentDirectory: String) {
+            guard var evaluation = file.evaluation else { return }
+            let path = Baseline.normalizedPath(evaluation.path, currentDirectory: currentDirectory)
+            guard var counts = remaining[path], !counts.isEmpty else { return }
             var known: [Finding: Int] = [:]
             for finding in evaluation.findings {
                 let key = Key(path: path, rule: finding.ruleID, fingerprint: finding.fingerprint)
-                guard let count = remaining[key], count > 0 else { continue }
-                remaining[key] = count - 1
+                guard let count = counts[key], count > 0 else { continue }
+                counts[key] = count - 1
                 known[finding, default: 0] += 1
                 evaluation.baselined.append(finding)
             }
-            guard !known.isEmpty else { continue }
+            remaining[path] = counts
+            guard !known.isEmpty else { return }
             func keep(_ finding: Finding) -> Bool {
                 guard let count = known[finding], count > 0 else { return true }
                 known[finding] = count - 1
@@ -152,9 +205,8 @@ public struct Baseline: Sendable, Equatable, Codable {
                 evaluation.rules[ruleIndex].findings = evaluation.rules[ruleIndex].findings.filter(keep)
             }
             evaluation.engineFindings = evaluation.engineFindings.filter(keep)
-            report.files[fileIndex].evaluation = evaluation
+            file.evaluation = evaluation
         }
-        return report
     }
 
     /// A path as the baseline keeps it: standardized, relative to `currentDirectory` when under it.

@@ -65,14 +65,25 @@ public struct Checker: Sendable {
     /// At most one file per active processor is in flight, and each file's document is dropped
     /// once it is evaluated, so memory grows with the reports, not with the documents.
     public func check(paths: [String], keepSource: Bool = false) -> [FileReport] {
-        guard paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            return paths.map { check(path: $0, keepSource: keepSource) }
-        }
-        let results = ResultSlots<FileReport>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = check(path: paths[index], keepSource: keepSource)
-        }
-        return results.values
+        var reports: [FileReport] = []
+        reports.reserveCapacity(paths.count)
+        check(paths: paths, keepSource: keepSource, window: max(paths.count, 2)) { _, report in reports.append(report) }
+        return reports
+    }
+
+    /// Reads and evaluates many files on every core and hands each report to `consume` in the
+    /// order of `paths`, while later files are still being checked.
+    ///
+    /// At most `window` reports are being checked or waiting for an earlier one at a time, so a
+    /// consumer that drops each report keeps memory bounded however many files there are. See
+    /// ``OrderedStream``.
+    public func check(
+        paths: [String], keepSource: Bool = false, window: Int = OrderedStream.defaultWindow,
+        consume: (Int, FileReport) -> Void
+    ) {
+        OrderedStream.run(
+            count: paths.count, window: window, work: { check(path: paths[$0], keepSource: keepSource) },
+            consume: consume)
     }
 
     static func sourceLines(at path: String, maxBytes: Int) -> [String]? {
@@ -112,32 +123,6 @@ public struct Checker: Sendable {
         return FileReport(
             path: document.path, evaluation: evaluation, diagnostics: diagnostics + ruleErrors(evaluation))
     }
-}
-
-/// One slot per index, each written by exactly one task of a `concurrentPerform`.
-///
-/// The slots are distinct memory, so writers never race; `values` is read only after every
-/// writer has finished.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { slots[index] }
-        set { slots[index] = newValue }
-    }
-
-    /// Every slot's value, in index order; every slot must have been written.
-    var values: [Value] { slots.map { $0! } }
 }
 
 /// The version of PromiseCheck, shown by `--version` and written into reports.

@@ -21,22 +21,88 @@ public struct Report: Sendable {
 
     public var evaluations: [DocumentEvaluation] { files.compactMap(\.evaluation) }
 
-    /// The mean score of the files that could be evaluated.
-    public var averageScore: Double? {
-        let scores = evaluations.map(\.score)
-        return scores.isEmpty ? nil : (scores.reduce(0, +) / Double(scores.count) * 10).rounded() / 10
+    /// The run's counts, as a streamed run keeps them.
+    public var totals: ReportTotals {
+        var totals = ReportTotals(diagnostics: diagnostics)
+        for file in files { totals.add(file) }
+        return totals
     }
+
+    /// The mean score of the files that could be evaluated.
+    public var averageScore: Double? { totals.averageScore }
 
     /// Findings of every file, counted by severity.
-    public func findingCount(_ severity: Severity) -> Int {
-        evaluations.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
-    }
+    public func findingCount(_ severity: Severity) -> Int { totals.findingCount(severity) }
 
     /// Findings that inline comments suppressed, in every file.
-    public var suppressedCount: Int { evaluations.reduce(0) { $0 + $1.suppressed.count } }
+    public var suppressedCount: Int { totals.suppressed }
 
     /// Findings left out because the baseline holds them, in every file.
-    public var baselinedCount: Int { evaluations.reduce(0) { $0 + $1.baselined.count } }
+    public var baselinedCount: Int { totals.baselined }
+}
+
+/// The counts of a run that its summary and its fail policy need, kept while the files' reports
+/// go past, so a run need not hold every evaluation.
+public struct ReportTotals: Sendable, Equatable {
+    /// Files checked, read or not.
+    public var files = 0
+    /// Files that could be read and evaluated.
+    public var evaluated = 0
+    /// Findings to report, by severity.
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    /// Findings that inline comments suppressed.
+    public var suppressed = 0
+    /// Findings left out because the baseline holds them.
+    public var baselined = 0
+    /// Diagnostics of severity error, the run's and its files'.
+    public var inputErrors = 0
+    /// The score of each evaluated file, in file order: 8 bytes a file, for the average and
+    /// `--min-score`.
+    public var scores: [Double] = []
+
+    /// The totals of a run with no files yet and these diagnostics of its own.
+    public init(diagnostics: [Diagnostic] = []) {
+        inputErrors = diagnostics.count { $0.severity == .error }
+    }
+
+    /// Counts one more file.
+    public mutating func add(_ file: FileReport) {
+        files += 1
+        inputErrors += file.diagnostics.count { $0.severity == .error }
+        guard let evaluation = file.evaluation else { return }
+        evaluated += 1
+        scores.append(evaluation.score)
+        for rule in evaluation.rules { count(rule.findings) }
+        count(evaluation.engineFindings)
+        suppressed += evaluation.suppressed.count
+        baselined += evaluation.baselined.count
+    }
+
+    private mutating func count(_ findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
+
+    /// Findings of every file with this severity.
+    public func findingCount(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+
+    /// The mean score of the files that could be evaluated, one decimal.
+    public var averageScore: Double? {
+        scores.isEmpty ? nil : (scores.reduce(0, +) / Double(scores.count) * 10).rounded() / 10
+    }
 }
 
 public struct PackSummary: Sendable, Hashable {

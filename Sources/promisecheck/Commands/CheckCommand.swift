@@ -142,72 +142,110 @@ struct CheckCommand: ParsableCommand {
         try configurations.stopOnErrors()
 
         let keepSource = destinations.contains { $0.format.needsSource }
-        var (reports, packs) = try evaluate(files, keepSource: keepSource)
+        var (plan, packs) = try checkers(for: files)
         if packs.isEmpty {
             // No file to check: the run's packs still load (and fail the run when they cannot).
             let pack = try packOptions.loadCombined(references: runConfiguration.packReferences)
             packs = [PackSummary(pack.applying(runConfiguration.rules))]
         }
-        var report = Report(
-            toolVersion: PromiseCheckVersion.current, packs: packs, files: reports, diagnostics: discovery.diagnostics)
+        var run = ReportRun(
+            toolVersion: PromiseCheckVersion.current, packs: packs, diagnostics: discovery.diagnostics,
+            baseline: previous == nil ? nil : baseline)
+        let policy = runConfiguration.failPolicy
+        let outputs = destinations.map { destination in
+            ReportOutput(
+                destination: destination,
+                style: color.style(
+                    toStandardOutput: destination.path == nil, isTerminal: isatty(STDOUT_FILENO) == 1,
+                    environment: ProcessInfo.processInfo.environment),
+                explain: explain, force: force)
+        }
+        for output in outputs { output.begin(run) }
+        let collect = outputs.contains { $0.streaming == nil }
 
         let currentDirectory = FileManager.default.currentDirectoryPath
+        var matcher = previous.map(Baseline.Matcher.init)
+        // Files that share a path (named twice, differently) share the baseline's counts, so
+        // they are matched in order, on the consuming thread; every other file on its worker.
+        let inOrder = matcher == nil ? [] : Self.sharedPaths(files.map(\.path), currentDirectory: currentDirectory)
+        var baselineEntries: [Baseline.Entry] = []
+        var collected: [FileReport] = []
+        OrderedStream.run(
+            count: files.count,
+            work: { index in
+                var report = plan.checkers[plan.checkerOfFile[index]].check(
+                    path: files[index].path, keepSource: keepSource)
+                let entries =
+                    writeBaseline == nil
+                    ? [] : report.evaluation.map { Baseline.entries(for: $0, currentDirectory: currentDirectory) } ?? []
+                if inOrder.contains(index) { return CheckedFile(report: report, baselineEntries: entries, parts: nil) }
+                if let matcher { report = matcher.applying(to: report, currentDirectory: currentDirectory) }
+                let parts = outputs.map { $0.part(of: report, index: index) }
+                return CheckedFile(report: report, baselineEntries: entries, parts: parts)
+            },
+            consume: { index, checked in
+                var report = checked.report
+                if checked.parts == nil { matcher?.consume(&report, currentDirectory: currentDirectory) }
+                let parts = checked.parts ?? outputs.map { $0.part(of: report, index: index) }
+                for (output, part) in zip(outputs, parts) { output.write(part) }
+                run.totals.add(report)
+                baselineEntries += checked.baselineEntries
+                if collect { collected.append(report) }
+            })
+
         if let writeBaseline {
             do {
-                try OutputFile.write(
-                    Baseline(report: report, currentDirectory: currentDirectory).encoded(), to: writeBaseline,
-                    force: force)
+                try OutputFile.write(Baseline(merging: baselineEntries).encoded(), to: writeBaseline, force: force)
             } catch {
+                for output in outputs { output.discard() }
                 StandardError.write("error: \(error.description)")
                 throw ExitCode.usageError
             }
         }
-        if let previous, let baseline {
-            report = previous.apply(to: report, baselinePath: baseline, currentDirectory: currentDirectory)
+        var report: Report?
+        if collect {
+            report = Report(
+                toolVersion: run.toolVersion, packs: run.packs, files: collected, diagnostics: run.diagnostics)
+            report?.baseline = run.baseline
         }
-
-        let policy = runConfiguration.failPolicy
         var failed = false
-        for destination in destinations {
-            let style = color.style(
-                toStandardOutput: destination.path == nil, isTerminal: isatty(STDOUT_FILENO) == 1,
-                environment: ProcessInfo.processInfo.environment)
-            let rendered = destination.format.reporter(explain: explain, style: style).render(report, policy: policy)
-            guard let path = destination.path else {
-                print(rendered, terminator: "")
-                continue
-            }
-            do {
-                try OutputFile.write(rendered, to: path, force: force)
-            } catch {
-                StandardError.write("error: \(error.description)")
+        for output in outputs {
+            if let failure = output.finish(run, report: report, policy: policy) {
+                StandardError.write("error: \(failure)")
                 failed = true
             }
         }
         if failed { throw ExitCode.usageError }
-        let verdict = policy.verdict(for: report)
+        let verdict = policy.verdict(for: run.totals)
         if verdict != .passed { throw ExitCode(verdict.exitCode) }
     }
 
-    /// Checks the files, each group of files whose configurations evaluate alike (the same
-    /// packs and rule overrides) with one pack and one checker; the reports keep the files'
-    /// order. Exits with status 2 when a pack does not load.
-    func evaluate(_ files: [(path: String, configuration: Configuration)], keepSource: Bool) throws -> (
-        reports: [FileReport], packs: [PackSummary]
-    ) {
-        var groups: [Configuration.EvaluationKey: [Int]] = [:]
-        var order: [Configuration.EvaluationKey] = []
-        for (index, file) in files.enumerated() {
-            let key = file.configuration.evaluationKey
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
+    /// The files' indices whose paths name the same file as another file's.
+    static func sharedPaths(_ paths: [String], currentDirectory: String) -> Set<Int> {
+        var byPath: [String: [Int]] = [:]
+        for (index, path) in paths.enumerated() {
+            byPath[Baseline.normalizedPath(path, currentDirectory: currentDirectory), default: []].append(index)
         }
-        var reports = [FileReport?](repeating: nil, count: files.count)
+        return Set(byPath.values.filter { $0.count > 1 }.joined())
+    }
+
+    /// One checker for each group of files whose configurations evaluate alike (the same packs
+    /// and rule overrides), and which checker checks each file; every pack is loaded before any
+    /// file is checked. Exits with status 2 when a pack does not load.
+    func checkers(for files: [(path: String, configuration: Configuration)]) throws -> (
+        plan: CheckPlan, packs: [PackSummary]
+    ) {
+        var plan = CheckPlan()
+        var groups: [Configuration.EvaluationKey: Int] = [:]
         var packs: [PackSummary] = []
         var loadedPacks: [[String]: RulePack] = [:]
         var warned: Set<String> = []
-        for key in order {
-            let indices = groups[key] ?? []
+        for file in files {
+            let key = file.configuration.evaluationKey
+            if let group = groups[key] {
+                plan.checkerOfFile.append(group)
+                continue
+            }
             let base: RulePack
             if let cached = loadedPacks[key.packs] {
                 base = cached
@@ -215,20 +253,18 @@ struct CheckCommand: ParsableCommand {
                 base = try packOptions.loadCombined(references: key.packs)
                 loadedPacks[key.packs] = base
             }
-            for diagnostic in files[indices[0]].configuration.unknownRules(in: base)
+            for diagnostic in file.configuration.unknownRules(in: base)
             where warned.insert(diagnostic.description).inserted {
                 StandardError.write(diagnostic.description)
             }
             let pack = base.applying(key.rules)
             let summary = PackSummary(pack)
             if !packs.contains(summary) { packs.append(summary) }
-            let checker = Checker(pack: pack)
-            let groupFiles = indices.map { files[$0].path }
-            for (index, report) in zip(indices, checker.check(paths: groupFiles, keepSource: keepSource)) {
-                reports[index] = report
-            }
+            groups[key] = plan.checkers.count
+            plan.checkerOfFile.append(plan.checkers.count)
+            plan.checkers.append(Checker(pack: pack))
         }
-        return (reports.compactMap { $0 }, packs)
+        return (plan, packs)
     }
 
     /// The baseline in `path`, or exits with status 2 saying why it cannot be used.

@@ -96,9 +96,57 @@ struct FileDiscovery {
         } catch {
             return true
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).contains { line in
-            line.hasPrefix("promise:") || line.hasPrefix("\u{FEFF}promise:")
+        return declaresPromise([UInt8](data))
+    }
+
+    /// Whether a line of `bytes` starts with `promise:` (or a byte-order mark and `promise:`),
+    /// lines ending where `Character.isNewline` ends them: LF, VT, FF, CR, NEL, U+2028, U+2029.
+    ///
+    /// The same answer as splitting the UTF-8 text into lines of `Character`s and comparing, on
+    /// the bytes: separators and `promise:` are valid UTF-8 wherever they appear, so invalid bytes
+    /// around them cannot change where they are.
+    static func declaresPromise(_ bytes: [UInt8]) -> Bool {
+        var lineStart = 0
+        var index = 0
+        while index <= bytes.count {
+            if index == lineStart, startsPromise(bytes, at: index) { return true }
+            guard index < bytes.count else { return false }
+            let separator = newlineLength(bytes, at: index)
+            if separator > 0 {
+                index += separator
+                lineStart = index
+            } else {
+                index += 1
+            }
         }
+        return false
+    }
+
+    private static let promiseKey = Array("promise:".utf8)
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// How many bytes the line separator at `index` has, or 0.
+    private static func newlineLength(_ bytes: [UInt8], at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A...0x0D: return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return 2
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            return 3
+        default: return 0
+        }
+    }
+
+    private static func startsPromise(_ bytes: [UInt8], at start: Int) -> Bool {
+        var start = start
+        if bytes[start...].starts(with: byteOrderMark) { start += byteOrderMark.count }
+        guard bytes[start...].starts(with: promiseKey) else { return false }
+        // A combining mark after the colon makes one character of them, which is no colon.
+        let next = bytes[(start + promiseKey.count)...].prefix(4)
+        guard let scalar = String(decoding: next, as: UTF8.self).unicodeScalars.first else { return true }
+        var colon = ":"
+        colon.unicodeScalars.append(scalar)
+        return colon.count == 2
     }
 }

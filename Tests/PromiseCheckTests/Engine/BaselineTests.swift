@@ -136,4 +136,41 @@ import Testing
                 != finding(excerpt: nil, subject: nil).fingerprint)
         #expect(finding(excerpt: "x", subject: nil).fingerprint != finding(excerpt: "y", subject: nil).fingerprint)
     }
+
+    /// A run of three files: two paths that name the same file, and another file.
+    static func threeFiles() throws -> Report {
+        let edited = promise + "\n  - title: Parken 3\n    actions: [Verka för ro]\n"
+        var run = try report(promise)
+        run.files += try report(edited, path: "./promises/ekby.yaml").files
+        run.files += try report(promise, path: "andra/ekby.yaml").files
+        return run
+    }
+
+    @Test("one file at a time: the matcher gives what applying to the whole report gives")
+    func matcherPerFile() throws {
+        let baseline = Baseline(report: try Self.report(Self.promise), currentDirectory: Self.cwd)
+        let report = try Self.threeFiles()
+        let whole = baseline.apply(to: report, baselinePath: "b", currentDirectory: Self.cwd)
+        var matcher = Baseline.Matcher(baseline)
+        var inOrder: [FileReport] = []
+        for var file in report.files {
+            matcher.consume(&file, currentDirectory: Self.cwd)
+            inOrder.append(file)
+        }
+        #expect(inOrder.map { $0.evaluation?.baselined.count } == whole.files.map { $0.evaluation?.baselined.count })
+        #expect(inOrder.map { $0.evaluation?.findings.count } == whole.files.map { $0.evaluation?.findings.count })
+        #expect(whole.files.map { $0.evaluation?.baselined.count } == [3, 0, 0], "the counts are used up once")
+        // On its own, a file takes from the counts of its path as if no other file had it.
+        let alone = Baseline.Matcher(baseline).applying(to: report.files[1], currentDirectory: Self.cwd)
+        #expect(alone.evaluation?.baselined.count == 3)
+        #expect(alone.evaluation?.findings.map(\.location.line) == [9])
+    }
+
+    @Test("entries recorded file by file and merged are the baseline of the whole report")
+    func merging() throws {
+        let report = try Self.threeFiles()
+        let entries = report.evaluations.flatMap { Baseline.entries(for: $0, currentDirectory: Self.cwd) }
+        #expect(Baseline(merging: entries) == Baseline(report: report, currentDirectory: Self.cwd))
+        #expect(Baseline(merging: entries).findings.map(\.count) == [1, 2, 2, 5], "the same path's counts add up")
+    }
 }

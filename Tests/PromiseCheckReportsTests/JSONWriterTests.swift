@@ -1,0 +1,157 @@
+import Foundation
+import PromiseCheckReports
+import Testing
+
+/// ``JSONWriter`` writes the same bytes as `JSONEncoder` with the options every JSON output uses.
+@Suite("JSON writer")
+struct JSONWriterTests {
+    /// A JSON value, encodable by `JSONEncoder` and writable by ``JSONWriter``.
+    indirect enum Value: Encodable {
+        case object([String: Value])
+        case array([Value])
+        case string(String)
+        case int(Int)
+        case double(Double)
+        case bool(Bool)
+        case optional(Value?)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .object(let members): try container.encode(members)
+            case .array(let elements): try container.encode(elements)
+            case .string(let value): try container.encode(value)
+            case .int(let value): try container.encode(value)
+            case .double(let value): try container.encode(value)
+            case .bool(let value): try container.encode(value)
+            case .optional(let value): try container.encode(value)
+            }
+        }
+
+        func write(to writer: inout JSONWriter) {
+            switch self {
+            case .object(let members):
+                writer.beginObject()
+                for key in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }) {
+                    writer.key(key)
+                    members[key]!.write(to: &writer)
+                }
+                writer.endObject()
+            case .array(let elements):
+                writer.beginArray()
+                for element in elements { element.write(to: &writer) }
+                writer.endArray()
+            case .string(let value): writer.string(value)
+            case .int(let value): writer.int(value)
+            case .double(let value): writer.double(value)
+            case .bool(let value): writer.bool(value)
+            case .optional(let value):
+                if let value { value.write(to: &writer) } else { writer.null() }
+            }
+        }
+    }
+
+    static let scalars: [Unicode.Scalar] =
+        Array("abcXYZ09 _-$/.:,\"\\{}[]åäöÅÄÖé".unicodeScalars)
+        + [
+            "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\u{A}", "\u{B}", "\u{C}", "\u{D}", "\u{1F}", "\u{7F}", "\u{80}",
+            "\u{A0}", "\u{AD}", "\u{301}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "😀", "\u{10FFFF}",
+        ]
+
+    static func string(_ random: inout SystemRandomNumberGenerator, keyLike: Bool = false) -> String {
+        let length = Int.random(in: 0...(keyLike ? 8 : 24), using: &random)
+        var text = String.UnicodeScalarView()
+        for _ in 0..<length {
+            // Keys stay ASCII: the writer leaves their order to its caller.
+            let scalar = scalars.randomElement(using: &random)!
+            text.append(keyLike && !scalar.isASCII ? "k" : scalar)
+        }
+        return String(text)
+    }
+
+    static func double(_ random: inout SystemRandomNumberGenerator) -> Double {
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0: return Double(Int.random(in: -1_000_000...1_000_000, using: &random)) / 10
+        case 1: return Double(Int.random(in: -10000...10000, using: &random)) / 10000
+        case 2: return Double(Int64.random(in: Int64.min...Int64.max, using: &random))
+        case 3:
+            // Whole numbers of every magnitude, where Swift switches to exponents.
+            return (pow(10, Double(Int.random(in: 0...22, using: &random))) * Double.random(in: 1..<10, using: &random))
+                .rounded()
+        case 4:
+            return [0, -0.0, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e15, 1e16, 0.1 + 0.2, 79.2, 0.75]
+                .randomElement(using: &random)!
+        case 5:
+            let any = Double(bitPattern: random.next())
+            return any.isFinite ? any : 1
+        default: return Double.random(in: -1e6...1e6, using: &random)
+        }
+    }
+
+    static func value(_ random: inout SystemRandomNumberGenerator, depth: Int) -> Value {
+        let kinds = depth > 3 ? 5 : 8
+        switch Int.random(in: 0..<kinds, using: &random) {
+        case 0: return .string(string(&random))
+        case 1: return .int(Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random))
+        case 2:
+            let value = double(&random)
+            return .double(value.isFinite ? value : 0)
+        case 3: return .bool(Bool.random(using: &random))
+        case 4: return .optional(Bool.random(using: &random) ? nil : .int(Int.random(in: -9...9, using: &random)))
+        case 5:
+            return .array((0..<Int.random(in: 0...4, using: &random)).map { _ in value(&random, depth: depth + 1) })
+        default:
+            var members: [String: Value] = [:]
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                members[string(&random, keyLike: true)] = value(&random, depth: depth + 1)
+            }
+            return .object(members)
+        }
+    }
+
+    static func encoded(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func written(_ value: Value, level: Int = 0) -> String {
+        var writer = JSONWriter(level: level)
+        value.write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// A failure shows both texts, which is the case to keep.
+    @Test("random values are written as JSONEncoder writes them")
+    func randomValues() throws {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let value = Self.value(&random, depth: 0)
+            #expect(Self.written(value) == (try Self.encoded(value)))
+        }
+    }
+
+    @Test(
+        "numbers as JSONEncoder writes them",
+        arguments: [
+            79.2, 100, 0.75, 0, -0.0, 1e-7, 1e15, 1e16, 123_456_789_012_345, -3.5, .leastNonzeroMagnitude, 1e300,
+        ])
+    func numbers(value: Double) throws {
+        #expect(Self.written(.double(value)) == (try Self.encoded(.double(value))))
+    }
+
+    @Test("escapes only quotes, backslashes and control characters; slashes and UTF-8 stay")
+    func escaping() {
+        #expect(
+            Self.written(.string("a/b \"c\" \\ \u{1}\t\n\r\u{8}\u{C} åäö 😀"))
+                == #""a/b \"c\" \\ \u0001\t\n\r\b\f åäö 😀""#)
+    }
+
+    @Test("a fragment is indented as it would be inside a document")
+    func fragment() throws {
+        let inner = Value.object(["a": .array([.int(1)]), "b": .object([:])])
+        let whole = try Self.encoded(.array([.array([inner])]))
+        let fragment = Self.written(inner, level: 2)
+        #expect(whole.contains("\n    " + fragment + "\n"))
+    }
+}
