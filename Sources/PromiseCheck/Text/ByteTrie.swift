@@ -55,37 +55,8 @@ final class ByteTrie: @unchecked Sendable {
         markValues.deallocate()
     }
 
-    /// Calls `body` with the word values of the node that `bytes` reach exactly, then with the
+    /// Appends to `values` the word values of the node that `bytes` reach exactly, then the
     /// mark values of every node on the way, shortest first.
-    @inline(__always)
-    func forEachMatch<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ body: (Int) -> Void) {
-        var node: Int32 = 0
-        var depth = 0
-        var complete = true
-        for byte in bytes {
-            let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
-            guard next >= 0 else {
-                complete = false
-                break
-            }
-            node = next
-            depth += 1
-        }
-        guard depth > 0 else { return }
-        if complete {
-            for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) { body(wordValues[index]) }
-        }
-        guard hasMarks else { return }
-        var current: Int32 = 0
-        var step = 0
-        for byte in bytes where step < depth {
-            current = step == 0 ? root[Int(byte)] : child(of: current, byte)
-            step += 1
-            for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) { body(markValues[index]) }
-        }
-    }
-
-    /// Appends to `values` what ``forEachMatch(_:_:)`` would call its body with, in that order.
     @inline(__always)
     func collectMatches<Bytes: Collection<UInt8>>(_ bytes: Bytes, into values: inout [Int]) {
         var node: Int32 = 0

@@ -147,6 +147,7 @@ extension PhraseMatcher {
             backward: ByteTrie
         ) -> [Found] {
             var found: [Found] = []
+            var candidates: [Int] = []
             var index = 0
             while index < tokens.count {
                 var best = -1
@@ -172,8 +173,10 @@ extension PhraseMatcher {
                         for candidate in textCandidates(for: tokens[index]) { consider(candidate) }
                     } else {
                         let word = UnsafeBufferPointer(rebasing: bytes[tokens[index].bytes])
-                        if !forward.isEmpty { forward.forEachMatch(word, consider) }
-                        if !backward.isEmpty { backward.forEachMatch(word.reversed(), consider) }
+                        candidates.removeAll(keepingCapacity: true)
+                        forward.collectMatches(word, into: &candidates)
+                        backward.collectMatches(word.reversed(), into: &candidates)
+                        for candidate in candidates { consider(candidate) }
                     }
                 }
                 if !byNumber.isEmpty, numberValue(of: tokens[index]) != nil {
