@@ -67,8 +67,14 @@ public struct LexiconCheck: Check {
 
     /// ": "a", "b" …" listing up to five distinct excerpts, or nothing.
     static func summarize(_ hits: [Hit]) -> String {
+        // Excerpts written alike are lower-cased once.
+        var written: Set<String> = []
         var seen: Set<String> = []
-        let distinct = hits.map { $0.excerpt.lowercased() }.filter { seen.insert($0).inserted }
+        var distinct: [String] = []
+        for hit in hits where written.insert(hit.excerpt).inserted {
+            let folded = hit.excerpt.lowercased()
+            if seen.insert(folded).inserted { distinct.append(folded) }
+        }
         guard !distinct.isEmpty else { return "" }
         let shown = distinct.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
         return ": " + shown + (distinct.count > 5 ? ", …" : "")

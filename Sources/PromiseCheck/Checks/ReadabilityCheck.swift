@@ -40,7 +40,7 @@ public struct ReadabilityCheck: Check {
             switch token.kind {
             case .word:
                 words += 1
-                if token.folded.count > longWord { longWords += 1 }
+                if text.characterCount(of: token) > longWord { longWords += 1 }
                 inSentence = true
             case .number:
                 inSentence = true
@@ -51,8 +51,14 @@ public struct ReadabilityCheck: Check {
                 }
             }
         }
-        // Each span (a list item, a paragraph) ends a sentence even without a full stop.
-        let spanEnds = Set(text.tokens.map(\.spanIndex)).count
+        // Each span (a list item, a paragraph) ends a sentence even without a full stop. Tokens
+        // come span by span, so the spans with tokens are counted where the span changes.
+        var spanEnds = 0
+        var lastSpan = -1
+        for token in text.tokens where token.spanIndex != lastSpan {
+            spanEnds += 1
+            lastSpan = token.spanIndex
+        }
         sentences = max(sentences + (inSentence ? 1 : 0), min(spanEnds, words))
         guard words > 0 else { return nil }
         return Double(words) / Double(max(1, sentences)) + 100 * Double(longWords) / Double(words)

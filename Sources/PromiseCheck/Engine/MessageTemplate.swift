@@ -15,25 +15,46 @@ enum MessageTemplate {
     }
 
     /// Fills placeholders from `values`; one with no value is left out, with its extra space.
+    ///
+    /// Runs of spaces collapse to one and the message is trimmed of spaces at both ends. Works on
+    /// UTF-8 bytes: `{`, `}` and the space are ASCII, so they never stand inside a longer character.
     static func render(_ template: String, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else {
-                result += rest[open...]
-                return result
+        var filled: [UInt8] = []
+        filled.reserveCapacity(template.utf8.count + 64)
+        let bytes = Array(template.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                filled.append(bytes[index])
+                index += 1
+                continue
             }
-            let name = String(after[..<close])
-            if name.allSatisfy({ $0.isLetter || $0 == "_" }), !name.isEmpty {
-                result += values[name] ?? ""
+            guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
+                // An unclosed brace: the rest stays as written, spaces and all.
+                filled.append(contentsOf: bytes[index...])
+                return String(decoding: filled, as: UTF8.self)
+            }
+            let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) {
+                filled.append(contentsOf: (values[name] ?? "").utf8)
             } else {
-                result += rest[open...close]
+                filled.append(contentsOf: bytes[index...close])
             }
-            rest = after[after.index(after: close)...]
+            index = close + 1
         }
-        result += rest
-        return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Collapse runs of spaces and trim them at both ends.
+        var message: [UInt8] = []
+        message.reserveCapacity(filled.count)
+        var pendingSpace = false
+        for byte in filled {
+            if byte == UInt8(ascii: " ") {
+                pendingSpace = !message.isEmpty
+                continue
+            }
+            if pendingSpace { message.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            message.append(byte)
+        }
+        return String(decoding: message, as: UTF8.self)
     }
 }

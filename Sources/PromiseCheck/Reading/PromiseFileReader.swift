@@ -310,9 +310,7 @@ extension PromiseFileReader {
                 // Without escapes the value stands between the quotes as written.
                 if let source, let line = source.line(location.line),
                     location.column + text.unicodeScalars.count <= line.count,
-                    String(
-                        String.UnicodeScalarView(line[location.column..<(location.column + text.unicodeScalars.count)]))
-                        == text
+                    SourceLines.string(line[location.column..<(location.column + text.unicodeScalars.count)]) == text
                 {
                     return Span(
                         text, at: SourceLocation(line: location.line, column: location.column + 1), isVerbatim: true)
@@ -358,9 +356,7 @@ extension PromiseFileReader {
                 lineNumber += 1
             }
             guard !starts.isEmpty else { return nil }
-            var string = String()
-            string.unicodeScalars.append(contentsOf: text)
-            return Span(string, lineStarts: starts)
+            return Span(SourceLines.string(text), lineStarts: starts)
         }
 
         /// A multi-line plain scalar rebuilt from its source lines.
@@ -383,9 +379,7 @@ extension PromiseFileReader {
                 text += trimmed
             }
             guard !starts.isEmpty else { return nil }
-            var string = String()
-            string.unicodeScalars.append(contentsOf: text)
-            return Span(string, lineStarts: starts)
+            return Span(SourceLines.string(text), lineStarts: starts)
         }
     }
 }

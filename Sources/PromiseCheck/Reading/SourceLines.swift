@@ -5,21 +5,41 @@ struct SourceLines {
     init(_ bytes: [UInt8]) {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var lines: [[Unicode.Scalar]] = [[]]
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
-                if !previousWasCR { lines.append([]) }
+                if !previousWasCR {
+                    lines.append(current)
+                    current = []
+                }
                 previousWasCR = false
             } else if scalar == "\r" {
-                lines.append([])
+                lines.append(current)
+                current = []
                 previousWasCR = true
             } else {
-                lines[lines.count - 1].append(scalar)
+                current.append(scalar)
                 previousWasCR = false
             }
         }
+        lines.append(current)
         self.lines = lines
+    }
+
+    /// The text of `scalars`, encoded in one pass.
+    static func string<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The number of lines.

@@ -180,6 +180,13 @@ public struct TokenizedText: Sendable {
         return String(text[start.range.lowerBound..<end.range.upperBound])
     }
 
+    /// The number of characters of a token's folded text: for a simple token (one scalar per
+    /// character) its UTF-8 lead bytes, counted without building the string's characters.
+    public func characterCount(of token: Token) -> Int {
+        guard token.isSimple else { return token.folded.count }
+        return foldedBytes[token.bytes].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
     /// Number of word tokens.
     public var wordCount: Int { tokens.lazy.filter { $0.kind == .word }.count }
 

@@ -38,4 +38,45 @@ import Testing
     @Test func textWithoutPlaceholdersIsUnchanged() {
         #expect(MessageTemplate.render("Löftet anger inget område", ["area": "Ekby"]) == "Löftet anger inget område")
     }
+
+    /// The renderer as it was, over `Character`s, which the byte renderer must agree with.
+    static func referenceRender(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else {
+                result += rest[open...]
+                return result
+            }
+            let name = String(after[..<close])
+            if name.allSatisfy({ $0.isLetter || $0 == "_" }), !name.isEmpty {
+                result += values[name] ?? ""
+            } else {
+                result += rest[open...close]
+            }
+            rest = after[after.index(after: close)...]
+        }
+        result += rest
+        return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    @Test(arguments: 0..<30)
+    func rendersAsTheCharacterRenderer(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let pieces = [
+            "{title}", "{count}", "{område}", "{}", "{två ord}", "{n2}", "{x_y}", "{", "}", " ", "  ", "åtagandet",
+            "\"", "saknar", "mål", "e\u{301}", "\t", "\n", "{min}", "(", ")",
+        ]
+        let values = ["title": "Trygg  park", "count": "3", "område": " Ekby ", "x_y": "", "min": "2"]
+        for _ in 0..<200 {
+            let template = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(
+                MessageTemplate.render(template, values) == Self.referenceRender(template, values),
+                "seed \(seed): \(template.debugDescription)")
+        }
+    }
 }

@@ -151,3 +151,17 @@ func termLexicon(_ name: String, _ terms: [String], sourceLocation: Testing.Sour
 func readPromiseText(_ yaml: String, path: String = "lofte.yaml") -> PromiseFileReader.Result {
     PromiseFileReader().read(Array(yaml.utf8), path: path)
 }
+
+/// A seeded random generator (SplitMix64), so a property test's failure names a case that can
+/// be rerun.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -17,17 +17,7 @@ import Testing
     private static let numbers = ["4", "12", "2025", "0"]
     private static let numberWords: [String: Double] = ["två": 2, "fyra": 4, "tolv": 12, "ett": 1]
 
-    /// A seeded generator, so a failure names a case that can be rerun.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias Generator = SeededGenerator
 
     /// Terms are mostly simple, so the tries are built; one in ten sets may hold the decomposed
     /// word and so take the general path throughout.
