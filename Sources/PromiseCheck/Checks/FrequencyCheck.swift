@@ -26,7 +26,7 @@ public struct FrequencyCheck: Check {
 
     let frequencies: PhraseMatcher
     let vague: PhraseMatcher?
-    let months: [String: Int]
+    let months: WordTable<Int>
     let minimum: Double
 
     public var phraseMatchers: [PhraseMatcher] { [frequencies] + (vague.map { [$0] } ?? []) }

@@ -28,7 +28,7 @@ public struct PeriodCheck: Check {
         ],
         variables: ["period", "from", "to", "match"])
 
-    let months: [String: Int]
+    let months: WordTable<Int>
     let cues: PhraseMatcher?
     let rangeWords: PhraseMatcher?
 
@@ -287,7 +287,10 @@ public struct PeriodCheck: Check {
     }
 
     static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
     }
 
     /// Hits without repeats, in order.

@@ -6,6 +6,9 @@ struct ScopeResolver {
     /// The automaton of each scope's lexicons, which the scope's texts scan with.
     let lexicons: [Scope: CombinedMatcher]
     private var cache: [Scope: [ScopeItem]] = [:]
+    /// The tokens of each span met so far, by where it starts: scopes share spans (a section
+    /// is part of the document), and each span is tokenized once.
+    private var spanTokens: [SourceLocation: [(text: String, tokens: [Token], bytes: [UInt8])]] = [:]
 
     init(document: Document, lexicons: [Scope: CombinedMatcher] = [:]) {
         self.document = document
@@ -19,9 +22,20 @@ struct ScopeResolver {
         return items
     }
 
-    private func resolve(_ scope: Scope) -> [ScopeItem] {
+    private mutating func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
+        if let known = spanTokens[span.location]?.first(where: { $0.text == span.text }) {
+            return (known.tokens, known.bytes)
+        }
+        let found = TokenizedText.tokens(of: span)
+        spanTokens[span.location, default: []].append((span.text, found.tokens, found.bytes))
+        return found
+    }
+
+    private mutating func resolve(_ scope: Scope) -> [ScopeItem] {
         let lexicons = lexicons[scope]
-        func tokenized(_ spans: [Span]) -> TokenizedText { TokenizedText(spans, lexicons: lexicons) }
+        func tokenized(_ spans: [Span]) -> TokenizedText {
+            TokenizedText(spans, tokenized: spans.map { tokens(of: $0) }, lexicons: lexicons)
+        }
         switch scope {
         case .document:
             let start = document.title?.location ?? document.allSpans.first?.location ?? .start

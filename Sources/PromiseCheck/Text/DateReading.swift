@@ -21,10 +21,10 @@ enum DateReading {
     ///
     /// Throws when a term has no value or one that is no month, as such a lexicon would
     /// silently read no dates.
-    static func monthNumbers(_ parameters: CheckParameters, _ name: String) throws(CheckConfigurationError) -> [String:
-        Int]
+    static func monthNumbers(_ parameters: CheckParameters, _ name: String) throws(CheckConfigurationError)
+        -> WordTable<Int>
     {
-        guard let lexicon = try parameters.lexicon(name) else { return [:] }
+        guard let lexicon = try parameters.lexicon(name) else { return WordTable([:]) }
         for entry in lexicon.entries {
             guard let value = entry.value, value >= 1, value <= 12, value == value.rounded() else {
                 throw CheckConfigurationError(
@@ -34,7 +34,7 @@ enum DateReading {
         }
         var months: [String: Int] = [:]
         for (word, value) in lexicon.wordValues { months[word] = Int(value) }
-        return months
+        return WordTable(months)
     }
 }
 
@@ -109,9 +109,9 @@ struct WrittenDate: Sendable, Hashable {
 /// Month names come from the pack's month lexicon. A date never spans two spans.
 struct DateReader {
     let tokens: [Token]
-    let months: [String: Int]
+    let months: WordTable<Int>
 
-    init(tokens: [Token], months: [String: Int]) {
+    init(tokens: [Token], months: WordTable<Int>) {
         self.tokens = tokens
         self.months = months
     }
@@ -119,7 +119,7 @@ struct DateReader {
     /// The month a word token names.
     func month(at index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .word else { return nil }
-        return months[tokens[index].folded]
+        return months[token: tokens[index]]
     }
 
     /// Whether `index` is a token in the same span as the token at `anchor`.

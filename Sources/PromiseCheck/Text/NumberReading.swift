@@ -4,23 +4,26 @@
 /// knows no language's number words.
 struct NumberReader: Sendable {
     /// Values of number words by folded word.
-    let words: [String: Double]
+    let words: WordTable<Double>
 
     init(_ lexicon: Lexicon?) {
-        words = lexicon?.wordValues ?? [:]
+        words = WordTable(lexicon?.wordValues ?? [:])
     }
 
     /// The value of a digit token or a number word, or `nil` for anything else.
     func value(of token: Token) -> Double? {
         switch token.kind {
         case .number: token.numberValue
-        case .word: words[token.folded]
+        case .word: words[token: token]
         case .symbol: nil
         }
     }
 
     /// Whether the token is a number, in digits or as a word.
-    func isNumber(_ token: Token) -> Bool { value(of: token) != nil }
+    func isNumber(_ token: Token) -> Bool {
+        // A run of digits always reads as a number (a very long one as infinity).
+        token.kind == .number || value(of: token) != nil
+    }
 
     /// A value for a message: whole numbers without a trailing `.0`, never trapping on huge ones.
     static func format(_ value: Double) -> String {

@@ -74,6 +74,7 @@ extension PhraseMatcher {
     final class Index: Sendable {
         let parts: [[TermPattern.Part]]
         let numberWords: [String: Double]
+        private let numberTable: WordTable<Double>
         private let byWord: [String: [Int]]
         let bySymbol: [String: [Int]]
         private let byPrefix: [String: [Int]]
@@ -88,6 +89,7 @@ extension PhraseMatcher {
 
         init(_ lexicon: Lexicon, numberWords: [String: Double]) {
             self.numberWords = numberWords
+            self.numberTable = WordTable(numberWords)
             parts = lexicon.entries.map(\.pattern.parts)
             var byWord: [String: [Int]] = [:]
             var bySymbol: [String: [Int]] = [:]
@@ -220,7 +222,7 @@ extension PhraseMatcher {
         func numberValue(of token: Token) -> Double? {
             switch token.kind {
             case .number: token.numberValue
-            case .word: numberWords.isEmpty ? nil : numberWords[token.folded]
+            case .word: numberTable[token: token]
             case .symbol: nil
             }
         }

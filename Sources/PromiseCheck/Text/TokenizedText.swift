@@ -32,6 +32,36 @@ public struct TokenizedText: Sendable {
         self.foldedBytes = bytes
     }
 
+    /// Spans put together from their tokens found before (each tokenized as span 0), without
+    /// tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
+    init(_ spans: [Span], tokenized pieces: [(tokens: [Token], bytes: [UInt8])], lexicons: CombinedMatcher?) {
+        self.spans = spans
+        self.lexiconScan = lexicons.map(LexiconScan.init)
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        tokens.reserveCapacity(pieces.reduce(0) { $0 + $1.tokens.count })
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
+        for (index, piece) in pieces.enumerated() {
+            let offset = bytes.count
+            bytes.append(contentsOf: piece.bytes)
+            for var token in piece.tokens {
+                token.spanIndex = index
+                token.bytes = (token.bytes.lowerBound + offset)..<(token.bytes.upperBound + offset)
+                tokens.append(token)
+            }
+        }
+        self.tokens = tokens
+        self.foldedBytes = bytes
+    }
+
+    /// The tokens of one span on its own, as span 0, and their folded bytes.
+    static func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        return (tokens, bytes)
+    }
+
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
     static let meaningfulSymbols: Set<Unicode.Scalar> = ["/", "%", "-", "–", "—", ".", "!", "?", ":", ";", "+"]
 

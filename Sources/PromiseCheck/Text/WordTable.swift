@@ -1,0 +1,38 @@
+/// Values of single words (number words, month names), looked up by a token's folded text
+/// without hashing it.
+///
+/// Such tables are asked about nearly every word of a text and hold a few dozen words, so a
+/// lookup first narrows by the word's first byte and length and then compares bytes. Bytes
+/// compare like `String` only for text whose scalars all lie below U+0300 (see
+/// `Token.isSimple`); other words and tokens take the dictionary.
+struct WordTable<Value: Sendable>: Sendable {
+    let values: [String: Value]
+    /// The words by their first UTF-8 byte, with their bytes and values.
+    private let buckets: [[(bytes: [UInt8], value: Value)]]
+    private let allSimple: Bool
+
+    init(_ values: [String: Value]) {
+        self.values = values
+        var buckets = [[(bytes: [UInt8], value: Value)]](repeating: [], count: 256)
+        for (word, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let first = word.utf8.first else { continue }
+            buckets[Int(first)].append((Array(word.utf8), value))
+        }
+        self.buckets = buckets
+        self.allSimple = values.keys.allSatisfy(TokenizedText.isSimple)
+    }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    /// The value of a word token's folded text.
+    subscript(token token: Token) -> Value? {
+        guard !values.isEmpty else { return nil }
+        guard allSimple, token.isSimple else { return values[token.folded] }
+        let utf8 = token.folded.utf8
+        guard let first = utf8.first else { return nil }
+        for candidate in buckets[Int(first)] where candidate.bytes.count == utf8.count {
+            if utf8.elementsEqual(candidate.bytes) { return candidate.value }
+        }
+        return nil
+    }
+}

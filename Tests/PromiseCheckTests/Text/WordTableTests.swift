@@ -1,0 +1,28 @@
+import Testing
+
+@testable import PromiseCheck
+
+/// `WordTable` answers as the dictionary it is built from, whatever the words' scalars.
+@Suite struct WordTableTests {
+    private static let words = [
+        "två", "tre", "fyra", "tio", "tjugo", "tusen", "ett", "en", "åtta", "o\u{308}ka", "öka", "ıstanbul", "ß",
+        "mars", "maj", "december", "decem", "t", "",
+    ]
+
+    @Test(arguments: [false, true])
+    func answersAsTheDictionary(withDecomposedWord: Bool) {
+        var values: [String: Int] = [:]
+        for (index, word) in Self.words.enumerated() where !word.isEmpty {
+            if withDecomposedWord || word.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { values[word] = index }
+        }
+        let table = WordTable(values)
+        let text = TokenizedText([
+            verbatimSpan((Self.words + ["TVÅ", "Öka", "O\u{308}KA", "fyrtio", "tjugofem", "12", "-"]).joined(separator: " "))
+        ])
+        #expect(text.tokens.count > 20)
+        for token in text.tokens {
+            #expect(table[token: token] == values[token.folded], "\(token.folded)")
+        }
+        #expect(text.tokens.contains { table[token: $0] != nil })
+    }
+}
