@@ -17,7 +17,8 @@ import Testing
         }
         let table = WordTable(values)
         let text = TokenizedText([
-            verbatimSpan((Self.words + ["TVÅ", "Öka", "O\u{308}KA", "fyrtio", "tjugofem", "12", "-"]).joined(separator: " "))
+            verbatimSpan(
+                (Self.words + ["TVÅ", "Öka", "O\u{308}KA", "fyrtio", "tjugofem", "12", "-"]).joined(separator: " "))
         ])
         #expect(text.tokens.count > 20)
         for token in text.tokens {
