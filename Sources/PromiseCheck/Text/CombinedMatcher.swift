@@ -159,7 +159,8 @@ public final class CombinedMatcher: Sendable {
                 }
             }
             if !numberGroups.isEmpty, tokens[index].kind != .symbol {
-                let isDigits = tokens[index].kind == .number && tokens[index].numberValue != nil
+                // A run of digits always reads as a number (a very long one as infinity).
+                let isDigits = tokens[index].kind == .number
                 for group in numberGroups {
                     let isNumber =
                         isDigits

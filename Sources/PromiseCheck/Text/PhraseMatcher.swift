@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a lexicon's terms in tokenized text.
 ///
 /// Compiled once per lexicon: entries are indexed by their first part in byte tries over the
@@ -239,6 +241,34 @@ extension PhraseMatcher {
             return result
         }
 
+        /// Whether `bytes` are the UTF-8 of `text`.
+        @inline(__always)
+        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                utf8.count == bytes.count
+                    && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
+            } ?? bytes.elementsEqual(text.utf8)
+        }
+
+        /// Whether `bytes` start with the UTF-8 of `text`.
+        @inline(__always)
+        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, start text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                utf8.count <= bytes.count
+                    && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
+            } ?? bytes.starts(with: text.utf8)
+        }
+
+        /// Whether `bytes` end with the UTF-8 of `text`.
+        @inline(__always)
+        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, end text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                utf8.count <= bytes.count
+                    && (utf8.isEmpty
+                        || memcmp(utf8.baseAddress!, bytes.baseAddress! + (bytes.count - utf8.count), utf8.count) == 0)
+            } ?? bytes.reversed().starts(with: text.utf8.reversed())
+        }
+
         /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
         func textCandidates(for token: Token) -> [Int] {
             var result = byWord[token.folded] ?? []
@@ -254,10 +284,6 @@ extension PhraseMatcher {
             return result
         }
 
-        /// Matches `parts` at `start`; returns the end index and the slot's number.
-        ///
-        /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
-        /// `String` would; anything else compares as `String`.
         /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:at:)``.
         func match(entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int)
             -> (Int, Double?)?
@@ -265,6 +291,10 @@ extension PhraseMatcher {
             match(parts[entry], in: tokens, bytes: bytes, at: start)
         }
 
+        /// Matches `parts` at `start`; returns the end index and the slot's number.
+        ///
+        /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
+        /// `String` would; anything else compares as `String`.
         func match(
             _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
             at start: Int
@@ -283,21 +313,21 @@ extension PhraseMatcher {
                 case .word(let word):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard folded.elementsEqual(word.utf8) else { return nil }
+                        guard Self.bytes(folded, equal: word) else { return nil }
                     } else {
                         guard tokens[position].folded == word else { return nil }
                     }
                 case .prefix(let prefix):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard folded.starts(with: prefix.utf8) else { return nil }
+                        guard Self.bytes(folded, start: prefix) else { return nil }
                     } else {
                         guard tokens[position].folded.hasPrefix(prefix) else { return nil }
                     }
                 case .suffix(let suffix):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard folded.reversed().starts(with: suffix.utf8.reversed()) else { return nil }
+                        guard Self.bytes(folded, end: suffix) else { return nil }
                     } else {
                         guard tokens[position].folded.hasSuffix(suffix) else { return nil }
                     }

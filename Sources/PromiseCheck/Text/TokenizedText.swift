@@ -58,6 +58,9 @@ public struct TokenizedText: Sendable {
     static func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
         var tokens: [Token] = []
         var bytes: [UInt8] = []
+        let length = span.text.utf8.count
+        tokens.reserveCapacity(length / 5 + 4)
+        bytes.reserveCapacity(length)
         tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
         return (tokens, bytes)
     }
