@@ -59,7 +59,7 @@ public struct ExecCheck: Check {
         }
     }
 
-    /// The engine passes the rule's id in the item's variables, for the program's request.
+    /// The engine passes the rule's id in the item (`ruleID`), for the program's request.
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let name = shownName
         guard allowed else {
@@ -70,7 +70,7 @@ public struct ExecCheck: Check {
             arguments: command, workingDirectory: folder.isEmpty ? "." : folder, timeout: timeout,
             maxOutputBytes: maxOutput)
         let input = PluginProtocol.request(
-            ruleID: item.variables["rule"] ?? name, options: ruleOptions, document: document, item: item)
+            ruleID: item.ruleID ?? name, options: ruleOptions, document: document, item: item)
         switch process.run(input: input) {
         case .failure(let failure):
             return .failed("plugin \(name) \(failure)")

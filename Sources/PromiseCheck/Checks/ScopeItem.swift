@@ -18,6 +18,9 @@ public struct ScopeItem: Sendable {
     public var variables: [String: String]
     public var commitment: Commitment?
     public var signatory: Signatory?
+    /// The id of the rule being evaluated, set by the engine (for an external program's request);
+    /// messages get it as `{rule}`.
+    public var ruleID: String?
 
     public init(
         kind: Kind, location: SourceLocation, text: TokenizedText, variables: [String: String] = [:],

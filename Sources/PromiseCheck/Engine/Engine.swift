@@ -1,20 +1,23 @@
 /// Evaluates promises against a pack and scores them.
 public struct Engine: Sendable {
     public let pack: RulePack
+    /// The pack's enabled rules, in pack order.
+    let enabledRules: [Rule]
     /// The lexicons of the enabled rules of each scope, in one automaton per scope.
     let lexicons: [Scope: CombinedMatcher]
 
     public init(pack: RulePack) {
         self.pack = pack
+        self.enabledRules = pack.enabledRules
         var matchers: [Scope: [PhraseMatcher]] = [:]
-        for rule in pack.enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
+        for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
         self.lexicons = matchers.mapValues(CombinedMatcher.init)
     }
 
     /// Evaluates every enabled rule and scores the document.
     public func evaluate(_ document: Document) -> DocumentEvaluation {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
-        var results = pack.enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
+        var results = enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
         let categories = pack.categories.compactMap { category -> CategoryScore? in
@@ -44,6 +47,7 @@ public struct Engine: Sendable {
             item: ScopeItem? = nil
         ) {
             var values = variables
+            if values["rule"] == nil { values["rule"] = rule.id }
             if let area, values["area"] == nil { values["area"] = area }
             // What a baseline fingerprint is made of when there is no excerpt: the item's own
             // text, except for the whole document, whose text changes with any edit.
@@ -64,7 +68,7 @@ public struct Engine: Sendable {
 
         var outcomes: [CheckOutcome] = []
         for var item in items {
-            item.variables["rule"] = rule.id
+            item.ruleID = rule.id
             let outcome = rule.check.evaluate(item, in: document)
             if let failure = outcome.failure {
                 var failed = result(rule, fraction: 0, reason: failure, findings: [])
