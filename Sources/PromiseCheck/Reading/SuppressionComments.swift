@@ -161,6 +161,8 @@ extension SuppressionComments {
     /// scalars (the node tree says where those are). Items are mapping entries (key and value)
     /// and sequence items.
     static func yaml(root: Node, source: SourceLines, path: String, log: DiagnosticLog) -> [Suppression] {
+        // Most files have no such comment: one search of the whole text says so.
+        guard source.contains(String(String.UnicodeScalarView(keyword))) else { return [] }
         var candidates: [Int] = []
         for number in 1...max(source.count, 1) {
             guard let line = source.line(number), contains(line, keyword) != nil else { continue }
