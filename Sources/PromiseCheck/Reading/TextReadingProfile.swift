@@ -46,7 +46,7 @@ public struct TextReadingProfile: Sendable {
     public static func sectionPatterns(_ sections: [SectionPatterns]) -> [(
         role: String, regexes: [NSRegularExpression]
     )] {
-        sections.map { (role: $0.role, regexes: regexes($0.patterns)) }
+        sections.map { (role: $0.role, regexes: $0.patterns.map(\.regex)) }
     }
 
     /// The role of the first section whose pattern matches all of `heading`.
