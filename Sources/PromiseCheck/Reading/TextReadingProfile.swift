@@ -7,7 +7,11 @@ import Foundation
 public struct TextReadingProfile: Sendable {
     /// Heading patterns by section role, in the order they are tried; each matches a whole
     /// heading, case-insensitively.
-    public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])]
+    public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])] {
+        didSet { headingPrefixes = Self.headingPrefixes(sectionPatterns) }
+    }
+    /// The literal start of each of ``sectionPatterns``, where it has one.
+    private var headingPrefixes: [[HeadingPrefix?]]
     /// Patterns with a named group `area`, tried on the title.
     public var titleArea: [NSRegularExpression]
     /// Patterns with a named group `area`, tried on the body when the title names no area.
@@ -26,6 +30,7 @@ public struct TextReadingProfile: Sendable {
         unsignedMarkers: [NSRegularExpression] = []
     ) {
         self.sectionPatterns = sectionPatterns
+        self.headingPrefixes = Self.headingPrefixes(sectionPatterns)
         self.titleArea = titleArea
         self.bodyArea = bodyArea
         self.parties = parties
@@ -54,19 +59,29 @@ public struct TextReadingProfile: Sendable {
     /// The heading is compared trimmed, with whitespace runs as one space, without emphasis
     /// markers around it and without a final colon. A pattern still matching at `deadline`
     /// counts as not matching.
-    func role(ofHeading heading: String, before deadline: RegexDeadline) -> String? {
+    ///
+    /// A pattern whose literal start (``HeadingPrefix``) the heading does not have is not run;
+    /// with `usesPrefixes` false every pattern runs, as a reference for tests.
+    func role(ofHeading heading: String, before deadline: RegexDeadline, usesPrefixes: Bool = true) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        for (role, regexes) in sectionPatterns {
-            for regex in regexes {
+        for (patterns, prefixes) in zip(sectionPatterns, headingPrefixes) {
+            for (regex, prefix) in zip(patterns.regexes, prefixes) {
+                if usesPrefixes, let prefix, !prefix.mayStart(text) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
-                    return role
+                    return patterns.role
                 }
             }
         }
         return nil
+    }
+
+    private static func headingPrefixes(_ sectionPatterns: [(role: String, regexes: [NSRegularExpression])])
+        -> [[HeadingPrefix?]]
+    {
+        sectionPatterns.map { $0.regexes.map { HeadingPrefix(pattern: $0.pattern) } }
     }
 
     /// `heading` as patterns see it.
