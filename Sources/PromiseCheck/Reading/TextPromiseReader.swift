@@ -552,8 +552,8 @@ extension TextPromiseReader {
             let words = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }
             guard (2...4).contains(words.count) else { return false }
             for word in words {
-                guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
-                    word.unicodeScalars.contains(where: \.properties.isAlphabetic)
+                guard word.unicodeScalars.allSatisfy({ TextLayout.isAlphabetic($0) || $0 == "-" }),
+                    word.unicodeScalars.contains(where: TextLayout.isAlphabetic)
                 else { return false }
             }
             for word in [words[0], words[words.count - 1]] {
@@ -585,7 +585,7 @@ extension TextPromiseReader {
                 let lower = starts[index].offset
                 // Lines are joined with one space.
                 let upper = index + 1 < starts.count ? starts[index + 1].offset - 1 : scalars.count
-                let text = String(String.UnicodeScalarView(scalars[lower..<max(lower, upper)]))
+                let text = TextLayout.string(scalars[lower..<max(lower, upper)])
                 return Span(text, at: starts[index].location, isVerbatim: true)
             }
         }
