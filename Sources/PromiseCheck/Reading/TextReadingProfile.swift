@@ -8,20 +8,26 @@ public struct TextReadingProfile: Sendable {
     /// Heading patterns by section role, in the order they are tried; each matches a whole
     /// heading, case-insensitively.
     public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])] {
-        didSet { headingPrefixes = Self.headingPrefixes(sectionPatterns) }
+        didSet { sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) } }
     }
-    /// The literal start of each of ``sectionPatterns``, where it has one.
-    private var headingPrefixes: [[HeadingPrefix?]]
     /// Patterns with a named group `area`, tried on the title.
-    public var titleArea: [NSRegularExpression]
+    public var titleArea: [NSRegularExpression] { didSet { titleAreaLiterals = Self.literals(of: titleArea) } }
     /// Patterns with a named group `area`, tried on the body when the title names no area.
-    public var bodyArea: [NSRegularExpression]
+    public var bodyArea: [NSRegularExpression] { didSet { bodyAreaLiterals = Self.literals(of: bodyArea) } }
     /// A grouped lexicon of party markers; a match's group is the party's key.
     public var parties: PhraseMatcher?
     /// A grouped lexicon of signatory titles; a match's group is the party the signatory signs for.
     public var signatoryRoles: PhraseMatcher?
     /// Signature-block lines that, when no line of the block has a date, mark the promise unsigned.
-    public var unsignedMarkers: [NSRegularExpression]
+    public var unsignedMarkers: [NSRegularExpression] {
+        didSet { unsignedLiterals = Self.literals(of: unsignedMarkers) }
+    }
+
+    /// What each pattern's matches must start with or contain, by pattern (see ``PatternLiterals``).
+    private(set) var sectionLiterals: [[PatternLiterals?]]
+    private(set) var titleAreaLiterals: [PatternLiterals?]
+    private(set) var bodyAreaLiterals: [PatternLiterals?]
+    private(set) var unsignedLiterals: [PatternLiterals?]
 
     public init(
         sectionPatterns: [(role: String, regexes: [NSRegularExpression])] = [],
@@ -30,12 +36,15 @@ public struct TextReadingProfile: Sendable {
         unsignedMarkers: [NSRegularExpression] = []
     ) {
         self.sectionPatterns = sectionPatterns
-        self.headingPrefixes = Self.headingPrefixes(sectionPatterns)
         self.titleArea = titleArea
         self.bodyArea = bodyArea
         self.parties = parties
         self.signatoryRoles = signatoryRoles
         self.unsignedMarkers = unsignedMarkers
+        sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) }
+        titleAreaLiterals = Self.literals(of: titleArea)
+        bodyAreaLiterals = Self.literals(of: bodyArea)
+        unsignedLiterals = Self.literals(of: unsignedMarkers)
     }
 
     /// No language at all: text is read by its layout alone.
@@ -60,16 +69,16 @@ public struct TextReadingProfile: Sendable {
     /// markers around it and without a final colon. A pattern still matching at `deadline`
     /// counts as not matching.
     ///
-    /// A pattern whose literal start (``HeadingPrefix``) the heading does not have is not run;
-    /// with `usesPrefixes` false every pattern runs, as a reference for tests.
-    func role(ofHeading heading: String, before deadline: RegexDeadline, usesPrefixes: Bool = true) -> String? {
+    /// A pattern whose letters (``PatternLiterals``) the heading does not have is not run; with
+    /// `usesLiterals` false every pattern runs, as a reference for tests.
+    func role(ofHeading heading: String, before deadline: RegexDeadline, usesLiterals: Bool = true) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        for (patterns, prefixes) in zip(sectionPatterns, headingPrefixes) {
-            for (regex, prefix) in zip(patterns.regexes, prefixes) {
-                if usesPrefixes, let prefix, !prefix.mayStart(text) { continue }
+        for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
+            for (regex, literals) in zip(patterns.regexes, literals) {
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: text)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
                     return patterns.role
                 }
@@ -78,10 +87,8 @@ public struct TextReadingProfile: Sendable {
         return nil
     }
 
-    private static func headingPrefixes(_ sectionPatterns: [(role: String, regexes: [NSRegularExpression])])
-        -> [[HeadingPrefix?]]
-    {
-        sectionPatterns.map { $0.regexes.map { HeadingPrefix(pattern: $0.pattern) } }
+    static func literals(of regexes: [NSRegularExpression]) -> [PatternLiterals?] {
+        regexes.map { PatternLiterals(pattern: $0.pattern) }
     }
 
     /// `heading` as patterns see it.
