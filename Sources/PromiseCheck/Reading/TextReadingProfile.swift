@@ -92,9 +92,42 @@ public struct TextReadingProfile: Sendable {
     }
 
     /// `heading` as patterns see it.
+    ///
+    /// Below U+0300 every scalar is a character of its own (CR LF aside, which is whitespace
+    /// either way), so such a heading is worked on scalar by scalar, with the same result as
+    /// ``normalizedHeadingByCharacters(_:)``.
     static func normalizedHeading(_ heading: String) -> String {
+        guard heading.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else {
+            return normalizedHeadingByCharacters(heading)
+        }
+        var words = heading.unicodeScalars.split(whereSeparator: TextLayout.isWhitespace)
+        trimEmphasis(&words)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for (index, word) in words.enumerated() {
+            if index > 0 { bytes.append(0x20) }
+            TextLayout.appendUTF8(word, to: &bytes)
+        }
+        while bytes.last == UInt8(ascii: ":") { bytes.removeLast() }
+        // Words hold no whitespace, so only a space that joined them can be left at the end.
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``normalizedHeading(_:)`` by characters, for any text.
+    static func normalizedHeadingByCharacters(_ heading: String) -> String {
         var words: [Substring] = heading.split { $0.isWhitespace }
-        // Markdown emphasis around a heading ("**Bakgrund**") is layout, not text.
+        trimEmphasis(&words)
+        var text = words.joined(separator: " ")
+        while text.hasSuffix(":") { text.removeLast() }
+        while let final = text.last, final.isWhitespace { text.removeLast() }
+        return text
+    }
+
+    /// Drops Markdown emphasis around a heading ("**Bakgrund**"), which is layout, not text: the
+    /// markers that start the first word and end the last, and a word left empty.
+    private static func trimEmphasis<Word: BidirectionalCollection>(_ words: inout [Word])
+    where Word.SubSequence == Word, Word.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         if let first = words.first {
             let trimmed = first.drop { $0 == "*" || $0 == "_" }
             if trimmed.isEmpty { words.removeFirst() } else { words[0] = trimmed }
@@ -104,9 +137,5 @@ public struct TextReadingProfile: Sendable {
             while let final = trimmed.last, final == "*" || final == "_" { trimmed = trimmed.dropLast() }
             if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
         }
-        var text = words.joined(separator: " ")
-        while text.hasSuffix(":") { text.removeLast() }
-        while let final = text.last, final.isWhitespace { text.removeLast() }
-        return text
     }
 }

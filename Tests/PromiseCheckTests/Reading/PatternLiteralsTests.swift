@@ -137,6 +137,26 @@ import Testing
         }
     }
 
+    @Test func headingsAreNormalizedByScalarsAsByCharacters() {
+        let pieces = [
+            "Bakgrund", "*", "**", "_", ":", " ", "  ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "Lägesbild", "\u{AD}",
+            "©", "a\u{301}", "\u{2028}",
+        ]
+        Self.forRandomTexts(3000, seed: 0x0_4EAD) { round, text, _ in
+            var generator = Seeded(state: UInt64(round) &+ 1)
+            let heading =
+                (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                    pieces.randomElement(using: &generator)!
+                }.joined() + text
+            let scalarsOnly = heading.unicodeScalars.filter { $0.value < 0x300 }
+            for sample in [heading, String(String.UnicodeScalarView(scalarsOnly))] {
+                #expect(
+                    TextReadingProfile.normalizedHeading(sample)
+                        == TextReadingProfile.normalizedHeadingByCharacters(sample), "round \(round): '\(sample)'")
+            }
+        }
+    }
+
     @Test func skippingByLiteralsNeverChangesAnAreaOrAnUnsignedMarker() throws {
         let profile = try Self.profile()
         var found = 0
