@@ -699,7 +699,7 @@ extension TextPromiseReader {
             before deadline: RegexDeadline
         ) -> Span? {
             let text = span.text
-            let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
             var best: NSRange?
             for (regex, literals) in zip(patterns, literals) {
                 guard literals?.mayOccur(in: text) ?? true,

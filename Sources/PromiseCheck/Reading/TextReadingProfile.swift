@@ -75,7 +75,8 @@ public struct TextReadingProfile: Sendable {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        // Counting UTF-16 costs a pass over the text: only when a pattern is run.
+        lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
             for (regex, literals) in zip(patterns.regexes, literals) {
                 if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: text)) { continue }
@@ -93,11 +94,11 @@ public struct TextReadingProfile: Sendable {
 
     /// `heading` as patterns see it.
     ///
-    /// Below U+0300 every scalar is a character of its own (CR LF aside, which is whitespace
-    /// either way), so such a heading is worked on scalar by scalar, with the same result as
-    /// ``normalizedHeadingByCharacters(_:)``.
+    /// Below U+0300, and among the dashes, quotes and bullets U+2010–U+2027, every scalar is a
+    /// character of its own (CR LF aside, which is whitespace either way), so such a heading is
+    /// worked on scalar by scalar, with the same result as ``normalizedHeadingByCharacters(_:)``.
     static func normalizedHeading(_ heading: String) -> String {
-        guard heading.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else {
+        guard heading.unicodeScalars.allSatisfy(isCharacterAlone) else {
             return normalizedHeadingByCharacters(heading)
         }
         var words = heading.unicodeScalars.split(whereSeparator: TextLayout.isWhitespace)
@@ -112,6 +113,11 @@ public struct TextReadingProfile: Sendable {
         // Words hold no whitespace, so only a space that joined them can be left at the end.
         while bytes.last == 0x20 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `scalar` is a character by itself whatever stands around it (CR LF aside).
+    static func isCharacterAlone(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x2010...0x2027).contains(scalar.value)
     }
 
     /// ``normalizedHeading(_:)`` by characters, for any text.

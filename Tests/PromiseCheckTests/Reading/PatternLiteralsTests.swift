@@ -140,7 +140,7 @@ import Testing
     @Test func headingsAreNormalizedByScalarsAsByCharacters() {
         let pieces = [
             "Bakgrund", "*", "**", "_", ":", " ", "  ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "Lägesbild", "\u{AD}",
-            "©", "a\u{301}", "\u{2028}",
+            "©", "a\u{301}", "\u{2028}", "–", "\u{2010}", "\u{2027}", "•", "\u{200D}", "\u{1F46E}",
         ]
         Self.forRandomTexts(3000, seed: 0x0_4EAD) { round, text, _ in
             var generator = Seeded(state: UInt64(round) &+ 1)
@@ -148,7 +148,7 @@ import Testing
                 (0..<Int.random(in: 0...6, using: &generator)).map { _ in
                     pieces.randomElement(using: &generator)!
                 }.joined() + text
-            let scalarsOnly = heading.unicodeScalars.filter { $0.value < 0x300 }
+            let scalarsOnly = heading.unicodeScalars.filter(TextReadingProfile.isCharacterAlone)
             for sample in [heading, String(String.UnicodeScalarView(scalarsOnly))] {
                 #expect(
                     TextReadingProfile.normalizedHeading(sample)
