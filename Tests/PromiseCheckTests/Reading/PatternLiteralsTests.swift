@@ -179,4 +179,60 @@ import Testing
         }
         #expect(found > 300)
     }
+
+    // MARK: Random patterns
+
+    /// A random pattern of literals (some outside ASCII, some matching ASCII letters without
+    /// case), quantifiers, groups with alternatives, sets, escapes, flags and anchors.
+    private static func randomPattern(_ generator: inout Seeded) -> String {
+        let literals = ["a", "b", "k", "s", "ss", "om", "mun", "A", "K", " ", "1", "ä", "ß", "\u{17F}"]
+        let quantifiers = ["", "", "", "?", "*", "+", "{0,2}", "{2}", "??", "+?"]
+        let others = [
+            "[ab]", "[^x]", "[a-z]", "\\p{L}", "\\s", "\\b", "\\d", ".", "\\.", "\\|", "\\Q|a\\E", "(?i)",
+            "(?-i)",
+        ]
+        func piece(_ depth: Int) -> String {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<5:
+                return literals.randomElement(using: &generator)! + quantifiers.randomElement(using: &generator)!
+            case 5..<7 where depth < 2:
+                let alternatives = (0..<Int.random(in: 1...3, using: &generator)).map { _ in piece(depth + 1) }
+                let open = Bool.random(using: &generator) ? "(" : "(?:"
+                return open + alternatives.joined(separator: "|") + ")" + quantifiers.randomElement(using: &generator)!
+            default: return others.randomElement(using: &generator)!
+            }
+        }
+        var pattern = (0..<Int.random(in: 1...5, using: &generator)).map { _ in piece(0) }.joined()
+        if Int.random(in: 0..<8, using: &generator) == 0 { pattern += "|" + piece(0) }
+        if Bool.random(using: &generator) { pattern = "^" + pattern }
+        if Int.random(in: 0..<4, using: &generator) == 0 { pattern += "$" }
+        return pattern
+    }
+
+    /// The literals never rule out text a random pattern matches: its letters occur in any text
+    /// with a match, and a match of an anchored pattern starts with its prefix.
+    @Test func literalsNeverRuleOutAMatchOfARandomPattern() throws {
+        var generator = Seeded(state: 0xFA77_E4A5)
+        let alphabet = ["a", "b", "k", "K", "s", "S", "ß", "\u{17F}", "\u{212A}", "om", "MUN", " ", "1", "ä", "–", "x"]
+        var checked = 0
+        for round in 0..<150 {
+            let pattern = Self.randomPattern(&generator)
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            let literals = PatternLiterals(pattern: pattern)
+            for _ in 0..<20 {
+                let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                }.joined()
+                guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else {
+                    continue
+                }
+                checked += 1
+                #expect(literals?.mayOccur(in: text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
+                if match.range.location == 0 {
+                    #expect(literals?.mayStart(text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
+                }
+            }
+        }
+        #expect(checked > 300)
+    }
 }
