@@ -26,7 +26,12 @@ let package = Package(
                 "PromiseCheck",
                 "PromiseCheckReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked into the release binary: a run then starts
+            // without loading a dozen libraries and resolving their symbols (about a fifth of the
+            // time of checking one file). Debug builds and the tests link them dynamically.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "PromiseCheckYAMLTests", dependencies: ["PromiseCheckYAML"]),
         .testTarget(

@@ -228,14 +228,14 @@ public struct PackLoader: Sendable {
                         pair.value, "the heading patterns of section '\(pair.key.scalar ?? "")'")
                 else { continue }
                 let items = pair.value.sequence ?? [pair.value]
-                for (pattern, item) in zip(patterns, items) {
-                    do {
-                        _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-                    } catch {
+                let compiled = zip(patterns, items).compactMap { pattern, item in
+                    let compiled = PackPattern(pattern)
+                    if compiled == nil {
                         reader.error("heading pattern '\(pattern)' does not compile", at: item, code: "regex")
                     }
+                    return compiled
                 }
-                pack.sections.append(SectionPatterns(role: role, patterns: patterns))
+                pack.sections.append(SectionPatterns(role: role, patterns: compiled))
             }
         }
         if let node = root["reading"], !node.isNull {
@@ -321,18 +321,22 @@ public struct PackLoader: Sendable {
         var settings = ReadingSettings()
         guard let pairs = reader.mapping(node, "'reading'") else { return settings }
         reader.checkKeys(pairs, known: Self.readingKeys, in: "'reading'")
-        func patterns(_ key: String, group: String?) -> [String] {
+        func patterns(_ key: String, group: String?) -> [PackPattern] {
             guard let value = node[key], let patterns = reader.strings(value, "'reading.\(key)'") else { return [] }
+            var compiled: [PackPattern] = []
             for (pattern, item) in zip(patterns, value.sequence ?? [value]) {
-                if (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) == nil {
+                guard let regex = PackPattern(pattern) else {
                     reader.error("pattern '\(pattern)' in 'reading.\(key)' does not compile", at: item, code: "regex")
-                } else if let group, !pattern.contains("(?<\(group)>") {
+                    continue
+                }
+                if let group, !pattern.contains("(?<\(group)>") {
                     reader.error(
                         "pattern '\(pattern)' in 'reading.\(key)' needs a named group (?<\(group)>…)", at: item,
                         code: "regex")
                 }
+                compiled.append(regex)
             }
-            return patterns
+            return compiled
         }
         settings.titleArea = patterns("title_area", group: "area")
         settings.bodyArea = patterns("body_area", group: "area")

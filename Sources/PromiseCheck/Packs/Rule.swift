@@ -63,5 +63,5 @@ public struct RuleCategory: Sendable, Hashable {
 public struct SectionPatterns: Sendable {
     public var role: String
     /// Regular expressions matched case-insensitively against a whole heading.
-    public var patterns: [String]
+    public var patterns: [PackPattern]
 }

@@ -41,15 +41,15 @@ public struct RulePack: Sendable {
 /// The pack's `reading:` table: language data for reading published text and Markdown.
 public struct ReadingSettings: Sendable, Hashable {
     /// Regular expressions with a named group `area`, matched against the title.
-    public var titleArea: [String] = []
+    public var titleArea: [PackPattern] = []
     /// Regular expressions with a named group `area`, matched against the body when the title names no area.
-    public var bodyArea: [String] = []
+    public var bodyArea: [PackPattern] = []
     /// The grouped lexicon whose groups are the parties and whose terms mark them ("polisen").
     public var parties: String?
     /// The grouped lexicon of signatory role titles, grouped by party.
     public var signatoryRoles: String?
     /// Regular expressions for signature-block lines that, with no date, mark a promise unsigned.
-    public var unsigned: [String] = []
+    public var unsigned: [PackPattern] = []
 
     public init() {}
 }

@@ -97,7 +97,7 @@ enum TextDecoding {
         for scalar in String(decoding: bytes[start...], as: UTF8.self).unicodeScalars {
             splitter.add(scalar)
         }
-        return splitter.lines
+        return splitter.finish()
     }
 
     private static func windows1252Lines(_ bytes: [UInt8], from start: Int, path: String, log: DiagnosticLog)
@@ -112,7 +112,7 @@ enum TextDecoding {
                 continue
             }
             if reported < maxReportedBytes {
-                let location = SourceLocation(line: splitter.lines.count, column: splitter.currentColumn)
+                let location = SourceLocation(line: splitter.lineCount, column: splitter.currentColumn)
                 log.error(
                     "byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character in Windows-1252",
                     path: path, at: location, code: "input.encoding")
@@ -120,7 +120,7 @@ enum TextDecoding {
             reported += 1
             splitter.add("\u{FFFD}")
         }
-        return splitter.lines
+        return splitter.finish()
     }
 
     /// Undefined bytes reported one by one, at most; a file full of them is not Windows-1252.
@@ -143,23 +143,38 @@ enum TextDecoding {
 
 /// Splits a stream of scalars into lines at CRLF, LF and lone CR.
 private struct LineSplitter {
-    var lines: [[Unicode.Scalar]] = [[]]
+    /// The lines before the current one.
+    private var lines: [[Unicode.Scalar]] = []
+    private var current: [Unicode.Scalar] = []
     private var previousWasCR = false
 
+    /// The number of the line the next scalar will be on.
+    var lineCount: Int { lines.count + 1 }
     /// The column the next scalar will have.
-    var currentColumn: Int { (lines.last?.count ?? 0) + 1 }
+    var currentColumn: Int { current.count + 1 }
 
     mutating func add(_ scalar: Unicode.Scalar) {
         switch scalar {
         case "\n":
-            if !previousWasCR { lines.append([]) }
+            if !previousWasCR { endLine() }
             previousWasCR = false
         case "\r":
-            lines.append([])
+            endLine()
             previousWasCR = true
         default:
-            lines[lines.count - 1].append(scalar)
+            current.append(scalar)
             previousWasCR = false
         }
+    }
+
+    private mutating func endLine() {
+        lines.append(current)
+        current.removeAll(keepingCapacity: true)
+    }
+
+    /// Every line, the current one last.
+    consuming func finish() -> [[Unicode.Scalar]] {
+        lines.append(current)
+        return lines
     }
 }

@@ -83,7 +83,41 @@ enum TextLayout {
     // MARK: Line structure
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar.properties.isWhitespace
+        // ASCII answers without a Unicode property lookup: tab to carriage return, and space.
+        if scalar.isASCII { return scalar == " " || ("\t"..."\r").contains(scalar) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Whether `scalar` is a letter (Unicode's Alphabetic), ASCII without a property lookup.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// Whether `scalar` is lower case (Unicode's Lowercase), ASCII without a property lookup.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) }
+        return scalar.properties.isLowercase
+    }
+
+    /// Appends the UTF-8 of `scalars` to `bytes`, so that a `String` is made from them in one
+    /// step rather than scalar by scalar.
+    static func appendUTF8(_ scalars: some Sequence<Unicode.Scalar>, to bytes: inout [UInt8]) {
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+    }
+
+    /// The text of `scalars`.
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        appendUTF8(scalars, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The number of whitespace scalars a line starts with.
@@ -110,7 +144,7 @@ enum TextLayout {
             while index < line.count, index - indent < 3, ("0"..."9").contains(line[index]) { index += 1 }
             guard index < line.count, line[index] == "." || line[index] == ")" else { return nil }
             index += 1
-        } else if first.properties.isAlphabetic, indent + 1 < line.count, line[indent + 1] == ")" {
+        } else if isAlphabetic(first), indent + 1 < line.count, line[indent + 1] == ")" {
             index += 2
         } else {
             return nil
@@ -179,8 +213,8 @@ enum TextLayout {
                 if words > maxHeadingWords { return false }
                 inWord = true
             }
-            if scalar.properties.isAlphabetic, !sawLetter {
-                if scalar.properties.isLowercase { return false }
+            if !sawLetter, isAlphabetic(scalar) {
+                if isLowercase(scalar) { return false }
                 sawLetter = true
             }
             if scalar != "*" && scalar != "_" { last = scalar }
@@ -196,7 +230,7 @@ enum TextLayout {
         var index = 0
         while index < scalars.count, scalars[index] == "*" || scalars[index] == "_" { index += 1 }
         let wordStart = index
-        while index < scalars.count, scalars[index].properties.isAlphabetic { index += 1 }
+        while index < scalars.count, isAlphabetic(scalars[index]) { index += 1 }
         guard index > wordStart, index < scalars.count, scalars[index] == " " else { return false }
         index += 1
         let digitStart = index
@@ -210,8 +244,8 @@ enum TextLayout {
     /// Whether a line has letters and none of them is lower case.
     static func isCapitals(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var letters = 0
-        for scalar in scalars where scalar.properties.isAlphabetic {
-            if scalar.properties.isLowercase { return false }
+        for scalar in scalars where isAlphabetic(scalar) {
+            if isLowercase(scalar) { return false }
             letters += 1
         }
         return letters >= 2
@@ -303,7 +337,7 @@ extension TextLayout {
             }
             // A line in capitals over ordinary text is a heading set flush against its text.
             if kind == .paragraph, pieces.count == 1, TextLayout.isCapitals(pieces[0].scalars),
-                TextLayout.isHeadingShaped(String(String.UnicodeScalarView(pieces[0].scalars))),
+                TextLayout.isHeadingShaped(TextLayout.string(pieces[0].scalars)),
                 !TextLayout.isCapitals(line[indent...])
             {
                 open(.paragraph, followsBlank: false)
@@ -396,23 +430,23 @@ extension TextLayout {
                 pieces = []
             }
             guard let kind, !pieces.isEmpty else { return }
-            var text = String.UnicodeScalarView()
+            var text: [UInt8] = []
             var starts: [Span.LineStart] = []
             var length = 0
             for piece in pieces {
                 if length > 0 {
-                    text.append(" ")
+                    text.append(0x20)
                     length += 1
                 }
                 starts.append(
                     Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
-                text.append(contentsOf: piece.scalars)
+                TextLayout.appendUTF8(piece.scalars, to: &text)
                 length += piece.scalars.count
             }
             blocks.append(
                 TextBlock(
-                    kind: kind, span: Span(String(text), lineStarts: starts), lineCount: pieces.count,
-                    followsBlankLine: openFollowsBlank))
+                    kind: kind, span: Span(String(decoding: text, as: UTF8.self), lineStarts: starts),
+                    lineCount: pieces.count, followsBlankLine: openFollowsBlank))
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {
@@ -470,13 +504,13 @@ extension Span {
     static func joined(_ spans: [Span], separator: String = " ") -> Span? {
         guard let first = spans.first else { return nil }
         guard spans.count > 1 else { return first }
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []
         var starts: [LineStart] = []
         var length = 0
         let separatorLength = separator.unicodeScalars.count
         for span in spans {
             if length > 0 {
-                text.append(contentsOf: separator.unicodeScalars)
+                text += separator.utf8
                 length += separatorLength
             }
             let base = length
@@ -485,9 +519,9 @@ extension Span {
             } else {
                 starts.append(LineStart(offset: base, location: span.location))
             }
-            text.append(contentsOf: span.text.unicodeScalars)
+            text += span.text.utf8
             length += span.text.unicodeScalars.count
         }
-        return Span(String(text), lineStarts: starts)
+        return Span(String(decoding: text, as: UTF8.self), lineStarts: starts)
     }
 }

@@ -552,8 +552,8 @@ extension TextPromiseReader {
             let words = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }
             guard (2...4).contains(words.count) else { return false }
             for word in words {
-                guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
-                    word.unicodeScalars.contains(where: \.properties.isAlphabetic)
+                guard word.unicodeScalars.allSatisfy({ TextLayout.isAlphabetic($0) || $0 == "-" }),
+                    word.unicodeScalars.contains(where: TextLayout.isAlphabetic)
                 else { return false }
             }
             for word in [words[0], words[words.count - 1]] {
@@ -570,8 +570,9 @@ extension TextPromiseReader {
         private func isUnsignedMarker(_ text: String) -> Bool {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             let range = NSRange(trimmed.startIndex..<trimmed.endIndex, in: trimmed)
-            return profile.unsignedMarkers.contains {
-                $0.firstMatch(in: trimmed, range: range, before: deadline) != nil
+            return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
+                (literals?.mayOccur(in: trimmed) ?? true)
+                    && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
             }
         }
 
@@ -585,7 +586,7 @@ extension TextPromiseReader {
                 let lower = starts[index].offset
                 // Lines are joined with one space.
                 let upper = index + 1 < starts.count ? starts[index + 1].offset - 1 : scalars.count
-                let text = String(String.UnicodeScalarView(scalars[lower..<max(lower, upper)]))
+                let text = TextLayout.string(scalars[lower..<max(lower, upper)])
                 return Span(text, at: starts[index].location, isVerbatim: true)
             }
         }
@@ -662,7 +663,8 @@ extension TextPromiseReader {
                 return
             }
             if let title = document.title,
-                let area = Self.area(in: title, patterns: profile.titleArea, before: deadline)
+                let area = Self.area(
+                    in: title, patterns: profile.titleArea, literals: profile.titleAreaLiterals, before: deadline)
             {
                 document.area = area
                 document.areaSource = .title
@@ -672,7 +674,9 @@ extension TextPromiseReader {
             if !profile.bodyArea.isEmpty {
                 for section in document.sections {
                     for span in (section.heading.map { [$0] } ?? []) + section.blocks {
-                        if let area = Self.area(in: span, patterns: profile.bodyArea, before: deadline) {
+                        if let area = Self.area(
+                            in: span, patterns: profile.bodyArea, literals: profile.bodyAreaLiterals, before: deadline)
+                        {
                             document.area = area
                             document.areaSource = .body
                             document.notes.append("area '\(area.text)' taken from the text")
@@ -688,13 +692,19 @@ extension TextPromiseReader {
             }
         }
 
-        /// The `area` group of the earliest match of any of `patterns` in `span`.
-        static func area(in span: Span, patterns: [NSRegularExpression], before deadline: RegexDeadline) -> Span? {
+        /// The `area` group of the earliest match of any of `patterns` in `span`; a pattern whose
+        /// `literals` the text does not hold is not run.
+        static func area(
+            in span: Span, patterns: [NSRegularExpression], literals: [PatternLiterals?],
+            before deadline: RegexDeadline
+        ) -> Span? {
             let text = span.text
-            let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
             var best: NSRange?
-            for regex in patterns {
-                guard let match = regex.firstMatch(in: text, range: whole, before: deadline) else { continue }
+            for (regex, literals) in zip(patterns, literals) {
+                guard literals?.mayOccur(in: text) ?? true,
+                    let match = regex.firstMatch(in: text, range: whole, before: deadline)
+                else { continue }
                 let group = match.range(withName: "area")
                 guard group.location != NSNotFound, group.length > 0 else { continue }
                 if best == nil || group.location < best?.location ?? Int.max { best = group }

@@ -7,17 +7,27 @@ import Foundation
 public struct TextReadingProfile: Sendable {
     /// Heading patterns by section role, in the order they are tried; each matches a whole
     /// heading, case-insensitively.
-    public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])]
+    public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])] {
+        didSet { sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) } }
+    }
     /// Patterns with a named group `area`, tried on the title.
-    public var titleArea: [NSRegularExpression]
+    public var titleArea: [NSRegularExpression] { didSet { titleAreaLiterals = Self.literals(of: titleArea) } }
     /// Patterns with a named group `area`, tried on the body when the title names no area.
-    public var bodyArea: [NSRegularExpression]
+    public var bodyArea: [NSRegularExpression] { didSet { bodyAreaLiterals = Self.literals(of: bodyArea) } }
     /// A grouped lexicon of party markers; a match's group is the party's key.
     public var parties: PhraseMatcher?
     /// A grouped lexicon of signatory titles; a match's group is the party the signatory signs for.
     public var signatoryRoles: PhraseMatcher?
     /// Signature-block lines that, when no line of the block has a date, mark the promise unsigned.
-    public var unsignedMarkers: [NSRegularExpression]
+    public var unsignedMarkers: [NSRegularExpression] {
+        didSet { unsignedLiterals = Self.literals(of: unsignedMarkers) }
+    }
+
+    /// What each pattern's matches must start with or contain, by pattern (see ``PatternLiterals``).
+    private(set) var sectionLiterals: [[PatternLiterals?]]
+    private(set) var titleAreaLiterals: [PatternLiterals?]
+    private(set) var bodyAreaLiterals: [PatternLiterals?]
+    private(set) var unsignedLiterals: [PatternLiterals?]
 
     public init(
         sectionPatterns: [(role: String, regexes: [NSRegularExpression])] = [],
@@ -31,6 +41,10 @@ public struct TextReadingProfile: Sendable {
         self.parties = parties
         self.signatoryRoles = signatoryRoles
         self.unsignedMarkers = unsignedMarkers
+        sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) }
+        titleAreaLiterals = Self.literals(of: titleArea)
+        bodyAreaLiterals = Self.literals(of: bodyArea)
+        unsignedLiterals = Self.literals(of: unsignedMarkers)
     }
 
     /// No language at all: text is read by its layout alone.
@@ -46,7 +60,7 @@ public struct TextReadingProfile: Sendable {
     public static func sectionPatterns(_ sections: [SectionPatterns]) -> [(
         role: String, regexes: [NSRegularExpression]
     )] {
-        sections.map { (role: $0.role, regexes: regexes($0.patterns)) }
+        sections.map { (role: $0.role, regexes: $0.patterns.map(\.regex)) }
     }
 
     /// The role of the first section whose pattern matches all of `heading`.
@@ -54,25 +68,72 @@ public struct TextReadingProfile: Sendable {
     /// The heading is compared trimmed, with whitespace runs as one space, without emphasis
     /// markers around it and without a final colon. A pattern still matching at `deadline`
     /// counts as not matching.
-    func role(ofHeading heading: String, before deadline: RegexDeadline) -> String? {
+    ///
+    /// A pattern whose letters (``PatternLiterals``) the heading does not have is not run; with
+    /// `usesLiterals` false every pattern runs, as a reference for tests.
+    func role(ofHeading heading: String, before deadline: RegexDeadline, usesLiterals: Bool = true) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        for (role, regexes) in sectionPatterns {
-            for regex in regexes {
+        // Counting UTF-16 costs a pass over the text: only when a pattern is run.
+        lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
+            for (regex, literals) in zip(patterns.regexes, literals) {
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: text)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
-                    return role
+                    return patterns.role
                 }
             }
         }
         return nil
     }
 
+    static func literals(of regexes: [NSRegularExpression]) -> [PatternLiterals?] {
+        regexes.map { PatternLiterals(pattern: $0.pattern) }
+    }
+
     /// `heading` as patterns see it.
+    ///
+    /// Below U+0300, and among the dashes, quotes and bullets U+2010–U+2027, every scalar is a
+    /// character of its own (CR LF aside, which is whitespace either way), so such a heading is
+    /// worked on scalar by scalar, with the same result as ``normalizedHeadingByCharacters(_:)``.
     static func normalizedHeading(_ heading: String) -> String {
+        guard heading.unicodeScalars.allSatisfy(isCharacterAlone) else {
+            return normalizedHeadingByCharacters(heading)
+        }
+        var words = heading.unicodeScalars.split(whereSeparator: TextLayout.isWhitespace)
+        trimEmphasis(&words)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for (index, word) in words.enumerated() {
+            if index > 0 { bytes.append(0x20) }
+            TextLayout.appendUTF8(word, to: &bytes)
+        }
+        while bytes.last == UInt8(ascii: ":") { bytes.removeLast() }
+        // Words hold no whitespace, so only a space that joined them can be left at the end.
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `scalar` is a character by itself whatever stands around it (CR LF aside).
+    static func isCharacterAlone(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x2010...0x2027).contains(scalar.value)
+    }
+
+    /// ``normalizedHeading(_:)`` by characters, for any text.
+    static func normalizedHeadingByCharacters(_ heading: String) -> String {
         var words: [Substring] = heading.split { $0.isWhitespace }
-        // Markdown emphasis around a heading ("**Bakgrund**") is layout, not text.
+        trimEmphasis(&words)
+        var text = words.joined(separator: " ")
+        while text.hasSuffix(":") { text.removeLast() }
+        while let final = text.last, final.isWhitespace { text.removeLast() }
+        return text
+    }
+
+    /// Drops Markdown emphasis around a heading ("**Bakgrund**"), which is layout, not text: the
+    /// markers that start the first word and end the last, and a word left empty.
+    private static func trimEmphasis<Word: BidirectionalCollection>(_ words: inout [Word])
+    where Word.SubSequence == Word, Word.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         if let first = words.first {
             let trimmed = first.drop { $0 == "*" || $0 == "_" }
             if trimmed.isEmpty { words.removeFirst() } else { words[0] = trimmed }
@@ -82,9 +143,5 @@ public struct TextReadingProfile: Sendable {
             while let final = trimmed.last, final == "*" || final == "_" { trimmed = trimmed.dropLast() }
             if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
         }
-        var text = words.joined(separator: " ")
-        while text.hasSuffix(":") { text.removeLast() }
-        while let final = text.last, final.isWhitespace { text.removeLast() }
-        return text
     }
 }

@@ -24,7 +24,9 @@ struct PackOptions: ParsableArguments {
         help: ArgumentHelp(
             "Let rules with 'check: exec' run external programs.",
             discussion: """
-                Off by default: a pack cannot allow it, nor can a repository's .promisecheck.yaml.                 Without it such rules are skipped and say so. 'allow_exec: true' in your own                 ~/.config/promisecheck/config.yaml allows it too.
+                Off by default: a pack cannot allow it, nor can a repository's .promisecheck.yaml. \
+                Without it such rules are skipped and say so. 'allow_exec: true' in your own \
+                ~/.config/promisecheck/config.yaml allows it too.
                 """))
     var allowExec = false
 

@@ -80,7 +80,7 @@ import Testing
                 RuleCategory(key: "grund", title: "Förankring"), RuleCategory(key: "ansvar", title: "Ansvar"),
             ])
         #expect(pack.sections.map(\.role) == ["situation"])
-        #expect(pack.sections.first?.patterns == ["situationen idag", "lägesbild(en)?"])
+        #expect(pack.sections.first?.patterns.map(\.source) == ["situationen idag", "lägesbild(en)?"])
         #expect(pack.rules.map(\.id) == ["har-omrade", "har-undertecknare"])
         #expect(pack.enabledRules.map(\.id) == ["har-omrade"])
 

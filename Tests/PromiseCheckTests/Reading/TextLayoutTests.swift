@@ -24,6 +24,34 @@ import Testing
 
     // MARK: Paragraphs and lists
 
+    /// The ASCII shortcuts answer as Unicode's properties do, for every scalar.
+    @Test func scalarClassesAgreeWithUnicodeProperties() {
+        var differing: [Unicode.Scalar] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            if TextLayout.isWhitespace(scalar) != (scalar == " " || scalar == "\t" || properties.isWhitespace)
+                || TextLayout.isAlphabetic(scalar) != properties.isAlphabetic
+                || TextLayout.isLowercase(scalar) != properties.isLowercase
+            {
+                differing.append(scalar)
+            }
+        }
+        #expect(differing == [])
+    }
+
+    /// Text made from scalars through UTF-8 is the text made scalar by scalar.
+    @Test func stringsFromScalarsAreTheSame() {
+        let samples = [
+            "", "Polisen ska", "Lägesbild – ÅÄÖ", "o\u{308}ka\u{AD}", "𝔘𝔫𝔦 🚓", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}",
+        ]
+        for sample in samples {
+            let scalars = Array(sample.unicodeScalars)
+            #expect(TextLayout.string(scalars) == String(String.UnicodeScalarView(scalars)))
+            #expect(TextLayout.string(scalars).utf8.elementsEqual(sample.utf8))
+        }
+    }
+
     @Test func blankLinesSeparateParagraphsWhoseLinesAreJoined() {
         let result = blocks("Första raden\n  andra raden  \n\n\nNästa stycke.")
         #expect(described(result) == ["p 1:1 Första raden andra raden", "p 5:1 Nästa stycke."])

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+
+@testable import PromiseCheck
+
+/// The letters pack patterns' matches must start with or contain, and that skipping patterns by
+/// them never changes what a heading, a title or a paragraph is found to be.
+@Suite struct PatternLiteralsTests {
+    @Test(arguments: [
+        ("^uppföljning:?$", "uppf", "ljning"),
+        ("^Syfte(t)?:?$", "syfte", "syfte"),
+        ("^det här ska (vi|[^.]{1,60}) göra", "det h", "r ska "),
+        ("^effekte?r?:?$", "effekt", "effekt"),
+        ("^ab*c", "a", "a"),
+        ("^ab{0,2}cd", "a", "cd"),
+        ("^ab+", "ab", "ab"),
+        ("^vi lovar:?$", "vi lovar", "vi lovar"),
+        ("^fokusområde \\d+\\s*[:.–-].*$", "fokusomr", "fokusomr"),
+        ("^a[(|]b", "a", "a"),
+        ("^a\\|b", "a", "a"),
+        ("^a\\Q|\\Eb", "a", "a"),
+        ("^abc(?i)d", "abc", "abc"),
+        ("^(våra )?åtaganden", "", "taganden"),
+        ("(?-i)\\b(?<area>\\p{Lu}[\\p{L}-]+?)s?\\s+[Kk]ommuns?\\b", "", "ommun"),
+        ("^(?:[^,]*,\\s*)?(?<area>[^,–-]+?)\\s*[–-]\\s*medborgarlöften?\\b", "", "medborgarl"),
+        ("\\p{L}{2,3}xyz", "", "xyz"),
+        ("ab\\x{41}cde", "", "cde"),
+        ("a.bc\\.de", "", "bc"),
+    ])
+    func literals(pattern: String, prefix: String, required: String) throws {
+        let literals = try #require(PatternLiterals(pattern: pattern))
+        #expect(literals.prefix == Array(prefix.utf8))
+        #expect(literals.required == Array(required.utf8))
+    }
+
+    @Test(arguments: [
+        "(?i)ä", "^(våra )?ä", "^a?", "^ab|cd", "^a(b)|c", "^abc(?x) | d", "^abc(?#|)", "^a[]|]", "^a[^]|]",
+        "^a\\Q|", "^ä", "^ab)|(c", "abc\\k<area>", "abc\\x41", "abc\\u00e5", "abc\\1", "ab{2", "\\p{L}+",
+    ])
+    func noLiterals(pattern: String) {
+        #expect(PatternLiterals(pattern: pattern) == nil)
+    }
+
+    @Test func comparesASCIICaseInsensitivelyAndStopsAtOtherScalars() throws {
+        let literals = try #require(PatternLiterals(pattern: "^syfte"))
+        #expect(literals.mayStart("Syfte"))
+        #expect(literals.mayStart("SYFTET med löftet"))
+        #expect(!literals.mayStart("Syft"))
+        #expect(!literals.mayStart("Bakgrund"))
+        #expect(!literals.mayStart("syfta"))
+        // U+017F LATIN SMALL LETTER LONG S matches "s" case-insensitively.
+        #expect(literals.mayStart("\u{17F}yfte"))
+        #expect(literals.mayStart("Sy\u{301}fte"))
+    }
+
+    @Test func findsRequiredLettersPastHarmlessScalarsOnly() throws {
+        let literals = try #require(PatternLiterals(pattern: "[Kk]ommuns?\\b"))
+        #expect(literals.mayOccur(in: "Ekby KOMMUN"))
+        #expect(literals.mayOccur(in: "Älvdalens kommun – 2025"))
+        #expect(!literals.mayOccur(in: "Polisen i Älvdalen – 2025 … ”nu”"))
+        #expect(!literals.mayOccur(in: "komun"))
+        // Scalars that may match ASCII letters, or that are not known, leave the question open.
+        #expect(literals.mayOccur(in: "Ekby \u{212A}ommun"))
+        #expect(literals.mayOccur(in: "Stra\u{DF}e"))
+        #expect(literals.mayOccur(in: "Polisen 20 €"))
+    }
+
+    // MARK: The property
+
+    /// A seeded xorshift generator, so a failure names a case that can be rerun.
+    private struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+    }
+
+    /// Words of the shipped headings and near misses, with case variants and scalars that match
+    /// ASCII letters case-insensitively (`ſ`, Kelvin `K`, `ß`, `ﬀ`), decomposed letters and
+    /// emphasis markers.
+    private static let words = [
+        "Uppföljning", "uppfoljning", "UPPFÖLJNING", "och", "återkoppling", "kommunikation", "Syfte", "syftet",
+        "\u{17F}yfte", "Bakgrund", "bakgrunden", "Lägesbild", "la\u{308}gesbild", "lägesbilden", "Nuläget",
+        "Det", "här", "ska", "vi", "göra", "tillsammans", "Polisen", "kommunen", "kommer", "att", "lovar",
+        "Medborgarlöfte", "medborgarlöften", "2025", "2025–2026", "2025-26", "Fokusområde", "1:", "Trafik",
+        "Effekter", "effekt", "Förväntad", "Insatser", "våra", "Åtaganden", "\u{212A}ommunen", "stra\u{DF}e",
+        "e\u{FB00}ekter", "Revidering", "revision", "Utvärdering", "Prioriterade", "områden", "Inledning", "**",
+        "_", ":", "–", "Underskrifter", "Ort", "datum", "Vi", "uppfyller", "löftet", "genom", "x", "Ä", "İnledning",
+        "Ekby", "Ekbys", "kommun", "Kommuns", "KOMMUN", "ko\u{301}mmun", "\u{2019}", "…", "€", "Älvdal", "Övre-Älv",
+        ",", "medborgarlöfte", "MEDBORGARLÖFTEN", "ort", "och", "datum:", "____", "Ekby kommun", "Övre Älvdals kommun",
+        "Ekby – medborgarlöften", "Medborgarlöfte för Ekby", "Stockholm, Bromma - medborgarlöfte",
+    ]
+
+    /// A profile of the shipped pack's section patterns and patterns that take every branch of
+    /// the extraction.
+    private static func profile() throws -> TextReadingProfile {
+        let loaded = PackLoader(locator: PackLocator(searchPaths: [PublishedPromiseTests.rulesDirectory]))
+            .load("medborgarlofte")
+        let pack = try #require(loaded.pack, "\(loaded.diagnostics)")
+        var profile = TextReadingProfile(pack: pack)
+        let extra = [
+            "^ka?ommunen$", "^effekter|^trafik", "^revid(?:ering)*$", "^vi [a-z]+ att$", "^ort\\Q och\\E datum$",
+            "^str[aä]sse$", "^S(?-i)yfte$", "^inledning:?$",
+        ]
+        let regexes = try extra.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        profile.sectionPatterns.append((role: "extra", regexes: regexes))
+        return profile
+    }
+
+    @Test func skippingByLiteralsNeverChangesAHeadingsRole() throws {
+        let profile = try Self.profile()
+        var matched = 0
+        Self.forRandomTexts(6000, seed: 0x5EED_0F_4EAD) { round, heading, deadline in
+            let filtered = profile.role(ofHeading: heading, before: deadline)
+            let reference = profile.role(ofHeading: heading, before: deadline, usesLiterals: false)
+            #expect(filtered == reference, "round \(round): '\(heading)'")
+            if reference != nil { matched += 1 }
+        }
+        // The generated headings must exercise matching, not only misses.
+        #expect(matched > 300)
+    }
+
+    /// Calls `body` with each round's number, a random heading or paragraph of ``words`` and a
+    /// deadline no pattern reaches.
+    private static func forRandomTexts(_ rounds: Int, seed: UInt64, _ body: (Int, String, RegexDeadline) -> Void) {
+        var generator = Seeded(state: seed)
+        for round in 0..<rounds {
+            let count = Int.random(in: 1...6, using: &generator)
+            var text = (0..<count).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: [" ", "  ", "\t", " ", " \u{A0}"].randomElement(using: &generator)!)
+            if Bool.random(using: &generator) { text = text.uppercased() }
+            if Int.random(in: 0..<4, using: &generator) == 0 { text += ":" }
+            body(round, text, RegexDeadline(after: .seconds(10)))
+        }
+    }
+
+    @Test func headingsAreNormalizedByScalarsAsByCharacters() {
+        let pieces = [
+            "Bakgrund", "*", "**", "_", ":", " ", "  ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "Lägesbild", "\u{AD}",
+            "©", "a\u{301}", "\u{2028}", "–", "\u{2010}", "\u{2027}", "•", "\u{200D}", "\u{1F46E}",
+        ]
+        Self.forRandomTexts(3000, seed: 0x0_4EAD) { round, text, _ in
+            var generator = Seeded(state: UInt64(round) &+ 1)
+            let heading =
+                (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                    pieces.randomElement(using: &generator)!
+                }.joined() + text
+            let scalarsOnly = heading.unicodeScalars.filter(TextReadingProfile.isCharacterAlone)
+            for sample in [heading, String(String.UnicodeScalarView(scalarsOnly))] {
+                #expect(
+                    TextReadingProfile.normalizedHeading(sample)
+                        == TextReadingProfile.normalizedHeadingByCharacters(sample), "round \(round): '\(sample)'")
+            }
+        }
+    }
+
+    @Test func skippingByLiteralsNeverChangesAnAreaOrAnUnsignedMarker() throws {
+        let profile = try Self.profile()
+        var found = 0
+        Self.forRandomTexts(4000, seed: 0xA4EA_5EED) { round, text, deadline in
+            let span = Span(text, at: .start)
+            for (patterns, literals) in [
+                (profile.titleArea, profile.titleAreaLiterals), (profile.bodyArea, profile.bodyAreaLiterals),
+            ] {
+                let filtered = TextPromiseReader.Assembler.area(
+                    in: span, patterns: patterns, literals: literals, before: deadline)
+                let reference = TextPromiseReader.Assembler.area(
+                    in: span, patterns: patterns, literals: patterns.map { _ in nil }, before: deadline)
+                #expect(filtered?.text == reference?.text, "round \(round): '\(text)'")
+                if reference != nil { found += 1 }
+            }
+            for (regex, literals) in zip(profile.unsignedMarkers, profile.unsignedLiterals) {
+                let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                #expect(!matches || (literals?.mayOccur(in: text) ?? true), "round \(round): '\(text)'")
+            }
+        }
+        #expect(found > 300)
+    }
+
+    // MARK: Random patterns
+
+    /// A random pattern of literals (some outside ASCII, some matching ASCII letters without
+    /// case), quantifiers, groups with alternatives, sets, escapes, flags and anchors.
+    private static func randomPattern(_ generator: inout Seeded) -> String {
+        let literals = ["a", "b", "k", "s", "ss", "om", "mun", "A", "K", " ", "1", "ä", "ß", "\u{17F}"]
+        let quantifiers = ["", "", "", "?", "*", "+", "{0,2}", "{2}", "??", "+?"]
+        let others = [
+            "[ab]", "[^x]", "[a-z]", "\\p{L}", "\\s", "\\b", "\\d", ".", "\\.", "\\|", "\\Q|a\\E", "(?i)",
+            "(?-i)",
+        ]
+        func piece(_ depth: Int) -> String {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<5:
+                return literals.randomElement(using: &generator)! + quantifiers.randomElement(using: &generator)!
+            case 5..<7 where depth < 2:
+                let alternatives = (0..<Int.random(in: 1...3, using: &generator)).map { _ in piece(depth + 1) }
+                let open = Bool.random(using: &generator) ? "(" : "(?:"
+                return open + alternatives.joined(separator: "|") + ")" + quantifiers.randomElement(using: &generator)!
+            default: return others.randomElement(using: &generator)!
+            }
+        }
+        var pattern = (0..<Int.random(in: 1...5, using: &generator)).map { _ in piece(0) }.joined()
+        if Int.random(in: 0..<8, using: &generator) == 0 { pattern += "|" + piece(0) }
+        if Bool.random(using: &generator) { pattern = "^" + pattern }
+        if Int.random(in: 0..<4, using: &generator) == 0 { pattern += "$" }
+        return pattern
+    }
+
+    /// The literals never rule out text a random pattern matches: its letters occur in any text
+    /// with a match, and a match of an anchored pattern starts with its prefix.
+    @Test func literalsNeverRuleOutAMatchOfARandomPattern() throws {
+        var generator = Seeded(state: 0xFA77_E4A5)
+        let alphabet = ["a", "b", "k", "K", "s", "S", "ß", "\u{17F}", "\u{212A}", "om", "MUN", " ", "1", "ä", "–", "x"]
+        var checked = 0
+        for round in 0..<150 {
+            let pattern = Self.randomPattern(&generator)
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            let literals = PatternLiterals(pattern: pattern)
+            for _ in 0..<20 {
+                let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                }.joined()
+                guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else {
+                    continue
+                }
+                checked += 1
+                #expect(literals?.mayOccur(in: text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
+                if match.range.location == 0 {
+                    #expect(literals?.mayStart(text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
+                }
+            }
+        }
+        #expect(checked > 300)
+    }
+}
