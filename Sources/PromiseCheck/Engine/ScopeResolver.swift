@@ -69,7 +69,27 @@ struct ScopeResolver {
     }
 
     /// The first words of a long text, for naming an item in a message.
+    ///
+    /// Reads no further than the first line and `limit` characters, however long the text.
     static func shorten(_ text: String, limit: Int = 60) -> String {
+        var start = text.startIndex
+        while start < text.endIndex, text[start].isNewline { start = text.index(after: start) }
+        guard start < text.endIndex else { return referenceShorten(text, limit: limit) }
+        var end = start
+        var count = 0
+        var cut = start
+        while end < text.endIndex, !text[end].isNewline {
+            if count == limit { cut = end }
+            if count > limit { break }
+            end = text.index(after: end)
+            count += 1
+        }
+        guard count > limit else { return String(text[start..<end]) }
+        return String(text[start..<cut]).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// ``shorten(_:limit:)`` by splitting the whole text into lines; what it must agree with.
+    static func referenceShorten(_ text: String, limit: Int = 60) -> String {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
         guard line.count > limit else { return line }
         return String(line.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"

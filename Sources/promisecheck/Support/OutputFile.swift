@@ -28,7 +28,7 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String, force: Bool) throws(Failure) {
-        var writer = try Writer(path: path, force: force)
+        let writer = try Writer(path: path, force: force)
         writer.write(Array(text.utf8))
         try writer.commit()
     }

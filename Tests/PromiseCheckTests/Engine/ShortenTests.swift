@@ -1,0 +1,32 @@
+import Testing
+
+@testable import PromiseCheck
+
+/// Naming an item by the first words of its text reads no further than it needs, with the
+/// same result as splitting the whole text into lines.
+@Suite struct ShortenTests {
+    private static let pieces = [
+        "Trygghetsvandring", " ", "  ", "\n", "\r\n", "\r", "\u{2028}", "e\u{301}", "ö", "i", "parken", "—", "\t",
+        String(repeating: "x", count: 30), "🇸🇪",
+    ]
+
+    @Test(arguments: 0..<30)
+    func agreesWithSplittingIntoLines(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Self.pieces.randomElement(using: &generator)!
+            }.joined()
+            for limit in [0, 1, 5, 60] {
+                #expect(
+                    ScopeResolver.shorten(text, limit: limit) == ScopeResolver.referenceShorten(text, limit: limit),
+                    "seed \(seed), limit \(limit): \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func longFirstLinesAreCut() {
+        #expect(ScopeResolver.shorten("\n\nFyra vandringar per år i parken", limit: 10) == "Fyra vandr…")
+        #expect(ScopeResolver.shorten("Kort\nrad två") == "Kort")
+    }
+}
