@@ -21,5 +21,14 @@ public struct Token: Sendable, Hashable {
     var bytes: Range<Int> = 0..<0
 
     /// The numeric value of a number token.
-    public var numberValue: Double? { kind == .number ? Double(folded) : nil }
+    public var numberValue: Double? {
+        guard kind == .number else { return nil }
+        // Up to 15 digits a Double holds the number exactly, so adding digit by digit gives
+        // what parsing the text gives; longer runs are parsed.
+        let digits = folded.utf8
+        guard digits.count <= 15 else { return Double(folded) }
+        var value = 0.0
+        for digit in digits { value = value * 10 + Double(digit &- 0x30) }
+        return value
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Values of single words (number words, month names), looked up by a token's folded text
 /// without hashing it.
 ///
@@ -28,11 +30,16 @@ struct WordTable<Value: Sendable>: Sendable {
     subscript(token token: Token) -> Value? {
         guard !values.isEmpty else { return nil }
         guard allSimple, token.isSimple else { return values[token.folded] }
-        let utf8 = token.folded.utf8
-        guard let first = utf8.first else { return nil }
-        for candidate in buckets[Int(first)] where candidate.bytes.count == utf8.count {
-            if utf8.elementsEqual(candidate.bytes) { return candidate.value }
-        }
-        return nil
+        return token.folded.utf8.withContiguousStorageIfAvailable { utf8 -> Value? in
+            guard let first = utf8.first else { return nil }
+            for candidate in buckets[Int(first)] where candidate.bytes.count == utf8.count {
+                if candidate.bytes.withUnsafeBufferPointer({
+                    memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0
+                }) {
+                    return candidate.value
+                }
+            }
+            return nil
+        } ?? values[token.folded]
     }
 }

@@ -27,3 +27,19 @@ import Testing
         #expect(text.tokens.contains { table[token: $0] != nil })
     }
 }
+
+/// A digit token's value, added up digit by digit, is what parsing its text gives.
+@Suite struct DigitValueTests {
+    @Test(arguments: 0..<10)
+    func digitRunsReadAsParsed(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        for _ in 0..<300 {
+            let digits = String(
+                (0..<Int.random(in: 1...22, using: &generator)).map { _ in
+                    Character(String(Int.random(in: 0...9, using: &generator)))
+                })
+            let token = TokenizedText([verbatimSpan(digits)]).tokens[0]
+            #expect(token.numberValue == Double(digits), "\(digits)")
+        }
+    }
+}
