@@ -20,12 +20,17 @@ public struct PatternCheck: Check {
     let required: NSRegularExpression?
     let forbidden: NSRegularExpression?
     let minimum: Int
+    /// Whether each pattern is tame (``RegexShape/isTame(_:)``), so short texts need no deadline.
+    let requiredIsTame: Bool
+    let forbiddenIsTame: Bool
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         let caseSensitive = parameters.boolean("case_sensitive") ?? false
         required = try parameters.regex("match", caseSensitive: caseSensitive)
         forbidden = try parameters.regex("must_not_match", caseSensitive: caseSensitive)
         minimum = parameters.integer("min") ?? 1
+        requiredIsTame = required.map { RegexShape.isTame($0.pattern) } ?? false
+        forbiddenIsTame = forbidden.map { RegexShape.isTame($0.pattern) } ?? false
         guard required != nil || forbidden != nil else {
             throw CheckConfigurationError("check 'pattern' needs 'match' or 'must_not_match'", at: parameters.location)
         }
@@ -39,9 +44,9 @@ public struct PatternCheck: Check {
         let deadline = RegexDeadline(
             base: RegexDeadline.patternCheck, forTextOfLength: item.text.spans.reduce(0) { $0 + $1.text.utf16.count })
         for span in item.text.spans {
-            for (regex, isRequired) in [(required, true), (forbidden, false)] {
+            for (regex, isRequired, tame) in [(required, true, requiredIsTame), (forbidden, false, forbiddenIsTame)] {
                 guard let regex else { continue }
-                guard let hits = Self.hits(of: regex, in: span, before: deadline) else {
+                guard let hits = Self.hits(of: regex, in: span, before: deadline, tame: tame) else {
                     return .failed(
                         "matching /\(regex.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
                     )
@@ -67,9 +72,11 @@ public struct PatternCheck: Check {
     }
 
     /// The matches of `regex` in `span`, or nil when `deadline` passed first.
-    static func hits(of regex: NSRegularExpression, in span: Span, before deadline: RegexDeadline) -> [Hit]? {
+    static func hits(of regex: NSRegularExpression, in span: Span, before deadline: RegexDeadline, tame: Bool = false)
+        -> [Hit]?
+    {
         let text = span.text
-        let (matches, finished) = regex.matches(in: text, before: deadline)
+        let (matches, finished) = regex.matches(in: text, before: deadline, tame: tame)
         guard finished else { return nil }
         return matches.compactMap { match in
             guard let swiftRange = Range(match.range, in: text) else { return nil }
