@@ -130,7 +130,13 @@ struct DateReader {
 
     /// The date that starts at `index`, if one does.
     func read(at index: Int) -> WrittenDate? {
-        readISO(at: index) ?? readDayMonth(at: index) ?? readMonthYear(at: index)
+        guard index >= 0, index < tokens.count else { return nil }
+        // An ISO date and a day before a month start with digits; a month name is a word.
+        switch tokens[index].kind {
+        case .number: return readISO(at: index) ?? readDayMonth(at: index)
+        case .word: return readMonthYear(at: index)
+        case .symbol: return nil
+        }
     }
 
     /// Four digits, a dash, one or two digits, a dash, one or two digits.
