@@ -37,6 +37,12 @@ public struct TokenizedText: Sendable {
     init(_ spans: [Span], tokenized pieces: [(tokens: [Token], bytes: [UInt8])], lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
+        if pieces.count == 1 {
+            // One span is already span 0 from offset 0: its arrays are shared, not copied.
+            self.tokens = pieces[0].tokens
+            self.foldedBytes = pieces[0].bytes
+            return
+        }
         var tokens: [Token] = []
         var bytes: [UInt8] = []
         tokens.reserveCapacity(pieces.reduce(0) { $0 + $1.tokens.count })
