@@ -9,6 +9,9 @@ struct ScopeResolver {
     /// The tokens of each span met so far, by where it starts: scopes share spans (a section
     /// is part of the document), and each span is tokenized once.
     private var spanTokens: [SourceLocation: [(text: String, tokens: [Token], bytes: [UInt8])]] = [:]
+    private var keptTokens = 0
+    /// The most tokens kept for sharing, some 20 MB: far more than a promise of a few pages has.
+    static let tokensKept = 1 << 18
 
     init(document: Document, lexicons: [Scope: CombinedMatcher] = [:]) {
         self.document = document
@@ -27,7 +30,12 @@ struct ScopeResolver {
             return (known.tokens, known.bytes)
         }
         let found = TokenizedText.tokens(of: span)
-        spanTokens[span.location, default: []].append((span.text, found.tokens, found.bytes))
+        // A very large document is tokenized again rather than held twice (its spans here and
+        // in the scopes' texts): the kept tokens are bounded.
+        if keptTokens + found.tokens.count <= Self.tokensKept {
+            keptTokens += found.tokens.count
+            spanTokens[span.location, default: []].append((span.text, found.tokens, found.bytes))
+        }
         return found
     }
 
