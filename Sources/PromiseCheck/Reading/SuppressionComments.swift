@@ -6,7 +6,8 @@ import PromiseCheckYAML
 /// before the reason) and the same whatever language the promise is written in; the readers
 /// only say where comments may stand and what an item of their format is.
 enum SuppressionComments {
-    static let keyword = Array("promisecheck:".unicodeScalars)
+    static let keywordText = "promisecheck:"
+    static let keyword = Array(keywordText.unicodeScalars)
 
     /// A comment as found, before its scope is known.
     struct Directive: Equatable {
@@ -162,7 +163,7 @@ extension SuppressionComments {
     /// and sequence items.
     static func yaml(root: Node, source: SourceLines, path: String, log: DiagnosticLog) -> [Suppression] {
         // Most files have no such comment: one search of the whole text says so.
-        guard source.contains(String(String.UnicodeScalarView(keyword))) else { return [] }
+        guard source.contains(keywordText) else { return [] }
         var candidates: [Int] = []
         for number in 1...max(source.count, 1) {
             guard let line = source.line(number), contains(line, keyword) != nil else { continue }
