@@ -26,31 +26,36 @@ import Testing
 
     @Test("no more than the window is claimed and not yet consumed", arguments: [2, 3, 16])
     func window(size: Int) {
-        let claimed = Atomic<Int>(0)
-        let most = Atomic<Int>(0)
-        var consumedCount = 0
-        OrderedStream.run(
-            count: 400, window: size, workers: 4,
-            work: { index in
-                let outstanding = claimed.add(1, ordering: .sequentiallyConsistent).newValue
-                most.max(outstanding, ordering: .sequentiallyConsistent)
-                // The first item waits (up to 2 s, for a loaded machine) until another worker
-                // has claimed one, so that the check below does not depend on scheduling.
-                if index == 0 {
-                    let deadline = Date().addingTimeInterval(2)
-                    while most.load(ordering: .sequentiallyConsistent) < 2, Date() < deadline { usleep(200) }
-                }
-                return Self.slowly(index)
-            },
-            consume: { _, _ in
-                // The consumer is slow too, so the window fills up.
-                usleep(100)
-                consumedCount += 1
-                claimed.subtract(1, ordering: .sequentiallyConsistent)
-            })
-        #expect(consumedCount == 400)
-        #expect(most.load(ordering: .sequentiallyConsistent) <= size)
-        #expect(most.load(ordering: .sequentiallyConsistent) >= 2, "the workers did run side by side")
+        // Whether workers run side by side is up to the thread pool, which a busy test run can
+        // keep from lending a second thread for a while; so up to five attempts, each bounded.
+        var sideBySide = false
+        for _ in 0..<5 where !sideBySide {
+            let claimed = Atomic<Int>(0)
+            let most = Atomic<Int>(0)
+            var consumedCount = 0
+            OrderedStream.run(
+                count: 400, window: size, workers: 4,
+                work: { index in
+                    let outstanding = claimed.add(1, ordering: .sequentiallyConsistent).newValue
+                    most.max(outstanding, ordering: .sequentiallyConsistent)
+                    // The first item waits (up to 2 s) until another worker has claimed one.
+                    if index == 0 {
+                        let deadline = Date().addingTimeInterval(2)
+                        while most.load(ordering: .sequentiallyConsistent) < 2, Date() < deadline { usleep(200) }
+                    }
+                    return Self.slowly(index)
+                },
+                consume: { _, _ in
+                    // The consumer is slow too, so the window fills up.
+                    usleep(100)
+                    consumedCount += 1
+                    claimed.subtract(1, ordering: .sequentiallyConsistent)
+                })
+            #expect(consumedCount == 400)
+            #expect(most.load(ordering: .sequentiallyConsistent) <= size)
+            sideBySide = most.load(ordering: .sequentiallyConsistent) >= 2
+        }
+        #expect(sideBySide, "the workers did run side by side in one of the attempts")
     }
 
     @Test("nothing to do, one item, and one worker are done in order on the calling thread")
