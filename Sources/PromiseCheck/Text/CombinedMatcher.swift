@@ -29,7 +29,7 @@ public final class CombinedMatcher: Sendable {
     private let numberGroups: [(words: ByteTrie, numberWords: [String: Double], slots: [Int])]
 
     /// A matcher for the lexicons of `matchers`.
-    public init(_ matchers: [PhraseMatcher]) {
+    public convenience init(_ matchers: [PhraseMatcher]) {
         var slots: [PhraseMatcher.Index] = []
         var slotByKey: [Key: Int] = [:]
         var slotByIndex: [ObjectIdentifier: Int] = [:]
@@ -44,13 +44,19 @@ public final class CombinedMatcher: Sendable {
                 }()
             slotByIndex[ObjectIdentifier(matcher.compiled)] = slot
         }
+        self.init(compiled: slots, slotByIndex: slotByIndex)
+    }
+
+    /// A matcher for compiled lexicons, one slot each, in order; by default each lexicon is
+    /// found in its own slot.
+    init(compiled slots: [PhraseMatcher.Index], slotByIndex: [ObjectIdentifier: Int]? = nil) {
         var forward = ByteTrie.Builder()
         var backward = ByteTrie.Builder()
         var bySymbolByte = [[Int]](repeating: [], count: 256)
         var bySymbol: [String: [Int]] = [:]
         var numberSlots: [[String: Double]: [Int]] = [:]
         var numberOrder: [[String: Double]] = []
-        let isCombined = slots.map { $0.forward != nil && $0.backward != nil }
+        let isCombined = slots.map(\.isSimple)
         for (slot, index) in slots.enumerated() where isCombined[slot] {
             for (entry, parts) in index.parts.enumerated() {
                 let value = Self.pack(slot: slot, entry: entry)
@@ -73,7 +79,9 @@ public final class CombinedMatcher: Sendable {
             }
         }
         self.slots = slots
-        self.slotByIndex = slotByIndex
+        self.slotByIndex =
+            slotByIndex
+            ?? Dictionary(uniqueKeysWithValues: slots.enumerated().map { (ObjectIdentifier($1), $0) })
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
@@ -98,9 +106,9 @@ public final class CombinedMatcher: Sendable {
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
     func slot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
 
-    /// The matches of one slot whose lexicon is not in the tries.
+    /// The matches of one slot whose lexicon is not in the tries, by the general path.
     func scanAlone(_ slot: Int, in text: TokenizedText) -> [PhraseMatcher.Found]? {
-        isCombined[slot] ? nil : slots[slot].matches(in: text)
+        isCombined[slot] ? nil : slots[slot].referenceMatches(in: text.tokens)
     }
 
     /// The matches of every combined slot in `text`, by slot (empty for the others).

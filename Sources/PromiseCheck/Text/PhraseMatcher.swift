@@ -2,11 +2,12 @@ import Foundation
 
 /// Finds a lexicon's terms in tokenized text.
 ///
-/// Compiled once per lexicon: entries are indexed by their first part in byte tries over the
-/// folded token (whole words and `prefix*` forward, `*suffix` backward), so a text is scanned
-/// once, token by token, with one walk per token rather than a search per term and without
-/// building strings. Tokens or terms with scalars from U+0300 on (combining marks, where
-/// `String` comparison normalises) take the general path, with the same results.
+/// Compiled once per lexicon into a one-lexicon ``CombinedMatcher``: entries are indexed by
+/// their first part in byte tries over the folded token (whole words and `prefix*` forward,
+/// `*suffix` backward), so a text is scanned once, token by token, with one walk per token
+/// rather than a search per term and without building strings. Tokens or terms with scalars
+/// from U+0300 on (combining marks, where `String` comparison normalises) take the general
+/// path, with the same results.
 public struct PhraseMatcher: Sendable {
     /// One occurrence of a term.
     public struct Match: Sendable, Hashable {
@@ -20,11 +21,15 @@ public struct PhraseMatcher: Sendable {
     public let lexicon: Lexicon
     /// The compiled lexicon, shared by copies of the matcher.
     private let index: Index
+    /// The lexicon's own automaton, for texts without a shared scan.
+    private let alone: CombinedMatcher
 
     /// - Parameter numberWords: words that fill a `{n}` slot, with their values.
     public init(_ lexicon: Lexicon, numberWords: [String: Double] = [:]) {
         self.lexicon = lexicon
-        self.index = Index(lexicon, numberWords: numberWords)
+        let index = Index(lexicon, numberWords: numberWords)
+        self.index = index
+        self.alone = CombinedMatcher(compiled: [index])
     }
 
     /// Every occurrence, leftmost first; where occurrences overlap, the longest is kept.
@@ -54,7 +59,7 @@ public struct PhraseMatcher: Sendable {
     /// this lexicon, otherwise by a scan of this lexicon alone.
     private func found(in text: TokenizedText) -> [Found] {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
-        return index.matches(in: text)
+        return alone.scanAlone(0, in: text) ?? alone.scan(text)[0]
     }
 
     /// The compiled lexicon, for ``CombinedMatcher``.
@@ -84,10 +89,9 @@ extension PhraseMatcher {
         let byNumber: [Int]
         private let prefixLengths: [Int]
         private let suffixLengths: [Int]
-        /// Words and prefixes by their bytes; nil when a term is not simple (see `Token.isSimple`).
-        let forward: ByteTrie?
-        /// Suffixes by their bytes from the end.
-        let backward: ByteTrie?
+        /// Whether every term has only scalars below U+0300 (see `Token.isSimple`), so that
+        /// its parts can be compared as bytes and go into byte tries.
+        let isSimple: Bool
 
         init(_ lexicon: Lexicon, numberWords: [String: Double]) {
             self.numberWords = numberWords
@@ -100,22 +104,16 @@ extension PhraseMatcher {
             var byNumber: [Int] = []
             var prefixLengths: Set<Int> = []
             var suffixLengths: Set<Int> = []
-            var forward = ByteTrie.Builder()
-            var backward = ByteTrie.Builder()
             for (index, parts) in parts.enumerated() {
                 switch parts[0] {
-                case .word(let word):
-                    byWord[word, default: []].append(index)
-                    forward.add(Array(word.utf8), word: index)
+                case .word(let word): byWord[word, default: []].append(index)
                 case .symbol(let symbol): bySymbol[symbol, default: []].append(index)
                 case .prefix(let prefix):
                     byPrefix[prefix, default: []].append(index)
                     prefixLengths.insert(prefix.count)
-                    forward.add(Array(prefix.utf8), mark: index)
                 case .suffix(let suffix):
                     bySuffix[suffix, default: []].append(index)
                     suffixLengths.insert(suffix.count)
-                    backward.add(Array(suffix.utf8.reversed()), mark: index)
                 case .number: byNumber.append(index)
                 }
             }
@@ -126,74 +124,13 @@ extension PhraseMatcher {
             self.byNumber = byNumber
             self.prefixLengths = prefixLengths.sorted()
             self.suffixLengths = suffixLengths.sorted()
-            let simple = parts.joined().allSatisfy { part in
+            self.isSimple = parts.joined().allSatisfy { part in
                 switch part {
                 case .word(let text), .prefix(let text), .suffix(let text), .symbol(let text):
                     TokenizedText.isSimple(text)
                 case .number: true
                 }
             }
-            self.forward = simple ? forward.build() : nil
-            self.backward = simple ? backward.build() : nil
-        }
-
-        func matches(in text: TokenizedText) -> [Found] {
-            guard let forward, let backward else { return referenceMatches(in: text.tokens) }
-            return text.tokens.withUnsafeBufferPointer { tokens in
-                text.foldedBytes.withUnsafeBufferPointer { bytes in
-                    matches(in: tokens, bytes: bytes, forward: forward, backward: backward)
-                }
-            }
-        }
-
-        private func matches(
-            in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, forward: ByteTrie,
-            backward: ByteTrie
-        ) -> [Found] {
-            var found: [Found] = []
-            var candidates: [Int] = []
-            var index = 0
-            while index < tokens.count {
-                var best = -1
-                var bestEnd = 0
-                var bestNumber: Double?
-                func consider(_ candidate: Int) {
-                    guard let (end, number) = match(parts[candidate], in: tokens, bytes: bytes, at: index) else {
-                        return
-                    }
-                    if best < 0 || end > bestEnd {
-                        best = candidate
-                        bestEnd = end
-                        bestNumber = number
-                    }
-                }
-                switch tokens[index].kind {
-                case .symbol:
-                    if !bySymbol.isEmpty, let entries = bySymbol[tokens[index].folded] {
-                        for candidate in entries { consider(candidate) }
-                    }
-                case .word, .number:
-                    if !tokens[index].isSimple {
-                        for candidate in textCandidates(for: tokens[index]) { consider(candidate) }
-                    } else {
-                        let word = UnsafeBufferPointer(rebasing: bytes[tokens[index].bytes])
-                        candidates.removeAll(keepingCapacity: true)
-                        forward.collectMatches(word, into: &candidates)
-                        backward.collectMatches(word.reversed(), into: &candidates)
-                        for candidate in candidates { consider(candidate) }
-                    }
-                }
-                if !byNumber.isEmpty, numberValue(of: tokens[index]) != nil {
-                    for candidate in byNumber { consider(candidate) }
-                }
-                if best >= 0 {
-                    found.append(Found(entry: best, tokens: index..<bestEnd, number: bestNumber))
-                    index = bestEnd
-                } else {
-                    index += 1
-                }
-            }
-            return found
         }
 
         func referenceMatches(in tokens: [Token]) -> [Found] {
