@@ -178,32 +178,20 @@ extension PhraseMatcher {
             return result
         }
 
-        /// Whether `bytes` are the UTF-8 of `text`.
-        @inline(__always)
-        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal text: String) -> Bool {
-            text.utf8.withContiguousStorageIfAvailable { utf8 in
-                utf8.count == bytes.count
-                    && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
-            } ?? bytes.elementsEqual(text.utf8)
-        }
+        /// Where a term part's text must stand in a token's bytes.
+        enum BytePlace { case whole, start, end }
 
-        /// Whether `bytes` start with the UTF-8 of `text`.
+        /// Whether the UTF-8 of `text` stands in `bytes` at `place`: all of them, their start or
+        /// their end.
         @inline(__always)
-        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, start text: String) -> Bool {
-            text.utf8.withContiguousStorageIfAvailable { utf8 in
-                utf8.count <= bytes.count
-                    && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
-            } ?? bytes.starts(with: text.utf8)
-        }
-
-        /// Whether `bytes` end with the UTF-8 of `text`.
-        @inline(__always)
-        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, end text: String) -> Bool {
-            text.utf8.withContiguousStorageIfAvailable { utf8 in
-                utf8.count <= bytes.count
-                    && (utf8.isEmpty
-                        || memcmp(utf8.baseAddress!, bytes.baseAddress! + (bytes.count - utf8.count), utf8.count) == 0)
-            } ?? bytes.reversed().starts(with: text.utf8.reversed())
+        static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, hold text: String, at place: BytePlace) -> Bool {
+            let utf8 = text.utf8
+            guard place == .whole ? utf8.count == bytes.count : utf8.count <= bytes.count else { return false }
+            let offset = place == .end ? bytes.count - utf8.count : 0
+            let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + utf8.count)])
+            return utf8.withContiguousStorageIfAvailable { stored in
+                stored.isEmpty || memcmp(stored.baseAddress!, slice.baseAddress!, stored.count) == 0
+            } ?? slice.elementsEqual(utf8)
         }
 
         /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
@@ -250,21 +238,21 @@ extension PhraseMatcher {
                 case .word(let word):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard Self.bytes(folded, equal: word) else { return nil }
+                        guard Self.bytes(folded, hold: word, at: .whole) else { return nil }
                     } else {
                         guard tokens[position].folded == word else { return nil }
                     }
                 case .prefix(let prefix):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard Self.bytes(folded, start: prefix) else { return nil }
+                        guard Self.bytes(folded, hold: prefix, at: .start) else { return nil }
                     } else {
                         guard tokens[position].folded.hasPrefix(prefix) else { return nil }
                     }
                 case .suffix(let suffix):
                     guard kind != .symbol else { return nil }
                     if let folded {
-                        guard Self.bytes(folded, end: suffix) else { return nil }
+                        guard Self.bytes(folded, hold: suffix, at: .end) else { return nil }
                     } else {
                         guard tokens[position].folded.hasSuffix(suffix) else { return nil }
                     }

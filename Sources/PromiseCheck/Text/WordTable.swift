@@ -1,5 +1,3 @@
-import Foundation
-
 /// Values of single words (number words, month names), looked up by a token's folded text
 /// without hashing it.
 ///
@@ -30,16 +28,13 @@ struct WordTable<Value: Sendable>: Sendable {
     subscript(token token: Token) -> Value? {
         guard !values.isEmpty else { return nil }
         guard allSimple, token.isSimple else { return values[token.folded] }
-        return token.folded.utf8.withContiguousStorageIfAvailable { utf8 -> Value? in
-            guard let first = utf8.first else { return nil }
-            for candidate in buckets[Int(first)] where candidate.bytes.count == utf8.count {
-                if candidate.bytes.withUnsafeBufferPointer({
-                    memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0
-                }) {
-                    return candidate.value
-                }
-            }
-            return nil
-        } ?? values[token.folded]
+        guard let first = token.folded.utf8.first else { return nil }
+        for candidate in buckets[Int(first)]
+        where candidate.bytes.withUnsafeBufferPointer({
+            PhraseMatcher.Index.bytes($0, hold: token.folded, at: .whole)
+        }) {
+            return candidate.value
+        }
+        return nil
     }
 }
