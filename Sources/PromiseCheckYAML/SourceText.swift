@@ -40,50 +40,7 @@ struct SourceText {
 
     /// The offset of the first NUL byte or the first byte of the first ill-formed UTF-8 sequence.
     private func firstBadByteOffset() -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        let count = bytes.count
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index < count {
-            // Eight ASCII bytes without a NUL at a time.
-            while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let hasHighBit = word & 0x8080_8080_8080_8080
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if hasHighBit | hasZero != 0 { break }
-                index += 8
-            }
-            guard index < count else { return nil }
-            let lead = base[index]
-            if lead < 0x80 {
-                if lead == 0 { return index }
-                index += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            let second = base[index + 1]
-            guard second >= low, second <= high else { return index }
-            var next = index + 2
-            while next < index + length {
-                guard base[next] & 0xC0 == 0x80 else { return index }
-                next += 1
-            }
-            index += length
-        }
-        return nil
+        UTF8Validation.firstBadByte(in: bytes, stoppingAtNUL: true)
     }
 
     /// Whether the text holds only whitespace and comments.

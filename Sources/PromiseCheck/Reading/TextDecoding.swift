@@ -43,32 +43,7 @@ enum TextDecoding {
 
     /// The offset of the first byte of the first ill-formed UTF-8 sequence.
     static func firstInvalidUTF8Byte(_ bytes: [UInt8], from start: Int) -> Int? {
-        let count = bytes.count
-        var index = start
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: (length, low) = (3, 0xA0)
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: (length, high) = (3, 0x9F)
-            case 0xF0: (length, low) = (4, 0x90)
-            case 0xF1...0xF3: length = 4
-            case 0xF4: (length, high) = (4, 0x8F)
-            default: return index
-            }
-            guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return index }
-            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
-            index += length
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstBadByte(in: $0, from: start, stoppingAtNUL: false) }
     }
 
     /// Where byte `offset` stands: lines end at CRLF, LF or CR; a column is a scalar, which is
