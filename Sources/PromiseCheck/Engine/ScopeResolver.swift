@@ -13,9 +13,13 @@ struct ScopeResolver {
     /// The most tokens kept for sharing, some 20 MB: far more than a promise of a few pages has.
     static let tokensKept = 1 << 18
 
-    init(document: Document, lexicons: [Scope: CombinedMatcher] = [:]) {
+    /// The most tokens this resolver keeps (``tokensKept``, smaller in tests).
+    private let keepLimit: Int
+
+    init(document: Document, lexicons: [Scope: CombinedMatcher] = [:], tokensKept: Int = Self.tokensKept) {
         self.document = document
         self.lexicons = lexicons
+        self.keepLimit = tokensKept
     }
 
     mutating func items(for scope: Scope) -> [ScopeItem] {
@@ -32,7 +36,7 @@ struct ScopeResolver {
         let found = TokenizedText.tokens(of: span)
         // A very large document is tokenized again rather than held twice (its spans here and
         // in the scopes' texts): the kept tokens are bounded.
-        if keptTokens + found.tokens.count <= Self.tokensKept {
+        if keptTokens + found.tokens.count <= keepLimit {
             keptTokens += found.tokens.count
             spanTokens[span.location, default: []].append((span.text, found.tokens, found.bytes))
         }
