@@ -66,8 +66,25 @@ public struct LexiconCheck: Check {
     }
 
     /// ": "a", "b" …" listing up to five distinct excerpts, or nothing.
+    ///
+    /// Excerpts count as distinct by their lower case (`String.lowercased()`, compared as
+    /// `String`s are); once a sixth is found the rest only add the ellipsis, so the work is
+    /// bounded by the hits and six comparisons each.
     static func summarize(_ hits: [Hit]) -> String {
-        // Excerpts written alike are lower-cased once.
+        var distinct: [String] = []
+        for hit in hits {
+            let folded = lowercased(hit.excerpt)
+            guard !distinct.contains(folded) else { continue }
+            distinct.append(folded)
+            if distinct.count > 5 { break }
+        }
+        guard !distinct.isEmpty else { return "" }
+        let shown = distinct.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+        return ": " + shown + (distinct.count > 5 ? ", …" : "")
+    }
+
+    /// ``summarize(_:)`` with sets of every excerpt; what it must agree with.
+    static func referenceSummarize(_ hits: [Hit]) -> String {
         var written: Set<String> = []
         var seen: Set<String> = []
         var distinct: [String] = []
@@ -78,5 +95,56 @@ public struct LexiconCheck: Check {
         guard !distinct.isEmpty else { return "" }
         let shown = distinct.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
         return ": " + shown + (distinct.count > 5 ? ", …" : "")
+    }
+
+    /// `text.lowercased()`, mapped byte by byte when every scalar lies below U+0100.
+    ///
+    /// Below U+0100 lower-casing maps one scalar to one: A–Z and À–Þ (but ×) move by 0x20,
+    /// everything else stays. Text unchanged by that is returned as it is.
+    static func lowercased(_ text: String) -> String {
+        enum Folding { case unchanged, unmapped, mapped(String) }
+        var text = text
+        let folding = text.withUTF8 { utf8 -> Folding in
+            var index = 0
+            var changes = false
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if byte &- 0x41 < 26 { changes = true }
+                    index += 1
+                } else if byte == 0xC3 || byte == 0xC2, index + 1 < utf8.count {
+                    // U+00C0–U+00DE are C3 80–C3 9E; U+00D7 (×) is C3 97.
+                    let next = utf8[index + 1]
+                    if byte == 0xC3, next <= 0x9E, next != 0x97 { changes = true }
+                    index += 2
+                } else {
+                    return .unmapped
+                }
+            }
+            guard changes else { return .unchanged }
+            return .mapped(
+                String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                    var index = 0
+                    while index < utf8.count {
+                        var byte = utf8[index]
+                        if byte < 0x80 {
+                            if byte &- 0x41 < 26 { byte += 0x20 }
+                        } else if byte == 0xC3, utf8[index + 1] <= 0x9E, utf8[index + 1] != 0x97 {
+                            buffer[index] = byte
+                            buffer[index + 1] = utf8[index + 1] + 0x20
+                            index += 2
+                            continue
+                        }
+                        buffer[index] = byte
+                        index += 1
+                    }
+                    return utf8.count
+                })
+        }
+        switch folding {
+        case .unchanged: return text
+        case .unmapped: return text.lowercased()
+        case .mapped(let lower): return lower
+        }
     }
 }
