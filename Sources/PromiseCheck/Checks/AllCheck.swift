@@ -29,9 +29,10 @@ public struct AllCheck: Check {
             variables: Self.mergedVariables(outcomes))
     }
 
-    static func mergedVariables(_ outcomes: [CheckOutcome]) -> [String: String] {
+    /// The nested outcomes' variables; where several set a name, the first one's value.
+    static func mergedVariables(_ outcomes: [CheckOutcome]) -> MessageVariables {
         outcomes.reduce(into: [:]) { result, outcome in
-            result.merge(outcome.variables) { first, _ in first }
+            result.merge(outcome.variables, replacing: false)
         }
     }
 }

@@ -10,7 +10,7 @@ public struct CheckOutcome: Sendable {
     /// becomes a finding of its own when the item does not pass.
     public var problems: [Hit]
     /// Values for the rule message's `{placeholders}`.
-    public var variables: [String: String]
+    public var variables: MessageVariables
     /// Why the check did not run (an external program the user has not allowed); the rule
     /// is then reported as skipped and left out of the score.
     public var skipped: String?
@@ -20,7 +20,7 @@ public struct CheckOutcome: Sendable {
 
     public init(
         fraction: Double, reason: String, evidence: [Hit] = [], problems: [Hit] = [],
-        variables: [String: String] = [:]
+        variables: MessageVariables = [:]
     ) {
         self.fraction = fraction.isFinite ? min(1, max(0, fraction)) : 0
         self.reason = reason
@@ -67,9 +67,9 @@ public struct Hit: Sendable, Hashable {
     /// The text as written in the promise.
     public var excerpt: String
     /// Values for message placeholders specific to this place, e.g. `match`.
-    public var variables: [String: String]
+    public var variables: MessageVariables
 
-    public init(location: SourceLocation, excerpt: String, variables: [String: String] = [:]) {
+    public init(location: SourceLocation, excerpt: String, variables: MessageVariables = [:]) {
         self.location = location
         self.excerpt = excerpt
         self.variables = variables

@@ -66,7 +66,7 @@ public struct FrequencyCheck: Check {
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let found = frequencies(in: item.text)
         let evidence = found.map(\.hit)
-        var variables = ["min": NumberReader.format(minimum)]
+        var variables: MessageVariables = ["min": NumberReader.format(minimum)]
         guard let best = found.max(by: { $0.perYear < $1.perYear }), best.perYear > 0 else {
             let problems = (vague?.matches(in: item.text) ?? []).map(item.text.hit(for:))
             variables["per_year"] = "0"

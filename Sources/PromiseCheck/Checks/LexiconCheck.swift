@@ -48,7 +48,7 @@ public struct LexiconCheck: Check {
         let matches = matcher.matches(in: item.text)
         let hits = matches.map(item.text.hit(for:))
         let count = matches.count
-        var variables = ["count": String(count), "min": String(minimum)]
+        var variables: MessageVariables = ["count": String(count), "min": String(minimum)]
         if let maximum { variables["max"] = String(maximum) }
         let found = Self.summarize(hits)
         if count < minimum {

@@ -79,7 +79,7 @@ public struct PeriodCheck: Check {
         let impossible = Self.unique(findings.impossible)
         let rangeProblems = Self.unique(findings.rangeProblems.map(\.hit))
         let evidence = Self.unique(findings.periods.map(\.hit))
-        var variables: [String: String] = [:]
+        var variables: MessageVariables = [:]
         if let first = findings.periods.first {
             variables["period"] = first.label
             variables["from"] = first.from

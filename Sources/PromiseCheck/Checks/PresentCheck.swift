@@ -36,7 +36,9 @@ public struct PresentCheck: Check {
             words = item.text.wordCount
         }
         let what = field.map { "'\($0)'" } ?? "the \(item.kind.rawValue)"
-        let variables = ["field": field ?? item.kind.rawValue, "count": String(words), "min": String(minWords)]
+        let variables: MessageVariables = [
+            "field": field ?? item.kind.rawValue, "count": String(words), "min": String(minWords),
+        ]
         if words >= minWords {
             return CheckOutcome(fraction: 1, reason: "\(what) is stated (\(words) words)", variables: variables)
         }

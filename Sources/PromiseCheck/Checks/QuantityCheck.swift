@@ -57,7 +57,7 @@ public struct QuantityCheck: Check {
                 location: item.text.location(of: item.text.tokens[range.lowerBound]), excerpt: excerpt,
                 variables: ["match": excerpt])
         }
-        var variables = ["count": String(hits.count), "min": String(minimum)]
+        var variables: MessageVariables = ["count": String(hits.count), "min": String(minimum)]
         if let first = hits.first { variables["match"] = first.excerpt }
         let noun = hits.count == 1 ? "quantity" : "quantities"
         let listed =

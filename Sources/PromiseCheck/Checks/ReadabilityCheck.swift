@@ -70,7 +70,7 @@ public struct ReadabilityCheck: Check {
             return CheckOutcome(fraction: 1, reason: "\(words) words; too little text to judge readability")
         }
         let rounded = (lix * 10).rounded() / 10
-        let variables = ["lix": String(Int(lix.rounded())), "max": CheckParameters.format(maximum)]
+        let variables: MessageVariables = ["lix": String(Int(lix.rounded())), "max": CheckParameters.format(maximum)]
         return CheckOutcome(
             fraction: CheckOutcome.graded(lix, limit: maximum, zeroAt: zeroAt),
             reason: "LIX \(rounded) (pass at or below \(CheckParameters.format(maximum)))", variables: variables)

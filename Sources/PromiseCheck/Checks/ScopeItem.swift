@@ -15,7 +15,7 @@ public struct ScopeItem: Sendable {
     public var location: SourceLocation
     public var text: TokenizedText
     /// Values for message placeholders, e.g. `title` of a commitment or `name` of a signatory.
-    public var variables: [String: String]
+    public var variables: MessageVariables
     public var commitment: Commitment?
     public var signatory: Signatory?
     /// The id of the rule being evaluated, set by the engine (for an external program's request);
@@ -23,7 +23,7 @@ public struct ScopeItem: Sendable {
     public var ruleID: String?
 
     public init(
-        kind: Kind, location: SourceLocation, text: TokenizedText, variables: [String: String] = [:],
+        kind: Kind, location: SourceLocation, text: TokenizedText, variables: MessageVariables = [:],
         commitment: Commitment? = nil, signatory: Signatory? = nil
     ) {
         self.kind = kind

@@ -43,7 +43,7 @@ public struct Engine: Sendable {
         let area = document.area?.text
         var findings: [Finding] = []
         func finding(
-            _ template: String, at location: SourceLocation, excerpt: String?, _ variables: [String: String],
+            _ template: String, at location: SourceLocation, excerpt: String?, _ variables: MessageVariables,
             item: ScopeItem? = nil
         ) {
             var values = variables
@@ -82,14 +82,14 @@ public struct Engine: Sendable {
             }
             outcomes.append(outcome)
             guard !outcome.passed else { continue }
-            let variables = item.variables.merging(outcome.variables) { _, new in new }
+            let variables = item.variables.merging(outcome.variables, replacing: true)
             if outcome.problems.isEmpty {
                 finding(rule.message, at: item.location, excerpt: nil, variables, item: item)
             } else {
                 for hit in outcome.problems {
                     finding(
                         rule.message, at: hit.location, excerpt: hit.excerpt,
-                        variables.merging(hit.variables) { _, new in new }, item: item)
+                        variables.merging(hit.variables, replacing: true), item: item)
                 }
             }
         }

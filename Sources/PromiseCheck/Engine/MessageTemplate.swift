@@ -16,45 +16,83 @@ enum MessageTemplate {
 
     /// Fills placeholders from `values`; one with no value is left out, with its extra space.
     ///
-    /// Runs of spaces collapse to one and the message is trimmed of spaces at both ends. Works on
-    /// UTF-8 bytes: `{`, `}` and the space are ASCII, so they never stand inside a longer character.
-    static func render(_ template: String, _ values: [String: String]) -> String {
-        var filled: [UInt8] = []
-        filled.reserveCapacity(template.utf8.count + 64)
-        let bytes = Array(template.utf8)
+    /// Runs of spaces collapse to one and the message is trimmed of spaces at both ends, except
+    /// in a template with an unclosed brace, which stays as written. Works on UTF-8 bytes in
+    /// one pass: `{`, `}` and the space are ASCII, so they never stand inside a longer character.
+    static func render(_ template: String, _ values: MessageVariables) -> String {
+        var template = template
+        return template.withUTF8 { bytes in
+            // A template with an unclosed brace stays as written, spaces and all, so it is
+            // filled again without collapsing them.
+            fill(bytes, values, collapsing: true) ?? fill(bytes, values, collapsing: false) ?? ""
+        }
+    }
+
+    /// The filled message, or nil when collapsing and the template has an unclosed brace.
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ values: MessageVariables, collapsing: Bool)
+        -> String?
+    {
+        var message = Message(capacity: bytes.count + 64, collapsing: collapsing)
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "{") else {
-                filled.append(bytes[index])
+                message.append(bytes[index])
                 index += 1
                 continue
             }
             guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
-                // An unclosed brace: the rest stays as written, spaces and all.
-                filled.append(contentsOf: bytes[index...])
-                return String(decoding: filled, as: UTF8.self)
+                guard !collapsing else { return nil }
+                message.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+                return message.text
             }
-            let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) {
-                filled.append(contentsOf: (values[name] ?? "").utf8)
+            if let name = placeholderName(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])) {
+                if var value = values[name] { value.withUTF8 { message.append(contentsOf: $0) } }
             } else {
-                filled.append(contentsOf: bytes[index...close])
+                message.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...close]))
             }
             index = close + 1
         }
-        // Collapse runs of spaces and trim them at both ends.
-        var message: [UInt8] = []
-        message.reserveCapacity(filled.count)
-        var pendingSpace = false
-        for byte in filled {
-            if byte == UInt8(ascii: " ") {
-                pendingSpace = !message.isEmpty
-                continue
-            }
-            if pendingSpace { message.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-            message.append(byte)
+        return message.text
+    }
+
+    /// The name between braces when it is one (letters and `_`, at least one), else nil.
+    private static func placeholderName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.isEmpty else { return nil }
+        let name = String(decoding: bytes, as: UTF8.self)
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            let letters = bytes.allSatisfy { ($0 | 0x20) &- 0x61 < 26 || $0 == UInt8(ascii: "_") }
+            return letters ? name : nil
         }
-        return String(decoding: message, as: UTF8.self)
+        return name.allSatisfy({ $0.isLetter || $0 == "_" }) ? name : nil
+    }
+
+    /// A message being written; when `collapsing`, runs of spaces collapse to one, leading
+    /// spaces are dropped and a trailing one is never written.
+    private struct Message {
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        let collapsing: Bool
+
+        init(capacity: Int, collapsing: Bool) {
+            bytes.reserveCapacity(capacity)
+            self.collapsing = collapsing
+        }
+
+        mutating func append(_ byte: UInt8) {
+            if byte == UInt8(ascii: " "), collapsing {
+                pendingSpace = !bytes.isEmpty
+                return
+            }
+            if pendingSpace { bytes.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            bytes.append(byte)
+        }
+
+        mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
+            for byte in other { append(byte) }
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 }

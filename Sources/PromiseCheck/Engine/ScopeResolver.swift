@@ -69,7 +69,7 @@ struct ScopeResolver {
             }
         case .signatories:
             return document.signatories.map { signatory in
-                var variables: [String: String] = [:]
+                var variables: MessageVariables = [:]
                 if let name = signatory.name { variables["name"] = name.text }
                 if let role = signatory.role { variables["role"] = role.text }
                 if let party = signatory.party { variables["party"] = party.text }

@@ -75,7 +75,7 @@ import Testing
                 pieces.randomElement(using: &generator)!
             }.joined()
             #expect(
-                MessageTemplate.render(template, values) == Self.referenceRender(template, values),
+                MessageTemplate.render(template, MessageVariables(values)) == Self.referenceRender(template, values),
                 "seed \(seed): \(template.debugDescription)")
         }
     }
