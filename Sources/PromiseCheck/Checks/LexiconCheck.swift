@@ -79,8 +79,15 @@ public struct LexiconCheck: Check {
             if distinct.count > 5 { break }
         }
         guard !distinct.isEmpty else { return "" }
-        let shown = distinct.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
-        return ": " + shown + (distinct.count > 5 ? ", …" : "")
+        var summary: [UInt8] = []
+        summary.reserveCapacity(distinct.reduce(8) { $0 + $1.utf8.count + 4 })
+        for (index, excerpt) in distinct.prefix(5).enumerated() {
+            summary.append(contentsOf: index == 0 ? [UInt8(ascii: ":"), 0x20, 0x22] : [UInt8(ascii: ","), 0x20, 0x22])
+            summary.append(contentsOf: excerpt.utf8)
+            summary.append(0x22)
+        }
+        if distinct.count > 5 { summary.append(contentsOf: ", …".utf8) }
+        return String(decoding: summary, as: UTF8.self)
     }
 
     /// ``summarize(_:)`` with sets of every excerpt; what it must agree with.

@@ -84,6 +84,9 @@ struct ScopeResolver {
     ///
     /// Reads no further than the first line and `limit` characters, however long the text.
     static func shorten(_ text: String, limit: Int = 60) -> String {
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ shortenSimple($0, limit: limit) }), let simple {
+            return simple
+        }
         var start = text.startIndex
         while start < text.endIndex, text[start].isNewline { start = text.index(after: start) }
         guard start < text.endIndex else { return referenceShorten(text, limit: limit) }
@@ -98,6 +101,57 @@ struct ScopeResolver {
         }
         guard count > limit else { return String(text[start..<end]) }
         return String(text[start..<cut]).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// ``shorten(_:limit:)`` over UTF-8, for text whose scalars, as far as it reads, all lie
+    /// below U+0300 and hold no carriage return: each scalar is then a character of its own
+    /// (nothing there extends a grapheme) and the whitespace to trim is space, tab and U+00A0.
+    /// Nil for any other text, and for text with no line.
+    private static func shortenSimple(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
+        /// The scalar at `index` and its length, or nil at U+0300 and above or a carriage return.
+        func scalar(at index: Int) -> (value: UInt32, length: Int)? {
+            let lead = bytes[index]
+            if lead < 0x80 { return lead == 0x0D ? nil : (UInt32(lead), 1) }
+            guard lead < 0xCC, index + 1 < bytes.count else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        }
+        func isNewline(_ value: UInt32) -> Bool { (0x0A...0x0D).contains(value) || value == 0x85 }
+        var start = 0
+        while start < bytes.count {
+            guard let (value, length) = scalar(at: start) else { return nil }
+            guard isNewline(value) else { break }
+            start += length
+        }
+        guard start < bytes.count else { return nil }
+        var end = start
+        var count = 0
+        var cut = start
+        while end < bytes.count {
+            guard let (value, length) = scalar(at: end) else { return nil }
+            if isNewline(value) { break }
+            if count == limit { cut = end }
+            if count > limit { break }
+            end += length
+            count += 1
+        }
+        guard count > limit else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        func isSpace(at index: Int) -> Int {
+            if bytes[index] == 0x20 || bytes[index] == 0x09 { return 1 }
+            return bytes[index] == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+        }
+        while start < cut, case let length = isSpace(at: start), length > 0 { start += length }
+        while cut > start {
+            if bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x09 {
+                cut -= 1
+            } else if cut - 2 >= start, bytes[cut - 2] == 0xC2, bytes[cut - 1] == 0xA0 {
+                cut -= 2
+            } else {
+                break
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self) + "…"
     }
 
     /// ``shorten(_:limit:)`` by splitting the whole text into lines; what it must agree with.

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ShortenTests {
     private static let pieces = [
         "Trygghetsvandring", " ", "  ", "\n", "\r\n", "\r", "\u{2028}", "e\u{301}", "ö", "i", "parken", "—", "\t",
-        String(repeating: "x", count: 30), "🇸🇪",
+        String(repeating: "x", count: 30), "🇸🇪", "\u{A0}", "\u{85}", "\u{B}", "\u{C}", "Åtgärd", "\u{AD}",
+        "\u{2003}", "ß", String(repeating: "ä", count: 25),
     ]
 
     @Test(arguments: 0..<30)
