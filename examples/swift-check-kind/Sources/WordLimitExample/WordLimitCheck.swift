@@ -19,7 +19,7 @@ struct WordLimitCheck: Check {
 
     func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let words = item.text.wordCount
-        let variables = ["count": String(words), "max": String(maximum)]
+        let variables: MessageVariables = ["count": String(words), "max": String(maximum)]
         guard words > maximum else {
             return CheckOutcome(fraction: 1, reason: "\(words) words", variables: variables)
         }
