@@ -129,7 +129,12 @@ package struct JSONWriter {
     }
 
     private mutating func indent(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        let count = level * 2
+        if count <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[0..<count])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
 
     private mutating func appendDigits(_ value: Int) {
@@ -148,20 +153,48 @@ package struct JSONWriter {
     }
 
     private mutating func append(quoted value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = Self.firstEscapedByte(in: utf8, from: 0)
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                appendEscape(byte)
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    runStart = index + 1
+                    appendEscape(byte)
+                }
+                index += 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The offset of the first eight-byte word from `start` that may hold a byte JSON escapes
+    /// (a control character, `"` or `\\`), or where the last whole word ends when none does.
+    ///
+    /// A word qualifies exactly when one of its bytes is below 0x20 or equals 0x22 or 0x5C; the
+    /// caller looks at the bytes from there on one by one.
+    static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = utf8.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // (x - k) & ~x has the high bit of some byte set exactly when some byte of x is below k.
+            let control = (word &- ones &* 0x20) & ~word
+            let isQuote = (quote &- ones) & ~quote
+            let isBackslash = (backslash &- ones) & ~backslash
+            if (control | isQuote | isBackslash) & highs != 0 { return index }
+            index += 8
+        }
+        return index
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
@@ -182,6 +215,8 @@ package struct JSONWriter {
     }
 
     private static let keySeparator = Array(" : ".utf8)
+    /// Indentation for up to 32 levels, appended as a slice.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
     private static let nullBytes = Array("null".utf8)

@@ -147,6 +147,25 @@ struct JSONWriterTests {
                 == #""a/b \"c\" \\ \u0001\t\n\r\b\f åäö 😀""#)
     }
 
+    /// The writer skips eight bytes at a time: every byte it escapes, at every place in and
+    /// around a word, among one- and two-byte characters.
+    @Test("an escaped byte is found wherever it stands")
+    func escapesAtEveryOffset() throws {
+        let escaped: [Unicode.Scalar] = ["\"", "\\", "\u{0}", "\u{1}", "\t", "\n", "\u{1F}"]
+        let neighbours: [Unicode.Scalar] = ["!", "#", "[", "]", "\u{7F}", "å", "\u{20}"]
+        for filler in ["a", "ö"] {
+            for length in 0...20 {
+                for position in 0...length {
+                    for scalar in escaped + neighbours {
+                        var text = String(repeating: filler, count: length)
+                        text.insert(Character(scalar), at: text.index(text.startIndex, offsetBy: position))
+                        #expect(Self.written(.string(text)) == (try Self.encoded(.string(text))))
+                    }
+                }
+            }
+        }
+    }
+
     @Test("a fragment is indented as it would be inside a document")
     func fragment() throws {
         let inner = Value.object(["a": .array([.int(1)]), "b": .object([:])])

@@ -324,7 +324,50 @@ extension PromiseFileReader {
         }
 
         /// A block scalar rebuilt from its source lines, each line mapped to its place.
+        ///
+        /// Works on the lines' UTF-8: indentation is spaces, one byte and one scalar each, and
+        /// offsets in the text count scalars. ``blockSpanByScalars(node:folded:source:)`` is
+        /// the same on decoded lines, kept for the tests to compare.
         static func blockSpan(node: Node, folded: Bool, source: SourceLines) -> Span? {
+            var lineNumber = node.mark.line + 1
+            var indent: Int?
+            // Content is indented more than the line that holds the key and the indicator.
+            let ownerIndent = source.lineBytes(node.mark.line).map(SourceLines.indentation) ?? 0
+            var text: [UInt8] = []
+            var scalarCount = 0
+            var starts: [Span.LineStart] = []
+            var pendingBreak = false
+            while let line = source.lineBytes(lineNumber) {
+                if SourceLines.isBlank(line) {
+                    if !text.isEmpty { pendingBreak = true }
+                    lineNumber += 1
+                    continue
+                }
+                let lineIndent = SourceLines.indentation(line)
+                if let indent, lineIndent < indent { break }
+                if indent == nil {
+                    guard lineIndent > ownerIndent || node.mark.column == 1 else { break }
+                    indent = lineIndent
+                }
+                let content = line.dropFirst(indent ?? 0)
+                if !text.isEmpty {
+                    text.append(pendingBreak ? UInt8(ascii: "\n") : (folded ? UInt8(ascii: " ") : UInt8(ascii: "\n")))
+                    scalarCount += 1
+                }
+                pendingBreak = false
+                starts.append(
+                    Span.LineStart(
+                        offset: scalarCount, location: SourceLocation(line: lineNumber, column: (indent ?? 0) + 1)))
+                text += content
+                scalarCount += SourceLines.scalarCount(content)
+                lineNumber += 1
+            }
+            guard !starts.isEmpty else { return nil }
+            return Span(String(decoding: text, as: UTF8.self), lineStarts: starts)
+        }
+
+        /// ``blockSpan(node:folded:source:)`` on lines decoded to Unicode scalars.
+        static func blockSpanByScalars(node: Node, folded: Bool, source: SourceLines) -> Span? {
             var lineNumber = node.mark.line + 1
             var indent: Int?
             // Content is indented more than the line that holds the key and the indicator.

@@ -36,10 +36,13 @@ package enum SourceFile {
         guard fstat(descriptor, &info) == 0 else {
             return fail("cannot be read: \(String(cString: strerror(errno)))", "input.unreadable")
         }
-        let tooLarge = "file is larger than the \(formatBytes(maxBytes)) limit"
+        // Built only when needed: formatting the limit costs more than reading a small file.
+        func tooLarge() -> [UInt8]? {
+            fail("file is larger than the \(formatBytes(maxBytes)) limit", "input.too-large", at: .start)
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            if info.st_size > maxBytes { return fail(tooLarge, "input.too-large", at: .start) }
+            if info.st_size > maxBytes { return tooLarge() }
         case S_IFIFO:
             // Reads wait for data again; with no writer they see the end of the file.
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -50,21 +53,48 @@ package enum SourceFile {
         }
         // One byte past the limit tells a file that grew, or a pipe, apart from one at the limit.
         let cap = maxBytes < Int.max ? maxBytes + 1 : maxBytes
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, min(Int(info.st_size), cap)))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < cap {
-            let wanted = min(chunk.count, cap - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return fail("cannot be read: \(String(cString: strerror(errno)))", "input.unreadable")
-            }
-            bytes += chunk[0..<count]
+        switch readAll(descriptor, sizeHint: Int(info.st_size), cap: cap) {
+        case .failure(let failure):
+            return fail("cannot be read: \(String(cString: strerror(failure.code)))", "input.unreadable")
+        case .success(let bytes):
+            if bytes.count > maxBytes { return tooLarge() }
+            return bytes
         }
-        if bytes.count > maxBytes { return fail(tooLarge, "input.too-large", at: .start) }
-        return bytes
+    }
+
+    /// An `errno` value from `read`.
+    private struct ReadFailure: Error {
+        var code: Int32
+    }
+
+    /// Reads until the end of the file or `cap` bytes, whichever comes first.
+    ///
+    /// Reads into an uninitialized buffer sized for the file's length plus one byte (so the end
+    /// of a regular file is seen without growing), doubling it when the file grew or is a pipe;
+    /// nothing is zero-filled.
+    private static func readAll(_ descriptor: Int32, sizeHint: Int, cap: Int) -> Result<[UInt8], ReadFailure> {
+        let initial = min(cap, sizeHint > 0 ? sizeHint + 1 : 64 * 1024)
+        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(initial, 1), alignment: 1)
+        defer { storage.deallocate() }
+        var count = 0
+        while count < cap {
+            if count == storage.count {
+                let larger = UnsafeMutableRawBufferPointer.allocate(
+                    byteCount: min(cap, storage.count * 2), alignment: 1)
+                larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: count)
+                storage.deallocate()
+                storage = larger
+            }
+            let wanted = min(storage.count - count, cap - count)
+            let read = Foundation.read(descriptor, storage.baseAddress! + count, wanted)
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(code: errno))
+            }
+            count += read
+        }
+        return .success(Array(UnsafeRawBufferPointer(rebasing: storage[0..<count])))
     }
 
     /// Parses a YAML file into a node tree, or logs why it cannot be.

@@ -1,3 +1,5 @@
+import PromiseCheckYAML
+
 /// A file's lines as Unicode scalars, for rebuilding multi-line YAML values with exact positions.
 ///
 /// Keeps the file's text as UTF-8 with where each line starts and ends; a line is decoded
@@ -9,27 +11,44 @@ struct SourceLines {
     private let ranges: [Range<Int>]
 
     init(_ bytes: [UInt8]) {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let utf8 = Array(text.utf8)
+        let utf8 = Self.repairedText(bytes)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(utf8.count / 40 + 1)
-        var start = 0
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                ranges.append(start..<index)
-                if byte == UInt8(ascii: "\r"), index + 1 < utf8.count, utf8[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
+        utf8.withUnsafeBufferPointer { utf8 in
+            let count = utf8.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    ranges.append(start..<index)
+                    if byte == UInt8(ascii: "\r"), index + 1 < count, utf8[index + 1] == UInt8(ascii: "\n") {
+                        index += 1
+                    }
+                    start = index + 1
                 }
-                start = index + 1
+                index += 1
             }
-            index += 1
+            ranges.append(start..<count)
         }
-        ranges.append(start..<utf8.count)
         self.utf8 = utf8
         self.ranges = ranges
+    }
+
+    /// `bytes` as valid UTF-8 without a leading byte order mark.
+    ///
+    /// Valid UTF-8 without a byte order mark (what a parsed YAML file holds) is taken as it is;
+    /// anything else goes through `String`, whose repair and first-`Character` test decide.
+    static func repairedText(_ bytes: [UInt8]) -> [UInt8] {
+        let startsWithMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if !startsWithMark,
+            bytes.withUnsafeBufferPointer({ UTF8Validation.firstBadByte(in: $0, stoppingAtNUL: false) }) == nil
+        {
+            return bytes
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return Array(text.utf8)
     }
 
     /// The number of lines.
@@ -59,12 +78,36 @@ struct SourceLines {
         return false
     }
 
+    /// The UTF-8 bytes of line `number` (1-based), without its line break, or nil past the end.
+    func lineBytes(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1 && number <= ranges.count else { return nil }
+        return utf8[ranges[number - 1]]
+    }
+
     static func indentation(_ line: [Unicode.Scalar]) -> Int {
         line.prefix { $0 == " " }.count
     }
 
     static func isBlank(_ line: [Unicode.Scalar]) -> Bool {
         line.allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The number of spaces that start `line`; as spaces are single bytes, also its indentation
+    /// in Unicode scalars.
+    static func indentation(_ line: ArraySlice<UInt8>) -> Int {
+        line.prefix { $0 == UInt8(ascii: " ") }.count
+    }
+
+    /// Whether `line` holds only spaces and tabs.
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// The number of Unicode scalars in valid UTF-8 `bytes`: the bytes that are not continuations.
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The text of `scalars`, encoded in one pass.

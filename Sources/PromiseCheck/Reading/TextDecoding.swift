@@ -67,7 +67,47 @@ enum TextDecoding {
         return SourceLocation(line: line, column: column)
     }
 
-    private static func utf8Lines(_ bytes: [UInt8], from start: Int) -> [[Unicode.Scalar]] {
+    /// The lines of valid UTF-8 from `start`, decoded straight from the bytes, each line's
+    /// array allocated once at the size of its bytes.
+    static func utf8Lines(_ bytes: [UInt8], from start: Int) -> [[Unicode.Scalar]] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var lines: [[Unicode.Scalar]] = []
+            lines.reserveCapacity((count - start) / 40 + 1)
+            var index = start
+            while true {
+                var end = index
+                while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                var line: [Unicode.Scalar] = []
+                line.reserveCapacity(end - index)
+                while index < end {
+                    let lead = UInt32(buffer[index])
+                    var value: UInt32
+                    var length: Int
+                    switch lead {
+                    case 0..<0x80: (value, length) = (lead, 1)
+                    case 0xC0..<0xE0: (value, length) = (lead & 0x1F, 2)
+                    case 0xE0..<0xF0: (value, length) = (lead & 0x0F, 3)
+                    default: (value, length) = (lead & 0x07, 4)
+                    }
+                    for offset in 1..<max(length, 1) {
+                        value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
+                    }
+                    line.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    index += length
+                }
+                lines.append(line)
+                guard end < count else { return lines }
+                index = end + (buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A ? 2 : 1)
+                if index == count { break }
+            }
+            lines.append([])
+            return lines
+        }
+    }
+
+    /// ``utf8Lines(_:from:)`` through `String`'s decoding, kept for the tests to compare.
+    static func utf8LinesByString(_ bytes: [UInt8], from start: Int) -> [[Unicode.Scalar]] {
         var splitter = LineSplitter()
         for scalar in String(decoding: bytes[start...], as: UTF8.self).unicodeScalars {
             splitter.add(scalar)

@@ -22,6 +22,9 @@ struct RunConfiguration {
     let options: Overrides
     private var locator = ConfigurationLocator()
     private var loaded: [String: Configuration?] = [:]
+    /// The nearest configuration file of the files in each folder, by the folder as written
+    /// in their paths.
+    private var nearestInFolder: [Substring: String?] = [:]
     /// Whether some configuration file could not be used.
     private(set) var hasErrors = false
 
@@ -41,7 +44,7 @@ struct RunConfiguration {
     /// The effective configuration for a file or folder.
     mutating func configuration(for path: String) -> Configuration {
         var configuration = Configuration()
-        let file: String? = options.noConfig ? nil : (options.file ?? locator.nearest(to: path))
+        let file: String? = options.noConfig ? nil : (options.file ?? nearest(to: path))
         if let file {
             if let cached = loaded[file] {
                 configuration = cached ?? Configuration()
@@ -70,6 +73,28 @@ struct RunConfiguration {
             configuration.origins[Configuration.Key.minAverage.rawValue] = .commandLine
         }
         return configuration
+    }
+
+    /// The configuration file for `path`, asked of the locator once per folder of files.
+    ///
+    /// The locator makes the path absolute and asks whether it is a folder, which costs more
+    /// than checking a small file. A path that is not a folder and ends in a plain name gets
+    /// the answer for its folder, so its siblings share the first one's answer.
+    private mutating func nearest(to path: String) -> String? {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return locator.nearest(to: path) }
+        let name = path[path.utf8.index(after: slash)...]
+        guard !name.isEmpty, name != ".", name != "..", !Self.isFolder(path) else { return locator.nearest(to: path) }
+        let folder = path[..<slash]
+        if let cached = nearestInFolder[folder] { return cached }
+        let file = locator.nearest(to: path)
+        nearestInFolder[folder] = file
+        return file
+    }
+
+    /// Whether `path` leads to a folder (through symbolic links), as `FileManager` answers.
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Stops the run when a configuration file had errors (they have been printed).

@@ -60,6 +60,40 @@ import Testing
             close(ends[1])
             #expect(read("/proc/self/fd/\(ends[0])").bytes == text)
         }
+
+        /// A pipe has no size, so its buffer grows while it is read: several times here.
+        @Test func aPipeLongerThanTheFirstBufferIsReadWhole() throws {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            defer { close(ends[0]) }
+            let text = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            let writer = ends[1]
+            let thread = Thread {
+                var written = 0
+                text.withUnsafeBytes { buffer in
+                    while written < buffer.count {
+                        let count = write(writer, buffer.baseAddress! + written, buffer.count - written)
+                        if count <= 0 { break }
+                        written += count
+                    }
+                }
+                close(writer)
+            }
+            thread.start()
+            #expect(read("/proc/self/fd/\(ends[0])").bytes == text)
+        }
+
+        @Test func aPipeOverTheLimitIsRefused() throws {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            defer { close(ends[0]) }
+            let text = [UInt8](repeating: UInt8(ascii: "a"), count: 150)
+            #expect(write(ends[1], text, text.count) == text.count)
+            close(ends[1])
+            let result = read("/proc/self/fd/\(ends[0])", maxBytes: 100)
+            #expect(result.bytes == nil)
+            #expect(result.diagnostics.map(\.code) == ["input.too-large"])
+        }
     #endif
 
     @Test func aFolderIsNotAFile() {

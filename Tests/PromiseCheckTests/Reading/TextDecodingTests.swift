@@ -118,4 +118,21 @@ import Testing
         #expect(TextDecoding.firstInvalidUTF8Byte([0xE2, 0x80], from: 0) == 0)
         #expect(TextDecoding.firstInvalidUTF8Byte(Array("Öl – €𝄞".utf8), from: 0) == nil)
     }
+
+    /// Lines decoded from the bytes are the lines `String` decodes, on random UTF-8 with every
+    /// kind of line break and characters of one to four bytes.
+    @Test func utf8LinesMatchStringDecoding() {
+        var generator = SeededGenerator(state: 3)
+        let pieces = ["a", " ", "\t", "\n", "\r", "\r\n", "\n\r", "å", "€", "𝄞", "e\u{301}", "\u{2028}", "\u{85}"]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let bytes = Array(text.utf8)
+            for start in [0, min(1, bytes.count)] where start == 0 || bytes[0] < 0x80 {
+                #expect(
+                    TextDecoding.utf8Lines(bytes, from: start) == TextDecoding.utf8LinesByString(bytes, from: start),
+                    "\(bytes)")
+            }
+        }
+    }
 }

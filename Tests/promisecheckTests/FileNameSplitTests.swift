@@ -1,0 +1,33 @@
+import Testing
+
+@testable import promisecheck
+
+/// `FileDiscovery.split` answers as `NSString` does, with or without its fast path.
+@Suite("file names split into stem and extension")
+struct FileNameSplitTests {
+    /// Names from a folder listing: no `/` (`NSString` traps on some names with slashes).
+    @Test("random names get NSString's answers")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "Z", "0", "-", "_", ".", "..", " ", "yaml", "YML", "txt", "md", "Markdown", "README", "å", "e\u{301}",
+            "~",
+        ]
+        for _ in 0..<20_000 {
+            var name = ""
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { name += pieces.randomElement(using: &generator)! }
+            let fast = FileDiscovery.split(name)
+            let reference = FileDiscovery.splitByNSString(name)
+            #expect(fast.stem == reference.stem && fast.pathExtension == reference.pathExtension, "\(name)")
+        }
+    }
+
+    @Test(
+        "typical names take the fast path to the same answer",
+        arguments: ["ekby.yaml", "Ekby-2025.YML", "README.md", "a.b", "x_1.txt", ".yaml", "yaml.", "a.b.yaml", "noext"])
+    func typical(name: String) {
+        let fast = FileDiscovery.split(name)
+        let reference = FileDiscovery.splitByNSString(name)
+        #expect(fast.stem == reference.stem && fast.pathExtension == reference.pathExtension)
+    }
+}
