@@ -50,19 +50,27 @@ public struct LexiconCheck: Check {
         let count = matches.count
         var variables: MessageVariables = ["count": String(count), "min": String(minimum)]
         if let maximum { variables["max"] = String(maximum) }
-        let found = Self.summarize(hits)
+        var reason = ReasonText()
+        reason.append("found ")
+        reason.append(count)
         if count < minimum {
+            reason.append(" of ")
+            reason.append(minimum)
+            reason.append(" needed")
+            reason.append(Self.summarize(hits))
             return CheckOutcome(
-                fraction: CheckOutcome.shortfall(Double(count), of: Double(minimum)),
-                reason: "found \(count) of \(minimum) needed\(found)", evidence: hits, variables: variables)
+                fraction: CheckOutcome.shortfall(Double(count), of: Double(minimum)), reason: reason.text,
+                evidence: hits, variables: variables)
         }
         if let maximum, count > maximum {
+            reason.append(", more than ")
+            reason.append(maximum)
+            reason.append(Self.summarize(hits))
             let fraction = CheckOutcome.graded(Double(count), limit: Double(maximum), zeroAt: Double(zeroAt))
-            return CheckOutcome(
-                fraction: fraction, reason: "found \(count), more than \(maximum)\(found)", problems: hits,
-                variables: variables)
+            return CheckOutcome(fraction: fraction, reason: reason.text, problems: hits, variables: variables)
         }
-        return CheckOutcome(fraction: 1, reason: "found \(count)\(found)", evidence: hits, variables: variables)
+        reason.append(Self.summarize(hits))
+        return CheckOutcome(fraction: 1, reason: reason.text, evidence: hits, variables: variables)
     }
 
     /// ": "a", "b" …" listing up to five distinct excerpts, or nothing.
@@ -78,16 +86,7 @@ public struct LexiconCheck: Check {
             distinct.append(folded)
             if distinct.count > 5 { break }
         }
-        guard !distinct.isEmpty else { return "" }
-        var summary: [UInt8] = []
-        summary.reserveCapacity(distinct.reduce(8) { $0 + $1.utf8.count + 4 })
-        for (index, excerpt) in distinct.prefix(5).enumerated() {
-            summary.append(contentsOf: index == 0 ? [UInt8(ascii: ":"), 0x20, 0x22] : [UInt8(ascii: ","), 0x20, 0x22])
-            summary.append(contentsOf: excerpt.utf8)
-            summary.append(0x22)
-        }
-        if distinct.count > 5 { summary.append(contentsOf: ", …".utf8) }
-        return String(decoding: summary, as: UTF8.self)
+        return ReasonText.quotedList(distinct)
     }
 
     /// ``summarize(_:)`` with sets of every excerpt; what it must agree with.

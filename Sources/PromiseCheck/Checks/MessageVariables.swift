@@ -17,7 +17,8 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
 
     public init(dictionaryLiteral elements: (String, String)...) {
         pairs = []
-        pairs.reserveCapacity(elements.count)
+        // Room for a few more, which checks and the engine often add, in the same allocation.
+        pairs.reserveCapacity(elements.count + 3)
         for (name, value) in elements { self[name] = value }
     }
 
@@ -56,6 +57,7 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
             pairs = other.pairs
             return
         }
+        pairs.reserveCapacity(pairs.count + other.pairs.count)
         for pair in other.pairs {
             if let index = pairs.firstIndex(where: { $0.name == pair.name }) {
                 if replacing { pairs[index].value = pair.value }

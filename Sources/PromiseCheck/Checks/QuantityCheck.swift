@@ -59,14 +59,17 @@ public struct QuantityCheck: Check {
         }
         var variables: MessageVariables = ["count": String(hits.count), "min": String(minimum)]
         if let first = hits.first { variables["match"] = first.excerpt }
-        let noun = hits.count == 1 ? "quantity" : "quantities"
-        let listed =
-            hits.isEmpty
-            ? ""
-            : ": " + hits.prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + (hits.count > 5 ? ", …" : "")
+        var reason = ReasonText()
+        reason.append("found ")
+        reason.append(hits.count)
+        reason.append(hits.count == 1 ? " quantity" : " quantities")
+        reason.appendQuoted(hits.prefix(5).lazy.map(\.excerpt), more: hits.count > 5)
+        reason.append("; ")
+        reason.append(minimum)
+        reason.append(" needed")
         return CheckOutcome(
-            fraction: CheckOutcome.shortfall(Double(hits.count), of: Double(minimum)),
-            reason: "found \(hits.count) \(noun)\(listed); \(minimum) needed", evidence: hits, variables: variables)
+            fraction: CheckOutcome.shortfall(Double(hits.count), of: Double(minimum)), reason: reason.text,
+            evidence: hits, variables: variables)
     }
 
     /// The token ranges of the quantities in `text`, each from its marker to its unit.

@@ -1,0 +1,47 @@
+/// The short reason of an outcome, written as UTF-8 bytes.
+///
+/// Reasons are built for every item a check looks at, so they are appended into one buffer
+/// rather than put together by string interpolation, which costs several times as much.
+struct ReasonText {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int = 96) { bytes.reserveCapacity(capacity) }
+
+    /// Appends text as it is.
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Appends an integer in decimal.
+    mutating func append(_ number: Int) {
+        guard number != 0 else { return bytes.append(UInt8(ascii: "0")) }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var rest = number.magnitude
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// Appends `: "a", "b"` (nothing for no texts), and `, …` when `more` follow.
+    mutating func appendQuoted(_ texts: some Sequence<String>, more: Bool) {
+        var first = true
+        for text in texts {
+            bytes.append(contentsOf: first ? [UInt8(ascii: ":"), 0x20, 0x22] : [UInt8(ascii: ","), 0x20, 0x22])
+            append(text)
+            bytes.append(0x22)
+            first = false
+        }
+        if more, !first { append(", …") }
+    }
+
+    /// The reason written.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `: "a", "b" …` of at most five texts, with `, …` when there are more; nothing for none.
+    static func quotedList(_ texts: [String]) -> String {
+        var reason = ReasonText(capacity: texts.prefix(5).reduce(8) { $0 + $1.utf8.count + 4 })
+        reason.appendQuoted(texts.prefix(5), more: texts.count > 5)
+        return reason.text
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import PromiseCheck
+
+/// Reasons written as bytes read as interpolated strings would.
+@Suite struct ReasonTextTests {
+    @Test(arguments: [0, 7, 10, 305, -4, -120, Int.max, Int.min])
+    func integersAreWrittenInDecimal(number: Int) {
+        var reason = ReasonText()
+        reason.append(number)
+        #expect(reason.text == String(number))
+    }
+
+    @Test func quotedListsShowFiveAndAnEllipsis() {
+        #expect(ReasonText.quotedList([]) == "")
+        #expect(ReasonText.quotedList(["öka"]) == ": \"öka\"")
+        let six = ["a", "b", "c", "d", "e", "f"]
+        #expect(ReasonText.quotedList(six) == ": \"a\", \"b\", \"c\", \"d\", \"e\", …")
+        #expect(ReasonText.quotedList(Array(six.prefix(5))) == ": \"a\", \"b\", \"c\", \"d\", \"e\"")
+    }
+
+    @Test func piecesFollowEachOther() {
+        var reason = ReasonText(capacity: 0)
+        reason.append("found ")
+        reason.append(2)
+        reason.appendQuoted(["trygghetsvandring", "möte"], more: true)
+        reason.append("; ")
+        reason.append(1)
+        reason.append(" needed")
+        #expect(reason.text == "found 2: \"trygghetsvandring\", \"möte\", …; 1 needed")
+    }
+}
