@@ -108,7 +108,7 @@ public final class CombinedMatcher: Sendable {
 
     /// The matches of one slot whose lexicon is not in the tries, by the general path.
     func scanAlone(_ slot: Int, in text: TokenizedText) -> [PhraseMatcher.Found]? {
-        isCombined[slot] ? nil : slots[slot].referenceMatches(in: text.tokens)
+        isCombined[slot] ? nil : slots[slot].referenceMatches(in: text)
     }
 
     /// The matches of every combined slot in `text`, by slot (empty for the others).
@@ -146,11 +146,12 @@ public final class CombinedMatcher: Sendable {
         for index in 0..<tokens.count {
             candidates.removeAll(keepingCapacity: true)
             let range = tokens[index].bytes
+            var folded: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
             switch tokens[index].kind {
             case .symbol:
                 if range.count == 1 {
                     candidates.append(contentsOf: bySymbolByte[Int(bytes[range.lowerBound])])
-                } else if !bySymbol.isEmpty, let values = bySymbol[tokens[index].folded] {
+                } else if !bySymbol.isEmpty, let values = bySymbol[folded] {
                     candidates.append(contentsOf: values)
                 }
             case .word, .number:
@@ -159,8 +160,9 @@ public final class CombinedMatcher: Sendable {
                     forward.collectMatches(word, into: &candidates)
                     backward.collectMatches(word.reversed(), into: &candidates)
                 } else {
+                    let folded = folded
                     for slot in 0..<count where isCombined[slot] && index >= nextFree[slot] {
-                        for entry in slots[slot].textCandidates(for: tokens[index]) {
+                        for entry in slots[slot].textCandidates(for: folded) {
                             candidates.append(Self.pack(slot: slot, entry: entry))
                         }
                     }
@@ -175,7 +177,7 @@ public final class CombinedMatcher: Sendable {
                         || (tokens[index].kind == .word
                             && (tokens[index].isSimple
                                 ? group.words.containsWord(UnsafeBufferPointer(rebasing: bytes[range]))
-                                : group.numberWords[tokens[index].folded] != nil))
+                                : group.numberWords[folded] != nil))
                     guard isNumber else { continue }
                     for slot in group.slots where index >= nextFree[slot] {
                         for entry in slots[slot].byNumber { candidates.append(Self.pack(slot: slot, entry: entry)) }

@@ -47,7 +47,7 @@ public struct PhraseMatcher: Sendable {
     ///
     /// The reference the byte tries are tested against.
     func referenceMatches(in text: TokenizedText) -> [Match] {
-        index.referenceMatches(in: text.tokens).map { found in
+        index.referenceMatches(in: text).map { found in
             Match(entry: lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
         }
     }
@@ -65,8 +65,10 @@ public struct PhraseMatcher: Sendable {
     /// The compiled lexicon, for ``CombinedMatcher``.
     var compiled: Index { index }
 
-    /// The value of a token as a number: digits, or a number word.
-    public func numberValue(of token: Token) -> Double? { index.numberValue(of: token) }
+    /// The value of a token of `text` as a number: digits, or a number word.
+    public func numberValue(of token: Token, in text: TokenizedText) -> Double? {
+        text.foldedBytes.withUnsafeBufferPointer { index.numberValue(of: token, bytes: $0) }
+    }
 }
 
 extension PhraseMatcher {
@@ -133,48 +135,59 @@ extension PhraseMatcher {
             }
         }
 
-        func referenceMatches(in tokens: [Token]) -> [Found] {
-            tokens.withUnsafeBufferPointer { tokens in
-                var found: [Found] = []
-                var index = 0
-                while index < tokens.count {
-                    var best: Found?
-                    for candidate in candidates(for: tokens[index]) {
-                        guard let (end, number) = match(parts[candidate], in: tokens, bytes: nil, at: index) else {
-                            continue
-                        }
-                        if best == nil || end > best!.tokens.upperBound {
-                            best = Found(entry: candidate, tokens: index..<end, number: number)
-                        }
-                    }
-                    if let best {
-                        found.append(best)
-                        index = best.tokens.upperBound
-                    } else {
-                        index += 1
-                    }
-                }
-                return found
+        /// The matches in `text` by `String` lookups and comparisons alone.
+        func referenceMatches(in text: TokenizedText) -> [Found] {
+            text.tokens.withUnsafeBufferPointer { tokens in
+                text.foldedBytes.withUnsafeBufferPointer { bytes in referenceMatches(in: tokens, bytes: bytes) }
             }
         }
 
-        func numberValue(of token: Token) -> Double? {
+        private func referenceMatches(in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>)
+            -> [Found]
+        {
+            var found: [Found] = []
+            var index = 0
+            while index < tokens.count {
+                var best: Found?
+                for candidate in candidates(for: tokens[index], bytes: bytes) {
+                    guard
+                        let (end, number) = match(
+                            parts[candidate], in: tokens, bytes: bytes, comparingBytes: false, at: index)
+                    else { continue }
+                    if best == nil || end > best!.tokens.upperBound {
+                        best = Found(entry: candidate, tokens: index..<end, number: number)
+                    }
+                }
+                if let best {
+                    found.append(best)
+                    index = best.tokens.upperBound
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+
+        /// The value of a token as a number, digits or a number word; `bytes` are its text's
+        /// folded bytes.
+        func numberValue(of token: Token, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
             switch token.kind {
             case .number: token.numberValue
-            case .word: numberTable[token: token]
+            case .word: numberTable[token: token, bytes: bytes]
             case .symbol: nil
             }
         }
 
-        private func candidates(for token: Token) -> [Int] {
+        private func candidates(for token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
             var result: [Int] = []
+            let folded = String(decoding: bytes[token.bytes], as: UTF8.self)
             switch token.kind {
             case .symbol:
-                result += bySymbol[token.folded] ?? []
+                result += bySymbol[folded] ?? []
             case .word, .number:
-                result += textCandidates(for: token)
+                result += textCandidates(for: folded)
             }
-            if !byNumber.isEmpty, numberValue(of: token) != nil { result += byNumber }
+            if !byNumber.isEmpty, numberValue(of: token, bytes: bytes) != nil { result += byNumber }
             return result
         }
 
@@ -194,11 +207,12 @@ extension PhraseMatcher {
             } ?? slice.elementsEqual(utf8)
         }
 
-        /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
-        func textCandidates(for token: Token) -> [Int] {
-            var result = byWord[token.folded] ?? []
+        /// Candidates of a word or number token, by its folded text, by its first part: words,
+        /// prefixes, suffixes.
+        func textCandidates(for folded: String) -> [Int] {
+            var result = byWord[folded] ?? []
             if !byPrefix.isEmpty || !bySuffix.isEmpty {
-                let characters = Array(token.folded)
+                let characters = Array(folded)
                 for length in prefixLengths where length <= characters.count {
                     result += byPrefix[String(characters[..<length])] ?? []
                 }
@@ -213,16 +227,17 @@ extension PhraseMatcher {
         func match(entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int)
             -> (Int, Double?)?
         {
-            match(parts[entry], in: tokens, bytes: bytes, at: start)
+            match(parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start)
         }
 
-        /// Matches `parts` at `start`; returns the end index and the slot's number.
+        /// Matches `parts` at `start`; returns the end index and the slot's number. `bytes` are
+        /// the folded bytes of the tokens' text.
         ///
-        /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
-        /// `String` would; anything else compares as `String`.
+        /// `comparingBytes` (the terms are simple), a simple token compares by its folded bytes,
+        /// as `String` would; anything else compares as `String`.
         func match(
-            _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
-            at start: Int
+            _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+            comparingBytes: Bool, at start: Int
         ) -> (Int, Double?)? {
             var position = start
             var number: Double?
@@ -230,36 +245,37 @@ extension PhraseMatcher {
             for part in parts {
                 guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
                 let kind = tokens[position].kind
-                var folded: UnsafeBufferPointer<UInt8>?
-                if let bytes, tokens[position].isSimple {
-                    folded = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
-                }
+                let tokenBytes = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
+                let folded = comparingBytes && tokens[position].isSimple ? tokenBytes : nil
+                var text: String { String(decoding: tokenBytes, as: UTF8.self) }
                 switch part {
                 case .word(let word):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: word, at: .whole) else { return nil }
                     } else {
-                        guard tokens[position].folded == word else { return nil }
+                        guard text == word else { return nil }
                     }
                 case .prefix(let prefix):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: prefix, at: .start) else { return nil }
                     } else {
-                        guard tokens[position].folded.hasPrefix(prefix) else { return nil }
+                        guard text.hasPrefix(prefix) else { return nil }
                     }
                 case .suffix(let suffix):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: suffix, at: .end) else { return nil }
                     } else {
-                        guard tokens[position].folded.hasSuffix(suffix) else { return nil }
+                        guard text.hasSuffix(suffix) else { return nil }
                     }
                 case .symbol(let symbol):
-                    guard kind == .symbol, tokens[position].folded == symbol else { return nil }
+                    guard kind == .symbol, comparingBytes ? tokens[position].isSymbol(symbol) : text == symbol else {
+                        return nil
+                    }
                 case .number:
-                    guard let value = numberValue(of: tokens[position]) else { return nil }
+                    guard let value = numberValue(of: tokens[position], bytes: bytes) else { return nil }
                     number = value
                 }
                 position += 1

@@ -50,11 +50,7 @@ public struct TokenizedText: Sendable {
         for (index, piece) in pieces.enumerated() {
             let offset = bytes.count
             bytes.append(contentsOf: piece.bytes)
-            for var token in piece.tokens {
-                token.spanIndex = index
-                token.bytes = (token.bytes.lowerBound + offset)..<(token.bytes.upperBound + offset)
-                tokens.append(token)
-            }
+            for token in piece.tokens { tokens.append(token.moved(toSpan: index, bytesBy: offset)) }
         }
         self.tokens = tokens
         self.foldedBytes = bytes
@@ -74,9 +70,12 @@ public struct TokenizedText: Sendable {
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
     static let meaningfulSymbols: Set<Unicode.Scalar> = ["/", "%", "-", "–", "—", ".", "!", "?", ":", ";", "+"]
 
-    static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token]) {
+    /// The kinds and folded texts of the tokens of `text`.
+    static func foldedTokens(of text: String) -> [(kind: Token.Kind, folded: String)] {
+        var tokens: [Token] = []
         var bytes: [UInt8] = []
-        tokenize(text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        tokenize(text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        return tokens.map { ($0.kind, String(decoding: bytes[$0.bytes], as: UTF8.self)) }
     }
 
     /// Appends the tokens of `text` to `tokens` and their folded UTF-8 to `bytes`.
@@ -85,7 +84,7 @@ public struct TokenizedText: Sendable {
     /// over its Unicode scalars.
     static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var reader = UTF8Reader(utf8, text: text)
+            var reader = UTF8Reader(utf8)
             tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
         }
         if done == nil {
@@ -104,7 +103,7 @@ public struct TokenizedText: Sendable {
                 offset += 1
                 continue
             }
-            let startIndex = reader.index
+            let sourceStart = reader.utf8Offset
             let startOffset = offset
             // The folded bytes of a token whose scalars all lie below U+0100 go straight into
             // `bytes`, without the general case mapping; anything above takes `lowercased()`.
@@ -124,30 +123,24 @@ public struct TokenizedText: Sendable {
                     offset += 1
                 }
             }
-            let range = startIndex..<reader.index
-            var token: String
-            if isLatin1 {
-                if kind == .symbol, bytes.count - start == 1 {
-                    token = Self.symbolStrings[Int(bytes[start])]
-                } else {
-                    token = String(decoding: bytes[start...], as: UTF8.self)
-                }
-            } else {
+            let source = sourceStart..<reader.utf8Offset
+            var isSimple = true
+            if !isLatin1 {
                 bytes.removeSubrange(start...)
-                token = String(text.unicodeScalars[range]).lowercased()
+                var token = String(text.unicodeScalars[Self.range(of: source, in: text)]).lowercased()
                 if kind == .word { token.removeAll { $0 == "\u{AD}" } }
                 if kind == .symbol, token == "–" || token == "—" { token = "-" }
                 bytes.append(contentsOf: token.utf8)
+                isSimple = Self.isSimple(token)
             }
-            tokens.append(
+            let token = bytes.withUnsafeBufferPointer { bytes in
                 Token(
-                    kind: kind, folded: token, spanIndex: spanIndex, scalarOffset: startOffset, range: range,
-                    isSimple: isLatin1 || Self.isSimple(token), bytes: start..<bytes.count))
+                    kind: kind, folded: UnsafeBufferPointer(rebasing: bytes[start...]), isSimple: isSimple,
+                    spanIndex: spanIndex, scalarOffset: startOffset, source: source, bytes: start..<bytes.count)
+            }
+            tokens.append(token)
         }
     }
-
-    /// The one-byte symbols as strings, by byte, so symbol tokens share them.
-    private static let symbolStrings: [String] = (0..<256).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Whether each scalar below U+0100 is alphabetic (`Unicode.Scalar.Properties.isAlphabetic`).
     private static let latin1Letters: [Bool] = (0..<256).map {
@@ -207,22 +200,46 @@ public struct TokenizedText: Sendable {
         spans[token.spanIndex].location(atScalarOffset: token.scalarOffset)
     }
 
+    /// A token's folded text: what matching compares.
+    public func folded(_ token: Token) -> String {
+        String(decoding: foldedBytes[token.bytes], as: UTF8.self)
+    }
+
+    /// Where a token stands in its span's text.
+    public func range(of token: Token) -> Range<String.Index> {
+        Self.range(of: token.source, in: spans[token.spanIndex].text)
+    }
+
+    /// Where the tokens from the first to the last of `tokens` stand in their span's text; nil when
+    /// they lie in different spans.
+    public func range(of tokens: Range<Int>) -> Range<String.Index>? {
+        guard let first = tokens.first, let last = tokens.last else { return nil }
+        let start = self.tokens[first]
+        let end = self.tokens[last]
+        guard start.spanIndex == end.spanIndex else { return nil }
+        return Self.range(of: start.source.lowerBound..<end.source.upperBound, in: spans[start.spanIndex].text)
+    }
+
+    /// The string indices of UTF-8 offsets within `text`.
+    private static func range(of offsets: Range<Int>, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: offsets.count)
+    }
+
     /// The original text from the first to the last token of `range`, as written.
     public func excerpt(_ range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last, last < tokens.count else { return "" }
-        let start = tokens[first]
-        let end = tokens[last]
-        guard start.spanIndex == end.spanIndex else {
-            return range.map { tokens[$0].folded }.joined(separator: " ")
+        guard let source = self.range(of: range) else {
+            return range.map { folded(tokens[$0]) }.joined(separator: " ")
         }
-        let text = spans[start.spanIndex].text
-        return String(text[start.range.lowerBound..<end.range.upperBound])
+        return String(spans[tokens[first].spanIndex].text[source])
     }
 
     /// The number of characters of a token's folded text: for a simple token (one scalar per
     /// character) its UTF-8 lead bytes, counted without building the string's characters.
     public func characterCount(of token: Token) -> Int {
-        guard token.isSimple else { return token.folded.count }
+        guard token.isSimple else { return folded(token).count }
         return foldedBytes[token.bytes].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
@@ -238,9 +255,9 @@ public struct TokenizedText: Sendable {
     }
 }
 
-/// The Unicode scalars of a text one by one, with the `String.Index` of the next.
+/// The Unicode scalars of a text one by one, with the UTF-8 offset of the next.
 private protocol ScalarSource {
-    var index: String.Index { get }
+    var utf8Offset: Int { get }
     func peek() -> Unicode.Scalar?
     mutating func advance()
 }
@@ -248,17 +265,13 @@ private protocol ScalarSource {
 /// Scalars decoded from a string's contiguous, valid UTF-8.
 private struct UTF8Reader: ScalarSource {
     let bytes: UnsafeBufferPointer<UInt8>
-    let start: String.Index
-    let utf8: String.UTF8View
     var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, text: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        self.utf8 = text.utf8
-        self.start = text.utf8.startIndex
     }
 
-    var index: String.Index { utf8.index(start, offsetBy: position) }
+    var utf8Offset: Int { position }
 
     @inline(__always)
     func peek() -> Unicode.Scalar? {
@@ -289,6 +302,7 @@ private struct UTF8Reader: ScalarSource {
 private struct ScalarReader: ScalarSource {
     let scalars: String.UnicodeScalarView
     var index: String.Index
+    var utf8Offset = 0
 
     init(_ text: String) {
         scalars = text.unicodeScalars
@@ -297,5 +311,8 @@ private struct ScalarReader: ScalarSource {
 
     func peek() -> Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
 
-    mutating func advance() { index = scalars.index(after: index) }
+    mutating func advance() {
+        utf8Offset += UTF8.width(scalars[index])
+        index = scalars.index(after: index)
+    }
 }
