@@ -80,91 +80,126 @@ public struct TokenizedText: Sendable {
 
     /// Appends the tokens of `text` to `tokens` and their folded UTF-8 to `bytes`.
     ///
-    /// Walks the UTF-8 of `text` directly; text without contiguous UTF-8 takes the same loop
-    /// over its Unicode scalars.
+    /// Walks the UTF-8 of `text` byte by byte (a copy of it, for text without contiguous UTF-8).
     static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var reader = UTF8Reader(utf8)
-            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        var writer = ByteWriter(capacity: text.utf8.count)
+        defer { writer.deallocate() }
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            tokenize(utf8, text: text, spanIndex: spanIndex, base: bytes.count, into: &tokens, writer: &writer)
         }
-        if done == nil {
-            var reader = ScalarReader(text)
-            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
-        }
+        bytes.append(contentsOf: writer.bytes)
     }
 
-    private static func tokenize<Reader: ScalarSource>(
-        _ reader: inout Reader, text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]
+    /// Appends the tokens of `utf8`, the UTF-8 of `text`, to `tokens` and their folded bytes to
+    /// `writer`, whose bytes will follow `base` others.
+    private static func tokenize(
+        _ utf8: UnsafeBufferPointer<UInt8>, text: String, spanIndex: Int, base: Int, into tokens: inout [Token],
+        writer: inout ByteWriter
     ) {
+        var position = 0
         var offset = 0
-        while let scalar = reader.peek() {
+        while position < utf8.count {
+            var scalar = Unicode.Scalar(utf8[position])
+            var width = 1
+            if scalar.value >= 0x80 { (scalar, width) = decode(utf8, at: position) }
             guard let kind = kind(of: scalar) else {
-                reader.advance()
+                position += width
                 offset += 1
                 continue
             }
-            let sourceStart = reader.utf8Offset
+            let sourceStart = position
             let startOffset = offset
             // The folded bytes of a token whose scalars all lie below U+0100 go straight into
-            // `bytes`, without the general case mapping; anything above takes `lowercased()`.
-            let start = bytes.count
-            var isLatin1 = Self.appendFolded(scalar, to: &bytes)
-            reader.advance()
+            // `writer`, without the general case mapping; anything above takes `lowercased()`.
+            let start = writer.count
+            var isLatin1 = Self.appendFolded(scalar, to: &writer)
+            position += width
             offset += 1
-            if kind != .symbol {
-                while let next = reader.peek() {
+            switch kind {
+            case .symbol:
+                break
+            case .number:
+                while position < utf8.count, utf8[position] &- 0x30 < 10 {
+                    writer.append(utf8[position])
+                    position += 1
+                    offset += 1
+                }
+            case .word:
+                while position < utf8.count {
+                    let lead = utf8[position]
+                    if lead < 0x80 {
+                        // Only ASCII letters continue a word; lower case sets bit 5.
+                        guard (lead | 0x20) &- 0x61 < 26 else { break }
+                        if isLatin1 { writer.append(lead | 0x20) }
+                        position += 1
+                        offset += 1
+                        continue
+                    }
+                    let (next, width) = decode(utf8, at: position)
                     let continues =
-                        kind == .word
-                        ? (isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next)))
-                        : (next.value &- 0x30) < 10
+                        isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next))
                     guard continues else { break }
-                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &bytes) }
-                    reader.advance()
+                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &writer) }
+                    position += width
                     offset += 1
                 }
             }
-            let source = sourceStart..<reader.utf8Offset
+            let source = sourceStart..<position
             var isSimple = true
             if !isLatin1 {
-                bytes.removeSubrange(start...)
+                writer.count = start
                 var token = String(text.unicodeScalars[Self.range(of: source, in: text)]).lowercased()
                 if kind == .word { token.removeAll { $0 == "\u{AD}" } }
                 if kind == .symbol, token == "–" || token == "—" { token = "-" }
-                bytes.append(contentsOf: token.utf8)
+                for byte in token.utf8 { writer.append(byte) }
                 isSimple = Self.isSimple(token)
             }
-            let token = bytes.withUnsafeBufferPointer { bytes in
+            tokens.append(
                 Token(
-                    kind: kind, folded: UnsafeBufferPointer(rebasing: bytes[start...]), isSimple: isSimple,
-                    spanIndex: spanIndex, scalarOffset: startOffset, source: source, bytes: start..<bytes.count)
-            }
-            tokens.append(token)
+                    kind: kind, folded: writer.bytes(from: start), isSimple: isSimple, spanIndex: spanIndex,
+                    scalarOffset: startOffset, source: source, bytes: (base + start)..<(base + writer.count)))
         }
     }
 
-    /// Whether each scalar below U+0100 is alphabetic (`Unicode.Scalar.Properties.isAlphabetic`).
-    private static let latin1Letters: [Bool] = (0..<256).map {
-        Unicode.Scalar(UInt8($0)).properties.isAlphabetic
+    /// The scalar whose UTF-8 (valid, as a `String`'s) starts at `position`, and its length.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[position])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        var value: UInt32
+        var count: Int
+        if lead < 0xE0 {
+            (value, count) = (lead & 0x1F, 2)
+        } else if lead < 0xF0 {
+            (value, count) = (lead & 0x0F, 3)
+        } else {
+            (value, count) = (lead & 0x07, 4)
+        }
+        for next in 1..<count { value = value << 6 | UInt32(utf8[position + next] & 0x3F) }
+        return (Unicode.Scalar(value).unsafelyUnwrapped, count)
     }
 
     /// What kind of token `scalar` starts, or nil when it only separates.
+    @inline(__always)
     private static func kind(of scalar: Unicode.Scalar) -> Token.Kind? {
         switch scalar.value {
         case 0x30...0x39: .number
         case 0x41...0x5A, 0x61...0x7A: .word
         case 0x2F, 0x25, 0x2D, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2B, 0x2013, 0x2014: .symbol
         case 0..<0x80: nil
-        case 0x80..<0x100: latin1Letters[Int(scalar.value)] ? .word : nil
-        default: scalar.properties.isAlphabetic ? .word : nil
+        default: isLetter(scalar) ? .word : nil
         }
     }
 
-    /// `scalar.properties.isAlphabetic`, without the property lookup for ASCII.
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    /// `scalar.properties.isAlphabetic`, without the property lookup below U+0100.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A: true
-        case 0..<0x80: false
-        case 0x80..<0x100: latin1Letters[Int(scalar.value)]
+        // ª, µ, º and the letters of Latin-1 (all of U+00C0–U+00FF but × and ÷).
+        case 0xAA, 0xB5, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: true
+        case 0..<0x100: false
         default: scalar.properties.isAlphabetic
         }
     }
@@ -175,7 +210,7 @@ public struct TokenizedText: Sendable {
     /// Below U+0100 lower-casing is one scalar to one: A–Z and À–Þ (but ×) move by 0x20, the
     /// rest stay, as `String.lowercased()` has them.
     @inline(__always)
-    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Bool {
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout ByteWriter) -> Bool {
         var value = scalar.value
         guard value < 0x100 else { return false }
         if (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) { value += 0x20 }
@@ -255,64 +290,41 @@ public struct TokenizedText: Sendable {
     }
 }
 
-/// The Unicode scalars of a text one by one, with the UTF-8 offset of the next.
-private protocol ScalarSource {
-    var utf8Offset: Int { get }
-    func peek() -> Unicode.Scalar?
-    mutating func advance()
-}
+/// Bytes appended to memory of its own, growing as needed: appending costs no uniqueness
+/// check, as appending to an array does.
+private struct ByteWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes written; lowering it drops the last ones.
+    var count = 0
 
-/// Scalars decoded from a string's contiguous, valid UTF-8.
-private struct UTF8Reader: ScalarSource {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    var utf8Offset: Int { position }
-
-    @inline(__always)
-    func peek() -> Unicode.Scalar? {
-        guard position < bytes.count else { return nil }
-        let lead = UInt32(bytes[position])
-        if lead < 0x80 { return Unicode.Scalar(UInt8(lead)) }
-        var value: UInt32
-        var count: Int
-        if lead < 0xE0 {
-            (value, count) = (lead & 0x1F, 2)
-        } else if lead < 0xF0 {
-            (value, count) = (lead & 0x0F, 3)
-        } else {
-            (value, count) = (lead & 0x07, 4)
-        }
-        for next in 1..<count { value = value << 6 | UInt32(bytes[position + next] & 0x3F) }
-        return Unicode.Scalar(value)
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
     }
 
     @inline(__always)
-    mutating func advance() {
-        let lead = bytes[position]
-        position += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-}
-
-/// Scalars from a string's Unicode scalar view, for text without contiguous UTF-8.
-private struct ScalarReader: ScalarSource {
-    let scalars: String.UnicodeScalarView
-    var index: String.Index
-    var utf8Offset = 0
-
-    init(_ text: String) {
-        scalars = text.unicodeScalars
-        index = scalars.startIndex
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
     }
 
-    func peek() -> Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
-
-    mutating func advance() {
-        utf8Offset += UTF8.width(scalars[index])
-        index = scalars.index(after: index)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
     }
+
+    /// The bytes written.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes written from `start` on.
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    func deallocate() { base.deallocate() }
 }

@@ -106,6 +106,14 @@ import Testing
         #expect(text.excerpt(1..<3) == "tryggheten i")
     }
 
+    @Test func letterTableAgreesWithUnicodeBelowU0100() {
+        for value in UInt8.min...UInt8.max {
+            let scalar = Unicode.Scalar(value)
+            #expect(TokenizedText.isLetter(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+        #expect(TokenizedText.isLetter("Σ") && !TokenizedText.isLetter("€"))
+    }
+
     @Test func tokensArePlainData() {
         // Copying tokens (scopes share them) must not count references.
         #expect(_isPOD(Token.self))
