@@ -59,7 +59,9 @@ public final class CombinedMatcher: Sendable {
         let isCombined = slots.map(\.isSimple)
         for (slot, index) in slots.enumerated() where isCombined[slot] {
             for (entry, parts) in index.parts.enumerated() {
-                let value = Self.pack(slot: slot, entry: entry)
+                // The tries and the symbol table compare a term's first part with the token
+                // itself, so matching such a candidate starts at its second part.
+                let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true)
                 switch parts[0] {
                 case .word(let word): forward.add(Array(word.utf8), word: value)
                 case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
@@ -100,8 +102,11 @@ public final class CombinedMatcher: Sendable {
         var numberWords: [String: Double]
     }
 
+    /// A candidate as one value: the slot, the entry, and whether its first part is known to match.
     @inline(__always)
-    private static func pack(slot: Int, entry: Int) -> Int { slot << 32 | entry }
+    private static func pack(slot: Int, entry: Int, firstPartMatched: Bool = false) -> Int {
+        slot << 32 | (firstPartMatched ? 1 << 31 : 0) | entry
+    }
 
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
     func slot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
@@ -188,10 +193,11 @@ public final class CombinedMatcher: Sendable {
             for value in candidates {
                 let slot = value >> 32
                 guard index >= nextFree[slot] else { continue }
-                let entry = value & 0xFFFF_FFFF
-                guard let (end, number) = slots[slot].match(entry: entry, in: tokens, bytes: bytes, at: index) else {
-                    continue
-                }
+                let entry = value & 0x7FFF_FFFF
+                guard
+                    let (end, number) = slots[slot].match(
+                        entry: entry, in: tokens, bytes: bytes, at: index, firstPartMatched: value & 1 << 31 != 0)
+                else { continue }
                 if bestEntry[slot] < 0 {
                     touched.append(slot)
                 } else if end <= bestEnd[slot] {

@@ -223,26 +223,32 @@ extension PhraseMatcher {
             return result
         }
 
-        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:at:)``.
-        func match(entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int)
-            -> (Int, Double?)?
-        {
-            match(parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start)
+        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:comparingBytes:at:from:)``.
+        /// `firstPartMatched` when the caller has compared the first part with the token at `start`.
+        @inline(__always)
+        func match(
+            entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+            firstPartMatched: Bool
+        ) -> (Int, Double?)? {
+            let parts = parts[entry]
+            if firstPartMatched, parts.count == 1 { return (start + 1, nil) }
+            return match(
+                parts, in: tokens, bytes: bytes, comparingBytes: true, at: start, from: firstPartMatched ? 1 : 0)
         }
 
-        /// Matches `parts` at `start`; returns the end index and the slot's number. `bytes` are
-        /// the folded bytes of the tokens' text.
+        /// Matches `parts` from part `first` on at `start` (plus `first`); returns the end index
+        /// and the slot's number. `bytes` are the folded bytes of the tokens' text.
         ///
         /// `comparingBytes` (the terms are simple), a simple token compares by its folded bytes,
         /// as `String` would; anything else compares as `String`.
         func match(
             _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
-            comparingBytes: Bool, at start: Int
+            comparingBytes: Bool, at start: Int, from first: Int = 0
         ) -> (Int, Double?)? {
-            var position = start
+            var position = start + first
             var number: Double?
             let span = tokens[start].spanIndex
-            for part in parts {
+            for part in parts[first...] {
                 guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
                 let kind = tokens[position].kind
                 let tokenBytes = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
