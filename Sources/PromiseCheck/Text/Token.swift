@@ -56,12 +56,13 @@ public struct Token: Sendable, Hashable {
     /// Where the folded text stands in ``TokenizedText``'s folded bytes.
     var bytes: Range<Int> { Int(bytesStart)..<Int(bytesEnd) }
 
-    /// The same token as span `spanIndex` of a text whose folded bytes start `offset` earlier.
+    /// The same token as span `spanIndex` of a text whose folded bytes stand `offset` further on.
+    @inline(__always)
     func moved(toSpan spanIndex: Int, bytesBy offset: Int) -> Token {
         var token = self
         token.span = UInt32(spanIndex)
-        token.bytesStart += UInt32(offset)
-        token.bytesEnd += UInt32(offset)
+        token.bytesStart = UInt32(Int(bytesStart) + offset)
+        token.bytesEnd = UInt32(Int(bytesEnd) + offset)
         return token
     }
 

@@ -32,39 +32,35 @@ public struct TokenizedText: Sendable {
         self.foldedBytes = bytes
     }
 
-    /// Spans put together from their tokens found before (each tokenized as span 0), without
-    /// tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
-    init(_ spans: [Span], tokenized pieces: [(tokens: [Token], bytes: [UInt8])], lexicons: CombinedMatcher?) {
+    /// Spans put together from their tokens found before in `store` (`pieces`, one for each
+    /// span), without tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
+    init(_ spans: [Span], pieces: [SpanTokens.Piece], of store: SpanTokens, lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
-        if pieces.count == 1 {
-            // One span is already span 0 from offset 0: its arrays are shared, not copied.
-            self.tokens = pieces[0].tokens
-            self.foldedBytes = pieces[0].bytes
-            return
+        let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
+        let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
+        self.tokens = store.tokens.withUnsafeBufferPointer { source in
+            [Token](unsafeUninitializedCapacity: tokenCount) { buffer, count in
+                var byteOffset = 0
+                for (index, piece) in pieces.enumerated() {
+                    let shift = byteOffset - piece.bytes.lowerBound
+                    for position in piece.tokens {
+                        buffer.initializeElement(at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
+                        count += 1
+                    }
+                    byteOffset += piece.bytes.count
+                }
+            }
         }
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        tokens.reserveCapacity(pieces.reduce(0) { $0 + $1.tokens.count })
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
-        for (index, piece) in pieces.enumerated() {
-            let offset = bytes.count
-            bytes.append(contentsOf: piece.bytes)
-            for token in piece.tokens { tokens.append(token.moved(toSpan: index, bytesBy: offset)) }
+        self.foldedBytes = store.bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
+                for piece in pieces where !piece.bytes.isEmpty {
+                    (buffer.baseAddress! + count).initialize(
+                        from: source.baseAddress! + piece.bytes.lowerBound, count: piece.bytes.count)
+                    count += piece.bytes.count
+                }
+            }
         }
-        self.tokens = tokens
-        self.foldedBytes = bytes
-    }
-
-    /// The tokens of one span on its own, as span 0, and their folded bytes.
-    static func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        let length = span.text.utf8.count
-        tokens.reserveCapacity(length / 5 + 4)
-        bytes.reserveCapacity(length)
-        tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
-        return (tokens, bytes)
     }
 
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
@@ -287,6 +283,32 @@ public struct TokenizedText: Sendable {
         case .nonspacingMark, .spacingMark, .enclosingMark: true
         default: false
         }
+    }
+}
+
+/// Spans tokenized one by one, each as span 0, into one buffer of tokens and one of folded
+/// bytes, for texts put together from them (``TokenizedText/init(_:pieces:of:lexicons:)``).
+struct SpanTokens {
+    private(set) var tokens: [Token] = []
+    private(set) var bytes: [UInt8] = []
+
+    /// Where one span's tokens and their folded bytes lie in the buffers.
+    struct Piece: Sendable, Equatable {
+        var tokens: Range<Int>
+        var bytes: Range<Int>
+    }
+
+    /// Tokenizes `span` at the end of the buffers.
+    mutating func add(_ span: Span) -> Piece {
+        let (firstToken, firstByte) = (tokens.count, bytes.count)
+        TokenizedText.tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        return Piece(tokens: firstToken..<tokens.count, bytes: firstByte..<bytes.count)
+    }
+
+    /// Drops the piece added last.
+    mutating func removeLast(_ piece: Piece) {
+        tokens.removeSubrange(piece.tokens)
+        bytes.removeSubrange(piece.bytes)
     }
 }
 
