@@ -80,8 +80,15 @@ extension PhraseMatcher {
     }
 
     /// Everything compiled from the lexicon; a class, so that matching never copies it.
-    final class Index: Sendable {
+    final class Index: @unchecked Sendable {
+        // The compiled parts are plain memory, written once in `init` and only read after:
+        // matching reads them without reference counting. Hence `@unchecked`.
         let parts: [[TermPattern.Part]]
+        /// Each entry's parts, `compiledParts[partStart[entry]..<partStart[entry + 1]]`, with
+        /// their texts in `partBytes`.
+        private let partStart: UnsafeMutablePointer<Int32>
+        private let compiledParts: UnsafeMutablePointer<CompiledPart>
+        private let partBytes: UnsafeMutablePointer<UInt8>
         let numberWords: [String: Double]
         private let numberTable: WordTable<Double>
         private let byWord: [String: [Int]]
@@ -126,6 +133,33 @@ extension PhraseMatcher {
             self.byNumber = byNumber
             self.prefixLengths = prefixLengths.sorted()
             self.suffixLengths = suffixLengths.sorted()
+            var partStart: [Int32] = [0]
+            var compiledParts: [CompiledPart] = []
+            var partBytes: [UInt8] = []
+            for entryParts in parts {
+                for part in entryParts {
+                    let (kind, text): (CompiledPart.Kind, String) =
+                        switch part {
+                        case .word(let text): (.word, text)
+                        case .prefix(let text): (.prefix, text)
+                        case .suffix(let text): (.suffix, text)
+                        case .symbol(let text): (.symbol, text)
+                        case .number: (.number, "")
+                        }
+                    compiledParts.append(
+                        CompiledPart(kind: kind, start: Int32(partBytes.count), count: Int32(text.utf8.count)))
+                    partBytes += text.utf8
+                }
+                partStart.append(Int32(compiledParts.count))
+            }
+            func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+                let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+                pointer.initialize(from: array, count: array.count)
+                return pointer
+            }
+            self.partStart = copy(partStart)
+            self.compiledParts = copy(compiledParts)
+            self.partBytes = copy(partBytes)
             self.isSimple = parts.joined().allSatisfy { part in
                 switch part {
                 case .word(let text), .prefix(let text), .suffix(let text), .symbol(let text):
@@ -136,6 +170,20 @@ extension PhraseMatcher {
         }
 
         /// The matches in `text` by `String` lookups and comparisons alone.
+        deinit {
+            partStart.deallocate()
+            compiledParts.deallocate()
+            partBytes.deallocate()
+        }
+
+        /// A term part as its kind and where its text is in `partBytes`.
+        private struct CompiledPart {
+            enum Kind: UInt8 { case word, prefix, suffix, symbol, number }
+            var kind: Kind
+            var start: Int32
+            var count: Int32
+        }
+
         func referenceMatches(in text: TokenizedText) -> [Found] {
             text.tokens.withUnsafeBufferPointer { tokens in
                 text.foldedBytes.withUnsafeBufferPointer { bytes in referenceMatches(in: tokens, bytes: bytes) }
@@ -230,10 +278,50 @@ extension PhraseMatcher {
             entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int,
             firstPartMatched: Bool
         ) -> (Int, Double?)? {
-            let parts = parts[entry]
-            if firstPartMatched, parts.count == 1 { return (start + 1, nil) }
-            return match(
-                parts, in: tokens, bytes: bytes, comparingBytes: true, at: start, from: firstPartMatched ? 1 : 0)
+            let first = firstPartMatched ? 1 : 0
+            let partsStart = Int(partStart[entry])
+            let partsEnd = Int(partStart[entry + 1])
+            var position = start + first
+            var number: Double?
+            let span = tokens[start].spanIndex
+            for index in (partsStart + first)..<partsEnd {
+                guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
+                let token = tokens[position]
+                let part = compiledParts[index]
+                let text = UnsafeBufferPointer(start: partBytes + Int(part.start), count: Int(part.count))
+                switch part.kind {
+                case .word, .prefix, .suffix:
+                    guard token.kind != .symbol else { return nil }
+                    guard token.isSimple else {
+                        // Compared as `String`: the general path, from the same part on.
+                        return match(
+                            parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start, from: first)
+                    }
+                    let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                    let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
+                    guard Self.bytes(folded, hold: text, at: place) else { return nil }
+                case .symbol:
+                    guard token.kind == .symbol, text.count == 1, text[0] == token.symbol else { return nil }
+                case .number:
+                    guard let value = numberValue(of: token, bytes: bytes) else { return nil }
+                    number = value
+                }
+                position += 1
+            }
+            return (position, number)
+        }
+
+        /// Whether `text` stands in `bytes` at `place`: all of them, their start or their end.
+        @inline(__always)
+        static func bytes(
+            _ bytes: UnsafeBufferPointer<UInt8>, hold text: UnsafeBufferPointer<UInt8>, at place: BytePlace
+        )
+            -> Bool
+        {
+            guard place == .whole ? text.count == bytes.count : text.count <= bytes.count else { return false }
+            guard !text.isEmpty else { return true }
+            let offset = place == .end ? bytes.count - text.count : 0
+            return memcmp(text.baseAddress!, bytes.baseAddress! + offset, text.count) == 0
         }
 
         /// Matches `parts` from part `first` on at `start` (plus `first`); returns the end index
