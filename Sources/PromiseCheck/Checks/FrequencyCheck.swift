@@ -102,7 +102,7 @@ public struct FrequencyCheck: Check {
             found.append(Found(hit: hit, perYear: perYear, start: match.tokens.lowerBound))
         }
         guard !months.isEmpty else { return found }
-        let reader = DateReader(tokens: text.tokens, months: months)
+        let reader = DateReader(text: text, months: months)
         var index = 0
         while index < text.tokens.count {
             guard let date = reader.read(at: index) else {

@@ -136,8 +136,9 @@ public struct PeriodCheck: Check {
 
     /// A structured value read as a whole: an ISO or written date, or a year alone.
     private func structuredDate(_ span: Span) -> WrittenDate? {
-        let tokens = TokenizedText([span]).tokens
-        if let date = DateReader(tokens: tokens, months: months).read(at: 0), date.tokens.upperBound == tokens.count,
+        let text = TokenizedText([span])
+        let tokens = text.tokens
+        if let date = DateReader(text: text, months: months).read(at: 0), date.tokens.upperBound == tokens.count,
             date.year != nil
         {
             return date
@@ -150,7 +151,7 @@ public struct PeriodCheck: Check {
     func scan(_ text: TokenizedText, cued: Bool, into findings: inout Findings) {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
-        let reader = DateReader(tokens: tokens, months: months)
+        let reader = DateReader(text: text, months: months)
         let joins = QuantityCheck.endsByStart(rangeWords?.matches(in: text))
         let cueFinder = CueFinder(matches: cues?.matches(in: text) ?? [], tokens: tokens, window: window)
 

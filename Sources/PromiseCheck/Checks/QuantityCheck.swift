@@ -89,14 +89,15 @@ public struct QuantityCheck: Check {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard numbers.isNumber(token), !(sameSpan(index + 1, index) && notUnitStarts.contains(index + 1)) else {
+            guard numbers.isNumber(token, in: text), !(sameSpan(index + 1, index) && notUnitStarts.contains(index + 1))
+            else {
                 index += 1
                 continue
             }
             var end: Int?
             if sameSpan(index + 1, index), tokens[index + 1].isSymbol("%") {
                 end = index + 2
-            } else if let unitEnd = unit(after: index, tokens: tokens, unitEnds: unitEnds) {
+            } else if let unitEnd = unit(after: index, in: text, unitEnds: unitEnds) {
                 end = unitEnd
             }
             let isYear = token.plausibleYear != nil
@@ -106,7 +107,8 @@ public struct QuantityCheck: Check {
                 continue
             }
             var last = end ?? index + 1
-            if end == nil, sameSpan(last, index), tokens[last].kind == .word, !numbers.isNumber(tokens[last]) {
+            if end == nil, sameSpan(last, index), tokens[last].kind == .word, !numbers.isNumber(tokens[last], in: text)
+            {
                 // Show what the target counts: "minst fyra trygghetsdialoger".
                 last += 1
             }
@@ -118,7 +120,8 @@ public struct QuantityCheck: Check {
 
     /// Where the unit after the number at `index` ends: within `gap` words, then any units that
     /// follow directly ("timmar per år").
-    private func unit(after index: Int, tokens: [Token], unitEnds: [Int: Int]) -> Int? {
+    private func unit(after index: Int, in text: TokenizedText, unitEnds: [Int: Int]) -> Int? {
+        let tokens = text.tokens
         let span = tokens[index].spanIndex
         var position = index + 1
         var skipped = 0
@@ -128,7 +131,7 @@ public struct QuantityCheck: Check {
                 return end
             }
             let token = tokens[position]
-            guard skipped < gap, token.kind == .word, !numbers.isNumber(token) else { return nil }
+            guard skipped < gap, token.kind == .word, !numbers.isNumber(token, in: text) else { return nil }
             skipped += 1
             position += 1
         }

@@ -45,7 +45,7 @@ public struct ReadabilityCheck: Check {
             case .number:
                 inSentence = true
             case .symbol:
-                if [".", "!", "?", ":"].contains(token.folded), inSentence {
+                if ".!?:".utf8.contains(token.symbol), inSentence {
                     sentences += 1
                     inSentence = false
                 }

@@ -6,11 +6,13 @@ struct ScopeResolver {
     /// The automaton of each scope's lexicons, which the scope's texts scan with.
     let lexicons: [Scope: CombinedMatcher]
     private var cache: [Scope: [ScopeItem]] = [:]
-    /// The tokens of each span met so far, by where it starts: scopes share spans (a section
-    /// is part of the document), and each span is tokenized once.
-    private var spanTokens: [SourceLocation: [(text: String, tokens: [Token], bytes: [UInt8])]] = [:]
-    private var keptTokens = 0
-    /// The most tokens kept for sharing, some 20 MB: far more than a promise of a few pages has.
+    /// The tokens of each span met so far, in one buffer, and where each span's are, by where
+    /// it starts: scopes share spans (a section is part of the document), and each span is
+    /// tokenized once.
+    private var store = SpanTokens()
+    private var pieces: [SourceLocation: [(text: String, piece: SpanTokens.Piece)]] = [:]
+    /// The most tokens kept for sharing, some 12 MB with their bytes: far more than a promise of
+    /// a few pages has.
     static let tokensKept = 1 << 18
 
     /// The most tokens this resolver keeps (``tokensKept``, smaller in tests).
@@ -29,25 +31,35 @@ struct ScopeResolver {
         return items
     }
 
-    private mutating func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
-        if let known = spanTokens[span.location]?.first(where: { $0.text == span.text }) {
-            return (known.tokens, known.bytes)
-        }
-        let found = TokenizedText.tokens(of: span)
+    /// Where the tokens of `span` are in the store, tokenizing it when first met; nil when
+    /// the store is full.
+    private mutating func piece(of span: Span) -> SpanTokens.Piece? {
+        if let known = pieces[span.location]?.first(where: { $0.text == span.text }) { return known.piece }
+        let piece = store.add(span)
         // A very large document is tokenized again rather than held twice (its spans here and
         // in the scopes' texts): the kept tokens are bounded.
-        if keptTokens + found.tokens.count <= keepLimit {
-            keptTokens += found.tokens.count
-            spanTokens[span.location, default: []].append((span.text, found.tokens, found.bytes))
+        guard store.tokens.count <= keepLimit else {
+            store.removeLast(piece)
+            return nil
         }
-        return found
+        pieces[span.location, default: []].append((span.text, piece))
+        return piece
+    }
+
+    /// The tokenized text of `spans`, from the store when all of them fit in it.
+    private mutating func tokenized(_ spans: [Span], lexicons: CombinedMatcher?) -> TokenizedText {
+        var found: [SpanTokens.Piece] = []
+        found.reserveCapacity(spans.count)
+        for span in spans {
+            guard let piece = piece(of: span) else { return TokenizedText(spans, lexicons: lexicons) }
+            found.append(piece)
+        }
+        return TokenizedText(spans, pieces: found, of: store, lexicons: lexicons)
     }
 
     private mutating func resolve(_ scope: Scope) -> [ScopeItem] {
         let lexicons = lexicons[scope]
-        func tokenized(_ spans: [Span]) -> TokenizedText {
-            TokenizedText(spans, tokenized: spans.map { tokens(of: $0) }, lexicons: lexicons)
-        }
+        func tokenized(_ spans: [Span]) -> TokenizedText { self.tokenized(spans, lexicons: lexicons) }
         switch scope {
         case .document:
             let start = document.title?.location ?? document.allSpans.first?.location ?? .start
@@ -84,9 +96,7 @@ struct ScopeResolver {
     ///
     /// Reads no further than the first line and `limit` characters, however long the text.
     static func shorten(_ text: String, limit: Int = 60) -> String {
-        if let simple = text.utf8.withContiguousStorageIfAvailable({ shortenSimple($0, limit: limit) }), let simple {
-            return simple
-        }
+        if let simple = shortenSimple(text, limit: limit) { return simple }
         var start = text.startIndex
         while start < text.endIndex, text[start].isNewline { start = text.index(after: start) }
         guard start < text.endIndex else { return referenceShorten(text, limit: limit) }
@@ -103,55 +113,63 @@ struct ScopeResolver {
         return String(text[start..<cut]).trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// ``shorten(_:limit:)`` over UTF-8, for text whose scalars, as far as it reads, all lie
-    /// below U+0300 and hold no carriage return: each scalar is then a character of its own
-    /// (nothing there extends a grapheme) and the whitespace to trim is space, tab and U+00A0.
-    /// Nil for any other text, and for text with no line.
-    private static func shortenSimple(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
-        /// The scalar at `index` and its length, or nil at U+0300 and above or a carriage return.
-        func scalar(at index: Int) -> (value: UInt32, length: Int)? {
-            let lead = bytes[index]
-            if lead < 0x80 { return lead == 0x0D ? nil : (UInt32(lead), 1) }
-            guard lead < 0xCC, index + 1 < bytes.count else { return nil }
-            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
-        }
-        func isNewline(_ value: UInt32) -> Bool { (0x0A...0x0D).contains(value) || value == 0x85 }
-        var start = 0
-        while start < bytes.count {
-            guard let (value, length) = scalar(at: start) else { return nil }
-            guard isNewline(value) else { break }
-            start += length
-        }
-        guard start < bytes.count else { return nil }
-        var end = start
-        var count = 0
-        var cut = start
-        while end < bytes.count {
-            guard let (value, length) = scalar(at: end) else { return nil }
-            if isNewline(value) { break }
-            if count == limit { cut = end }
-            if count > limit { break }
-            end += length
-            count += 1
-        }
-        guard count > limit else {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
-        func isSpace(at index: Int) -> Int {
-            if bytes[index] == 0x20 || bytes[index] == 0x09 { return 1 }
-            return bytes[index] == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
-        }
-        while start < cut, case let length = isSpace(at: start), length > 0 { start += length }
-        while cut > start {
-            if bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x09 {
-                cut -= 1
-            } else if cut - 2 >= start, bytes[cut - 2] == 0xC2, bytes[cut - 1] == 0xA0 {
-                cut -= 2
-            } else {
-                break
+    /// ``shorten(_:limit:)`` over the UTF-8 of text whose scalars, as far as it reads, lie below
+    /// U+0300: each is a character of its own (CR LF, a newline either way, aside), and the
+    /// blanks to trim are space, tab and no-break space. Nil for any other text.
+    static func shortenSimple(_ text: String, limit: Int) -> String? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            /// The length of the newline scalar at `index` (LF, VT, FF, CR or NEL), 0 for any other.
+            func newline(at index: Int) -> Int {
+                switch bytes[index] {
+                case 0x0A...0x0D: 1
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: 2
+                default: 0
+                }
             }
+            var index = 0
+            while index < bytes.count {
+                // Lead bytes from 0xCC up start scalars at or above U+0300.
+                guard bytes[index] < 0xCC else { return nil }
+                let width = newline(at: index)
+                guard width > 0 else { break }
+                index += width
+            }
+            guard index < bytes.count else { return nil }
+            let start = index
+            var count = 0
+            var cut = start
+            while index < bytes.count {
+                guard bytes[index] < 0xCC else { return nil }
+                if newline(at: index) > 0 { break }
+                if count == limit { cut = index }
+                if count > limit { break }
+                index += bytes[index] < 0x80 ? 1 : 2
+                count += 1
+            }
+            guard count > limit else { return String(decoding: bytes[start..<index], as: UTF8.self) }
+            var end = cut
+            var first = start
+            while first < end {
+                if bytes[first] == 0x20 || bytes[first] == 0x09 {
+                    first += 1
+                } else if bytes[first] == 0xC2, bytes[first + 1] == 0xA0 {
+                    first += 2
+                } else {
+                    break
+                }
+            }
+            while end > first {
+                if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                    end -= 1
+                } else if bytes[end - 1] == 0xA0, bytes[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    break
+                }
+            }
+            return String(decoding: bytes[first..<end], as: UTF8.self) + "…"
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self) + "…"
+        return result ?? nil
     }
 
     /// ``shorten(_:limit:)`` by splitting the whole text into lines; what it must agree with.

@@ -426,12 +426,10 @@ extension TextPromiseReader {
 
         /// The text of `tokens` as written, as a span located in the file.
         static func excerpt(_ tokens: Range<Int>, in text: TokenizedText) -> Span? {
-            guard let firstIndex = tokens.first, let lastIndex = tokens.last else { return nil }
+            guard let firstIndex = tokens.first, let range = text.range(of: tokens) else { return nil }
             let first = text.tokens[firstIndex]
-            let last = text.tokens[lastIndex]
-            guard first.spanIndex == last.spanIndex else { return nil }
             let span = text.spans[first.spanIndex]
-            let excerpt = String(span.text[first.range.lowerBound..<last.range.upperBound])
+            let excerpt = String(span.text[range])
             return span.slice(excerpt, fromScalarOffset: first.scalarOffset)
         }
 

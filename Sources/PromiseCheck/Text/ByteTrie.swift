@@ -16,6 +16,14 @@ final class ByteTrie: @unchecked Sendable {
     private let markStart: UnsafeMutablePointer<Int32>
     private let markValues: UnsafeMutablePointer<Int>
     private let hasMarks: Bool
+    /// For a node with many children, the start of its 256 children by byte in `denseChildren`
+    /// (-1 for none); the others' children are searched in `childBytes`.
+    private let denseStart: UnsafeMutablePointer<Int32>
+    private let denseChildren: UnsafeMutablePointer<Int32>
+    /// The fewest children for which a node has a dense table.
+    static let denseChildCount = 6
+    /// The number of nodes with a dense table.
+    let denseTableCount: Int
     /// Whether no term is in the trie.
     let isEmpty: Bool
 
@@ -42,6 +50,20 @@ final class ByteTrie: @unchecked Sendable {
         self.markValues = copy(Array(marks.joined()))
         self.hasMarks = marks.contains { !$0.isEmpty }
         self.isEmpty = words.count <= 1
+        var denseStart = [Int32](repeating: -1, count: max(0, childStart.count - 1))
+        var denseChildren: [Int32] = []
+        for node in denseStart.indices
+        where Int(childStart[node + 1] - childStart[node]) >= Self.denseChildCount {
+            denseStart[node] = Int32(denseChildren.count)
+            var table = [Int32](repeating: -1, count: 256)
+            for index in Int(childStart[node])..<Int(childStart[node + 1]) {
+                table[Int(childBytes[index])] = childNodes[index]
+            }
+            denseChildren += table
+        }
+        self.denseTableCount = denseChildren.count / 256
+        self.denseStart = copy(denseStart)
+        self.denseChildren = copy(denseChildren)
     }
 
     deinit {
@@ -53,6 +75,8 @@ final class ByteTrie: @unchecked Sendable {
         wordValues.deallocate()
         markStart.deallocate()
         markValues.deallocate()
+        denseStart.deallocate()
+        denseChildren.deallocate()
     }
 
     /// Appends to `values` the word values of the node that `bytes` reach exactly, then the
@@ -62,6 +86,8 @@ final class ByteTrie: @unchecked Sendable {
         var node: Int32 = 0
         var depth = 0
         var complete = true
+        // Whether a node on the way has marks: most tokens pass none, and are walked once.
+        var sawMark = false
         for byte in bytes {
             let next = depth == 0 ? root[Int(byte)] : child(of: node, byte)
             guard next >= 0 else {
@@ -70,12 +96,13 @@ final class ByteTrie: @unchecked Sendable {
             }
             node = next
             depth += 1
+            if hasMarks, markStart[Int(node)] < markStart[Int(node) + 1] { sawMark = true }
         }
         guard depth > 0 else { return }
         if complete {
             for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) { values.append(wordValues[index]) }
         }
-        guard hasMarks else { return }
+        guard sawMark else { return }
         var current: Int32 = 0
         var step = 0
         for byte in bytes where step < depth {
@@ -103,6 +130,8 @@ final class ByteTrie: @unchecked Sendable {
 
     @inline(__always)
     private func child(of node: Int32, _ byte: UInt8) -> Int32 {
+        let dense = denseStart[Int(node)]
+        if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
         var index = Int(childStart[Int(node)])
         let end = Int(childStart[Int(node) + 1])
         while index < end {

@@ -59,7 +59,9 @@ public final class CombinedMatcher: Sendable {
         let isCombined = slots.map(\.isSimple)
         for (slot, index) in slots.enumerated() where isCombined[slot] {
             for (entry, parts) in index.parts.enumerated() {
-                let value = Self.pack(slot: slot, entry: entry)
+                // The tries and the symbol table compare a term's first part with the token
+                // itself, so matching such a candidate starts at its second part.
+                let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true)
                 switch parts[0] {
                 case .word(let word): forward.add(Array(word.utf8), word: value)
                 case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
@@ -100,15 +102,18 @@ public final class CombinedMatcher: Sendable {
         var numberWords: [String: Double]
     }
 
+    /// A candidate as one value: the slot, the entry, and whether its first part is known to match.
     @inline(__always)
-    private static func pack(slot: Int, entry: Int) -> Int { slot << 32 | entry }
+    private static func pack(slot: Int, entry: Int, firstPartMatched: Bool = false) -> Int {
+        slot << 32 | (firstPartMatched ? 1 << 31 : 0) | entry
+    }
 
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
     func slot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
 
     /// The matches of one slot whose lexicon is not in the tries, by the general path.
     func scanAlone(_ slot: Int, in text: TokenizedText) -> [PhraseMatcher.Found]? {
-        isCombined[slot] ? nil : slots[slot].referenceMatches(in: text.tokens)
+        isCombined[slot] ? nil : slots[slot].referenceMatches(in: text)
     }
 
     /// The matches of every combined slot in `text`, by slot (empty for the others).
@@ -146,11 +151,12 @@ public final class CombinedMatcher: Sendable {
         for index in 0..<tokens.count {
             candidates.removeAll(keepingCapacity: true)
             let range = tokens[index].bytes
+            var folded: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
             switch tokens[index].kind {
             case .symbol:
                 if range.count == 1 {
                     candidates.append(contentsOf: bySymbolByte[Int(bytes[range.lowerBound])])
-                } else if !bySymbol.isEmpty, let values = bySymbol[tokens[index].folded] {
+                } else if !bySymbol.isEmpty, let values = bySymbol[folded] {
                     candidates.append(contentsOf: values)
                 }
             case .word, .number:
@@ -159,8 +165,9 @@ public final class CombinedMatcher: Sendable {
                     forward.collectMatches(word, into: &candidates)
                     backward.collectMatches(word.reversed(), into: &candidates)
                 } else {
+                    let folded = folded
                     for slot in 0..<count where isCombined[slot] && index >= nextFree[slot] {
-                        for entry in slots[slot].textCandidates(for: tokens[index]) {
+                        for entry in slots[slot].textCandidates(for: folded) {
                             candidates.append(Self.pack(slot: slot, entry: entry))
                         }
                     }
@@ -175,7 +182,7 @@ public final class CombinedMatcher: Sendable {
                         || (tokens[index].kind == .word
                             && (tokens[index].isSimple
                                 ? group.words.containsWord(UnsafeBufferPointer(rebasing: bytes[range]))
-                                : group.numberWords[tokens[index].folded] != nil))
+                                : group.numberWords[folded] != nil))
                     guard isNumber else { continue }
                     for slot in group.slots where index >= nextFree[slot] {
                         for entry in slots[slot].byNumber { candidates.append(Self.pack(slot: slot, entry: entry)) }
@@ -186,10 +193,11 @@ public final class CombinedMatcher: Sendable {
             for value in candidates {
                 let slot = value >> 32
                 guard index >= nextFree[slot] else { continue }
-                let entry = value & 0xFFFF_FFFF
-                guard let (end, number) = slots[slot].match(entry: entry, in: tokens, bytes: bytes, at: index) else {
-                    continue
-                }
+                let entry = value & 0x7FFF_FFFF
+                guard
+                    let (end, number) = slots[slot].match(
+                        entry: entry, in: tokens, bytes: bytes, at: index, firstPartMatched: value & 1 << 31 != 0)
+                else { continue }
                 if bestEntry[slot] < 0 {
                     touched.append(slot)
                 } else if end <= bestEnd[slot] {

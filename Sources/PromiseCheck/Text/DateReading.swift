@@ -108,18 +108,20 @@ struct WrittenDate: Sendable, Hashable {
 ///
 /// Month names come from the pack's month lexicon. A date never spans two spans.
 struct DateReader {
+    let text: TokenizedText
     let tokens: [Token]
     let months: WordTable<Int>
 
-    init(tokens: [Token], months: WordTable<Int>) {
-        self.tokens = tokens
+    init(text: TokenizedText, months: WordTable<Int>) {
+        self.text = text
+        self.tokens = text.tokens
         self.months = months
     }
 
     /// The month a word token names.
     func month(at index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .word else { return nil }
-        return months[token: tokens[index]]
+        return months[token: tokens[index], in: text]
     }
 
     /// Whether `index` is a token in the same span as the token at `anchor`.

@@ -81,8 +81,7 @@ public struct TermPattern: Sendable, Hashable {
                 throw SyntaxError(
                     message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
             }
-            var tokens: [Token] = []
-            TokenizedText.tokenize(String(body), spanIndex: 0, into: &tokens)
+            let tokens = TokenizedText.foldedTokens(of: String(body))
             if let slot { parts.append(slot) }
             for (index, token) in tokens.enumerated() {
                 switch token.kind {

@@ -10,19 +10,19 @@ struct NumberReader: Sendable {
         words = WordTable(lexicon?.wordValues ?? [:])
     }
 
-    /// The value of a digit token or a number word, or `nil` for anything else.
-    func value(of token: Token) -> Double? {
+    /// The value of a digit token or a number word of `text`, or `nil` for anything else.
+    func value(of token: Token, in text: TokenizedText) -> Double? {
         switch token.kind {
         case .number: token.numberValue
-        case .word: words[token: token]
+        case .word: words[token: token, in: text]
         case .symbol: nil
         }
     }
 
-    /// Whether the token is a number, in digits or as a word.
-    func isNumber(_ token: Token) -> Bool {
+    /// Whether a token of `text` is a number, in digits or as a word.
+    func isNumber(_ token: Token, in text: TokenizedText) -> Bool {
         // A run of digits always reads as a number (a very long one as infinity).
-        token.kind == .number || value(of: token) != nil
+        token.kind == .number || value(of: token, in: text) != nil
     }
 
     /// A value for a message: whole numbers without a trailing `.0`, never trapping on huge ones.
@@ -34,16 +34,17 @@ struct NumberReader: Sendable {
 }
 
 extension Token {
-    /// The whole number a digit token of at most `maxDigits` digits stands for.
+    /// The whole number a digit token of at most `maxDigits` digits (and at most 15, which a
+    /// `Double` holds exactly) stands for.
     ///
     /// Checks the length first, so a run of thousands of digits is never converted.
     func integer(maxDigits: Int) -> Int? {
-        guard kind == .number, !folded.isEmpty, folded.utf8.count <= maxDigits else { return nil }
-        return Int(folded)
+        guard kind == .number, digitCount <= Swift.min(maxDigits, 15), let value = numberValue else { return nil }
+        return Int(value)
     }
 
     /// The number of digits of a digit token, 0 for other tokens.
-    var digitCount: Int { kind == .number ? folded.utf8.count : 0 }
+    var digitCount: Int { kind == .number ? bytes.count : 0 }
 
     /// The year a four-digit token names when it lies in ``DateReading/plausibleYears``.
     var plausibleYear: Int? {
@@ -54,5 +55,7 @@ extension Token {
     }
 
     /// Whether the token is the symbol `symbol` (dashes are already folded to `-`).
-    func isSymbol(_ symbol: String) -> Bool { kind == .symbol && folded == symbol }
+    func isSymbol(_ symbol: String) -> Bool {
+        kind == .symbol && symbol.utf8.count == 1 && symbol.utf8.first == self.symbol
+    }
 }

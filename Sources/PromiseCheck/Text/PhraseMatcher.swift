@@ -47,7 +47,7 @@ public struct PhraseMatcher: Sendable {
     ///
     /// The reference the byte tries are tested against.
     func referenceMatches(in text: TokenizedText) -> [Match] {
-        index.referenceMatches(in: text.tokens).map { found in
+        index.referenceMatches(in: text).map { found in
             Match(entry: lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
         }
     }
@@ -65,8 +65,10 @@ public struct PhraseMatcher: Sendable {
     /// The compiled lexicon, for ``CombinedMatcher``.
     var compiled: Index { index }
 
-    /// The value of a token as a number: digits, or a number word.
-    public func numberValue(of token: Token) -> Double? { index.numberValue(of: token) }
+    /// The value of a token of `text` as a number: digits, or a number word.
+    public func numberValue(of token: Token, in text: TokenizedText) -> Double? {
+        text.foldedBytes.withUnsafeBufferPointer { index.numberValue(of: token, bytes: $0) }
+    }
 }
 
 extension PhraseMatcher {
@@ -78,8 +80,15 @@ extension PhraseMatcher {
     }
 
     /// Everything compiled from the lexicon; a class, so that matching never copies it.
-    final class Index: Sendable {
+    final class Index: @unchecked Sendable {
+        // The compiled parts are plain memory, written once in `init` and only read after:
+        // matching reads them without reference counting. Hence `@unchecked`.
         let parts: [[TermPattern.Part]]
+        /// Each entry's parts, `compiledParts[partStart[entry]..<partStart[entry + 1]]`, with
+        /// their texts in `partBytes`.
+        private let partStart: UnsafeMutablePointer<Int32>
+        private let compiledParts: UnsafeMutablePointer<CompiledPart>
+        private let partBytes: UnsafeMutablePointer<UInt8>
         let numberWords: [String: Double]
         private let numberTable: WordTable<Double>
         private let byWord: [String: [Int]]
@@ -124,6 +133,33 @@ extension PhraseMatcher {
             self.byNumber = byNumber
             self.prefixLengths = prefixLengths.sorted()
             self.suffixLengths = suffixLengths.sorted()
+            var partStart: [Int32] = [0]
+            var compiledParts: [CompiledPart] = []
+            var partBytes: [UInt8] = []
+            for entryParts in parts {
+                for part in entryParts {
+                    let (kind, text): (CompiledPart.Kind, String) =
+                        switch part {
+                        case .word(let text): (.word, text)
+                        case .prefix(let text): (.prefix, text)
+                        case .suffix(let text): (.suffix, text)
+                        case .symbol(let text): (.symbol, text)
+                        case .number: (.number, "")
+                        }
+                    compiledParts.append(
+                        CompiledPart(kind: kind, start: Int32(partBytes.count), count: Int32(text.utf8.count)))
+                    partBytes += text.utf8
+                }
+                partStart.append(Int32(compiledParts.count))
+            }
+            func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+                let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+                pointer.initialize(from: array, count: array.count)
+                return pointer
+            }
+            self.partStart = copy(partStart)
+            self.compiledParts = copy(compiledParts)
+            self.partBytes = copy(partBytes)
             self.isSimple = parts.joined().allSatisfy { part in
                 switch part {
                 case .word(let text), .prefix(let text), .suffix(let text), .symbol(let text):
@@ -133,48 +169,73 @@ extension PhraseMatcher {
             }
         }
 
-        func referenceMatches(in tokens: [Token]) -> [Found] {
-            tokens.withUnsafeBufferPointer { tokens in
-                var found: [Found] = []
-                var index = 0
-                while index < tokens.count {
-                    var best: Found?
-                    for candidate in candidates(for: tokens[index]) {
-                        guard let (end, number) = match(parts[candidate], in: tokens, bytes: nil, at: index) else {
-                            continue
-                        }
-                        if best == nil || end > best!.tokens.upperBound {
-                            best = Found(entry: candidate, tokens: index..<end, number: number)
-                        }
-                    }
-                    if let best {
-                        found.append(best)
-                        index = best.tokens.upperBound
-                    } else {
-                        index += 1
-                    }
-                }
-                return found
+        /// The matches in `text` by `String` lookups and comparisons alone.
+        deinit {
+            partStart.deallocate()
+            compiledParts.deallocate()
+            partBytes.deallocate()
+        }
+
+        /// A term part as its kind and where its text is in `partBytes`.
+        private struct CompiledPart {
+            enum Kind: UInt8 { case word, prefix, suffix, symbol, number }
+            var kind: Kind
+            var start: Int32
+            var count: Int32
+        }
+
+        func referenceMatches(in text: TokenizedText) -> [Found] {
+            text.tokens.withUnsafeBufferPointer { tokens in
+                text.foldedBytes.withUnsafeBufferPointer { bytes in referenceMatches(in: tokens, bytes: bytes) }
             }
         }
 
-        func numberValue(of token: Token) -> Double? {
+        private func referenceMatches(in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>)
+            -> [Found]
+        {
+            var found: [Found] = []
+            var index = 0
+            while index < tokens.count {
+                var best: Found?
+                for candidate in candidates(for: tokens[index], bytes: bytes) {
+                    guard
+                        let (end, number) = match(
+                            parts[candidate], in: tokens, bytes: bytes, comparingBytes: false, at: index)
+                    else { continue }
+                    if best == nil || end > best!.tokens.upperBound {
+                        best = Found(entry: candidate, tokens: index..<end, number: number)
+                    }
+                }
+                if let best {
+                    found.append(best)
+                    index = best.tokens.upperBound
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+
+        /// The value of a token as a number, digits or a number word; `bytes` are its text's
+        /// folded bytes.
+        func numberValue(of token: Token, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
             switch token.kind {
             case .number: token.numberValue
-            case .word: numberTable[token: token]
+            case .word: numberTable[token: token, bytes: bytes]
             case .symbol: nil
             }
         }
 
-        private func candidates(for token: Token) -> [Int] {
+        private func candidates(for token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
             var result: [Int] = []
+            let folded = String(decoding: bytes[token.bytes], as: UTF8.self)
             switch token.kind {
             case .symbol:
-                result += bySymbol[token.folded] ?? []
+                result += bySymbol[folded] ?? []
             case .word, .number:
-                result += textCandidates(for: token)
+                result += textCandidates(for: folded)
             }
-            if !byNumber.isEmpty, numberValue(of: token) != nil { result += byNumber }
+            if !byNumber.isEmpty, numberValue(of: token, bytes: bytes) != nil { result += byNumber }
             return result
         }
 
@@ -194,11 +255,12 @@ extension PhraseMatcher {
             } ?? slice.elementsEqual(utf8)
         }
 
-        /// Candidates of a word or number token by its first part: words, prefixes, suffixes.
-        func textCandidates(for token: Token) -> [Int] {
-            var result = byWord[token.folded] ?? []
+        /// Candidates of a word or number token, by its folded text, by its first part: words,
+        /// prefixes, suffixes.
+        func textCandidates(for folded: String) -> [Int] {
+            var result = byWord[folded] ?? []
             if !byPrefix.isEmpty || !bySuffix.isEmpty {
-                let characters = Array(token.folded)
+                let characters = Array(folded)
                 for length in prefixLengths where length <= characters.count {
                     result += byPrefix[String(characters[..<length])] ?? []
                 }
@@ -209,57 +271,105 @@ extension PhraseMatcher {
             return result
         }
 
-        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:at:)``.
-        func match(entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int)
-            -> (Int, Double?)?
-        {
-            match(parts[entry], in: tokens, bytes: bytes, at: start)
-        }
-
-        /// Matches `parts` at `start`; returns the end index and the slot's number.
-        ///
-        /// With `bytes` (the terms are simple), a simple token compares by its folded bytes, as
-        /// `String` would; anything else compares as `String`.
+        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:comparingBytes:at:from:)``.
+        /// `firstPartMatched` when the caller has compared the first part with the token at `start`.
+        @inline(__always)
         func match(
-            _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>?,
-            at start: Int
+            entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+            firstPartMatched: Bool
         ) -> (Int, Double?)? {
-            var position = start
+            let first = firstPartMatched ? 1 : 0
+            let partsStart = Int(partStart[entry])
+            let partsEnd = Int(partStart[entry + 1])
+            var position = start + first
             var number: Double?
             let span = tokens[start].spanIndex
-            for part in parts {
+            for index in (partsStart + first)..<partsEnd {
+                guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
+                let token = tokens[position]
+                let part = compiledParts[index]
+                let text = UnsafeBufferPointer(start: partBytes + Int(part.start), count: Int(part.count))
+                switch part.kind {
+                case .word, .prefix, .suffix:
+                    guard token.kind != .symbol else { return nil }
+                    guard token.isSimple else {
+                        // Compared as `String`: the general path, from the same part on.
+                        return match(
+                            parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start, from: first)
+                    }
+                    let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                    let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
+                    guard Self.bytes(folded, hold: text, at: place) else { return nil }
+                case .symbol:
+                    guard token.kind == .symbol, text.count == 1, text[0] == token.symbol else { return nil }
+                case .number:
+                    guard let value = numberValue(of: token, bytes: bytes) else { return nil }
+                    number = value
+                }
+                position += 1
+            }
+            return (position, number)
+        }
+
+        /// Whether `text` stands in `bytes` at `place`: all of them, their start or their end.
+        @inline(__always)
+        static func bytes(
+            _ bytes: UnsafeBufferPointer<UInt8>, hold text: UnsafeBufferPointer<UInt8>, at place: BytePlace
+        )
+            -> Bool
+        {
+            guard place == .whole ? text.count == bytes.count : text.count <= bytes.count else { return false }
+            guard !text.isEmpty else { return true }
+            let offset = place == .end ? bytes.count - text.count : 0
+            return memcmp(text.baseAddress!, bytes.baseAddress! + offset, text.count) == 0
+        }
+
+        /// Matches `parts` from part `first` on at `start` (plus `first`); returns the end index
+        /// and the slot's number. `bytes` are the folded bytes of the tokens' text.
+        ///
+        /// `comparingBytes` (the terms are simple), a simple token compares by its folded bytes,
+        /// as `String` would; anything else compares as `String`.
+        func match(
+            _ parts: [TermPattern.Part], in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+            comparingBytes: Bool, at start: Int, from first: Int = 0
+        ) -> (Int, Double?)? {
+            var position = start + first
+            var number: Double?
+            let span = tokens[start].spanIndex
+            for part in parts[first...] {
                 guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
                 let kind = tokens[position].kind
-                var folded: UnsafeBufferPointer<UInt8>?
-                if let bytes, tokens[position].isSimple {
-                    folded = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
-                }
+                let tokenBytes = UnsafeBufferPointer(rebasing: bytes[tokens[position].bytes])
+                let folded = comparingBytes && tokens[position].isSimple ? tokenBytes : nil
+                var text: String { String(decoding: tokenBytes, as: UTF8.self) }
                 switch part {
                 case .word(let word):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: word, at: .whole) else { return nil }
                     } else {
-                        guard tokens[position].folded == word else { return nil }
+                        guard text == word else { return nil }
                     }
                 case .prefix(let prefix):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: prefix, at: .start) else { return nil }
                     } else {
-                        guard tokens[position].folded.hasPrefix(prefix) else { return nil }
+                        guard text.hasPrefix(prefix) else { return nil }
                     }
                 case .suffix(let suffix):
                     guard kind != .symbol else { return nil }
                     if let folded {
                         guard Self.bytes(folded, hold: suffix, at: .end) else { return nil }
                     } else {
-                        guard tokens[position].folded.hasSuffix(suffix) else { return nil }
+                        guard text.hasSuffix(suffix) else { return nil }
                     }
                 case .symbol(let symbol):
-                    guard kind == .symbol, tokens[position].folded == symbol else { return nil }
+                    guard kind == .symbol, comparingBytes ? tokens[position].isSymbol(symbol) : text == symbol else {
+                        return nil
+                    }
                 case .number:
-                    guard let value = numberValue(of: tokens[position]) else { return nil }
+                    guard let value = numberValue(of: tokens[position], bytes: bytes) else { return nil }
                     number = value
                 }
                 position += 1

@@ -1,4 +1,9 @@
 /// A word, number or meaningful symbol in a piece of promise text.
+///
+/// A token holds positions, not text: its folded text lies in its ``TokenizedText``
+/// (``TokenizedText/folded(_:)``, or the bytes at `bytes`), and where it stands in its span's
+/// text is ``TokenizedText/range(of:)``. So a token is plain data, copied without reference
+/// counting. Positions are 32-bit: a tokenized text holds up to 4 GiB of text.
 public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case word
@@ -7,26 +12,68 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The token case-folded; what matching compares.
-    public var folded: String
+    /// Whether the folded text has only scalars below U+0300, so bytes can be compared for equality.
+    var isSimple: Bool
+    /// A symbol token's folded byte (symbols fold to one ASCII byte), 0 for other tokens.
+    let symbol: UInt8
+    private var span: UInt32
+    private let scalar: UInt32
+    /// Where the token stands in its span's text, as UTF-8 offsets.
+    private let sourceStart: UInt32
+    private let sourceEnd: UInt32
+    /// Where the folded text stands in ``TokenizedText``'s folded bytes.
+    private var bytesStart: UInt32
+    private var bytesEnd: UInt32
+    /// A number token's value (see ``numberValue``), 0 for other tokens.
+    private let number: Double
+
+    /// A token of `kind` whose folded text is `folded`, at the given places.
+    init(
+        kind: Kind, folded: UnsafeBufferPointer<UInt8>, isSimple: Bool, spanIndex: Int, scalarOffset: Int,
+        source: Range<Int>, bytes: Range<Int>
+    ) {
+        self.kind = kind
+        self.isSimple = isSimple
+        self.symbol = kind == .symbol && folded.count == 1 ? folded[0] : 0
+        self.span = UInt32(spanIndex)
+        self.scalar = UInt32(scalarOffset)
+        self.sourceStart = UInt32(source.lowerBound)
+        self.sourceEnd = UInt32(source.upperBound)
+        self.bytesStart = UInt32(bytes.lowerBound)
+        self.bytesEnd = UInt32(bytes.upperBound)
+        self.number = kind == .number ? Self.value(ofDigits: folded) : 0
+    }
+
     /// Index of the span in the tokenized text the token comes from.
-    public var spanIndex: Int
+    public var spanIndex: Int { Int(span) }
+
     /// Offset of the first Unicode scalar within its span.
-    public var scalarOffset: Int
-    /// Where the token stands in its span's text.
-    public var range: Range<String.Index>
-    /// Whether `folded` has only scalars below U+0300, so bytes can be compared for equality.
-    var isSimple: Bool = false
-    /// Where `folded` stands in ``TokenizedText``'s folded bytes.
-    var bytes: Range<Int> = 0..<0
+    public var scalarOffset: Int { Int(scalar) }
+
+    /// Where the token stands in its span's text, as UTF-8 offsets.
+    var source: Range<Int> { Int(sourceStart)..<Int(sourceEnd) }
+
+    /// Where the folded text stands in ``TokenizedText``'s folded bytes.
+    var bytes: Range<Int> { Int(bytesStart)..<Int(bytesEnd) }
+
+    /// The same token as span `spanIndex` of a text whose folded bytes stand `offset` further on.
+    @inline(__always)
+    func moved(toSpan spanIndex: Int, bytesBy offset: Int) -> Token {
+        var token = self
+        token.span = UInt32(spanIndex)
+        token.bytesStart = UInt32(Int(bytesStart) + offset)
+        token.bytesEnd = UInt32(Int(bytesEnd) + offset)
+        return token
+    }
 
     /// The numeric value of a number token.
-    public var numberValue: Double? {
-        guard kind == .number else { return nil }
+    public var numberValue: Double? { kind == .number ? number : nil }
+
+    /// The value of a run of ASCII digits.
+    private static func value(ofDigits digits: UnsafeBufferPointer<UInt8>) -> Double {
         // Up to 15 digits a Double holds the number exactly, so adding digit by digit gives
         // what parsing the text gives; longer runs are parsed.
-        let digits = folded.utf8
-        guard digits.count <= 15 else { return Double(folded) }
+        guard digits.count <= 15 else { return Double(String(decoding: digits, as: UTF8.self)) ?? .nan }
         var value = 0.0
         for digit in digits { value = value * 10 + Double(digit &- 0x30) }
         return value

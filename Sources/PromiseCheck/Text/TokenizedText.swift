@@ -32,146 +32,170 @@ public struct TokenizedText: Sendable {
         self.foldedBytes = bytes
     }
 
-    /// Spans put together from their tokens found before (each tokenized as span 0), without
-    /// tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
-    init(_ spans: [Span], tokenized pieces: [(tokens: [Token], bytes: [UInt8])], lexicons: CombinedMatcher?) {
+    /// Spans put together from their tokens found before in `store` (`pieces`, one for each
+    /// span), without tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
+    init(_ spans: [Span], pieces: [SpanTokens.Piece], of store: SpanTokens, lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
-        if pieces.count == 1 {
-            // One span is already span 0 from offset 0: its arrays are shared, not copied.
-            self.tokens = pieces[0].tokens
-            self.foldedBytes = pieces[0].bytes
-            return
-        }
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        tokens.reserveCapacity(pieces.reduce(0) { $0 + $1.tokens.count })
-        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
-        for (index, piece) in pieces.enumerated() {
-            let offset = bytes.count
-            bytes.append(contentsOf: piece.bytes)
-            for var token in piece.tokens {
-                token.spanIndex = index
-                token.bytes = (token.bytes.lowerBound + offset)..<(token.bytes.upperBound + offset)
-                tokens.append(token)
+        let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
+        let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
+        self.tokens = store.tokens.withUnsafeBufferPointer { source in
+            [Token](unsafeUninitializedCapacity: tokenCount) { buffer, count in
+                var byteOffset = 0
+                for (index, piece) in pieces.enumerated() {
+                    let shift = byteOffset - piece.bytes.lowerBound
+                    for position in piece.tokens {
+                        buffer.initializeElement(at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
+                        count += 1
+                    }
+                    byteOffset += piece.bytes.count
+                }
             }
         }
-        self.tokens = tokens
-        self.foldedBytes = bytes
-    }
-
-    /// The tokens of one span on its own, as span 0, and their folded bytes.
-    static func tokens(of span: Span) -> (tokens: [Token], bytes: [UInt8]) {
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        let length = span.text.utf8.count
-        tokens.reserveCapacity(length / 5 + 4)
-        bytes.reserveCapacity(length)
-        tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
-        return (tokens, bytes)
+        self.foldedBytes = store.bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
+                for piece in pieces where !piece.bytes.isEmpty {
+                    (buffer.baseAddress! + count).initialize(
+                        from: source.baseAddress! + piece.bytes.lowerBound, count: piece.bytes.count)
+                    count += piece.bytes.count
+                }
+            }
+        }
     }
 
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
     static let meaningfulSymbols: Set<Unicode.Scalar> = ["/", "%", "-", "–", "—", ".", "!", "?", ":", ";", "+"]
 
-    static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token]) {
+    /// The kinds and folded texts of the tokens of `text`.
+    static func foldedTokens(of text: String) -> [(kind: Token.Kind, folded: String)] {
+        var tokens: [Token] = []
         var bytes: [UInt8] = []
-        tokenize(text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        tokenize(text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        return tokens.map { ($0.kind, String(decoding: bytes[$0.bytes], as: UTF8.self)) }
     }
 
     /// Appends the tokens of `text` to `tokens` and their folded UTF-8 to `bytes`.
     ///
-    /// Walks the UTF-8 of `text` directly; text without contiguous UTF-8 takes the same loop
-    /// over its Unicode scalars.
+    /// Walks the UTF-8 of `text` byte by byte (a copy of it, for text without contiguous UTF-8).
     static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var reader = UTF8Reader(utf8, text: text)
-            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
+        var writer = ByteWriter(capacity: text.utf8.count)
+        defer { writer.deallocate() }
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            tokenize(utf8, text: text, spanIndex: spanIndex, base: bytes.count, into: &tokens, writer: &writer)
         }
-        if done == nil {
-            var reader = ScalarReader(text)
-            tokenize(&reader, text: text, spanIndex: spanIndex, into: &tokens, bytes: &bytes)
-        }
+        bytes.append(contentsOf: writer.bytes)
     }
 
-    private static func tokenize<Reader: ScalarSource>(
-        _ reader: inout Reader, text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]
+    /// Appends the tokens of `utf8`, the UTF-8 of `text`, to `tokens` and their folded bytes to
+    /// `writer`, whose bytes will follow `base` others.
+    private static func tokenize(
+        _ utf8: UnsafeBufferPointer<UInt8>, text: String, spanIndex: Int, base: Int, into tokens: inout [Token],
+        writer: inout ByteWriter
     ) {
+        var position = 0
         var offset = 0
-        while let scalar = reader.peek() {
+        while position < utf8.count {
+            var scalar = Unicode.Scalar(utf8[position])
+            var width = 1
+            if scalar.value >= 0x80 { (scalar, width) = decode(utf8, at: position) }
             guard let kind = kind(of: scalar) else {
-                reader.advance()
+                position += width
                 offset += 1
                 continue
             }
-            let startIndex = reader.index
+            let sourceStart = position
             let startOffset = offset
             // The folded bytes of a token whose scalars all lie below U+0100 go straight into
-            // `bytes`, without the general case mapping; anything above takes `lowercased()`.
-            let start = bytes.count
-            var isLatin1 = Self.appendFolded(scalar, to: &bytes)
-            reader.advance()
+            // `writer`, without the general case mapping; anything above takes `lowercased()`.
+            let start = writer.count
+            var isLatin1 = Self.appendFolded(scalar, to: &writer)
+            position += width
             offset += 1
-            if kind != .symbol {
-                while let next = reader.peek() {
+            switch kind {
+            case .symbol:
+                break
+            case .number:
+                while position < utf8.count, utf8[position] &- 0x30 < 10 {
+                    writer.append(utf8[position])
+                    position += 1
+                    offset += 1
+                }
+            case .word:
+                while position < utf8.count {
+                    let lead = utf8[position]
+                    if lead < 0x80 {
+                        // Only ASCII letters continue a word; lower case sets bit 5.
+                        guard (lead | 0x20) &- 0x61 < 26 else { break }
+                        if isLatin1 { writer.append(lead | 0x20) }
+                        position += 1
+                        offset += 1
+                        continue
+                    }
+                    let (next, width) = decode(utf8, at: position)
                     let continues =
-                        kind == .word
-                        ? (isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next)))
-                        : (next.value &- 0x30) < 10
+                        isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next))
                     guard continues else { break }
-                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &bytes) }
-                    reader.advance()
+                    if isLatin1 { isLatin1 = Self.appendFolded(next, to: &writer) }
+                    position += width
                     offset += 1
                 }
             }
-            let range = startIndex..<reader.index
-            var token: String
-            if isLatin1 {
-                if kind == .symbol, bytes.count - start == 1 {
-                    token = Self.symbolStrings[Int(bytes[start])]
-                } else {
-                    token = String(decoding: bytes[start...], as: UTF8.self)
-                }
-            } else {
-                bytes.removeSubrange(start...)
-                token = String(text.unicodeScalars[range]).lowercased()
+            let source = sourceStart..<position
+            var isSimple = true
+            if !isLatin1 {
+                writer.count = start
+                var token = String(text.unicodeScalars[Self.range(of: source, in: text)]).lowercased()
                 if kind == .word { token.removeAll { $0 == "\u{AD}" } }
                 if kind == .symbol, token == "–" || token == "—" { token = "-" }
-                bytes.append(contentsOf: token.utf8)
+                for byte in token.utf8 { writer.append(byte) }
+                isSimple = Self.isSimple(token)
             }
             tokens.append(
                 Token(
-                    kind: kind, folded: token, spanIndex: spanIndex, scalarOffset: startOffset, range: range,
-                    isSimple: isLatin1 || Self.isSimple(token), bytes: start..<bytes.count))
+                    kind: kind, folded: writer.bytes(from: start), isSimple: isSimple, spanIndex: spanIndex,
+                    scalarOffset: startOffset, source: source, bytes: (base + start)..<(base + writer.count)))
         }
     }
 
-    /// The one-byte symbols as strings, by byte, so symbol tokens share them.
-    private static let symbolStrings: [String] = (0..<256).map { String(UnicodeScalar(UInt8($0))) }
-
-    /// Whether each scalar below U+0100 is alphabetic (`Unicode.Scalar.Properties.isAlphabetic`).
-    private static let latin1Letters: [Bool] = (0..<256).map {
-        Unicode.Scalar(UInt8($0)).properties.isAlphabetic
+    /// The scalar whose UTF-8 (valid, as a `String`'s) starts at `position`, and its length.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[position])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        var value: UInt32
+        var count: Int
+        if lead < 0xE0 {
+            (value, count) = (lead & 0x1F, 2)
+        } else if lead < 0xF0 {
+            (value, count) = (lead & 0x0F, 3)
+        } else {
+            (value, count) = (lead & 0x07, 4)
+        }
+        for next in 1..<count { value = value << 6 | UInt32(utf8[position + next] & 0x3F) }
+        return (Unicode.Scalar(value).unsafelyUnwrapped, count)
     }
 
     /// What kind of token `scalar` starts, or nil when it only separates.
+    @inline(__always)
     private static func kind(of scalar: Unicode.Scalar) -> Token.Kind? {
         switch scalar.value {
         case 0x30...0x39: .number
         case 0x41...0x5A, 0x61...0x7A: .word
         case 0x2F, 0x25, 0x2D, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2B, 0x2013, 0x2014: .symbol
         case 0..<0x80: nil
-        case 0x80..<0x100: latin1Letters[Int(scalar.value)] ? .word : nil
-        default: scalar.properties.isAlphabetic ? .word : nil
+        default: isLetter(scalar) ? .word : nil
         }
     }
 
-    /// `scalar.properties.isAlphabetic`, without the property lookup for ASCII.
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    /// `scalar.properties.isAlphabetic`, without the property lookup below U+0100.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A: true
-        case 0..<0x80: false
-        case 0x80..<0x100: latin1Letters[Int(scalar.value)]
+        // ª, µ, º and the letters of Latin-1 (all of U+00C0–U+00FF but × and ÷).
+        case 0xAA, 0xB5, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: true
+        case 0..<0x100: false
         default: scalar.properties.isAlphabetic
         }
     }
@@ -182,7 +206,7 @@ public struct TokenizedText: Sendable {
     /// Below U+0100 lower-casing is one scalar to one: A–Z and À–Þ (but ×) move by 0x20, the
     /// rest stay, as `String.lowercased()` has them.
     @inline(__always)
-    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Bool {
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout ByteWriter) -> Bool {
         var value = scalar.value
         guard value < 0x100 else { return false }
         if (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) { value += 0x20 }
@@ -207,22 +231,46 @@ public struct TokenizedText: Sendable {
         spans[token.spanIndex].location(atScalarOffset: token.scalarOffset)
     }
 
+    /// A token's folded text: what matching compares.
+    public func folded(_ token: Token) -> String {
+        String(decoding: foldedBytes[token.bytes], as: UTF8.self)
+    }
+
+    /// Where a token stands in its span's text.
+    public func range(of token: Token) -> Range<String.Index> {
+        Self.range(of: token.source, in: spans[token.spanIndex].text)
+    }
+
+    /// Where the tokens from the first to the last of `tokens` stand in their span's text; nil when
+    /// they lie in different spans.
+    public func range(of tokens: Range<Int>) -> Range<String.Index>? {
+        guard let first = tokens.first, let last = tokens.last else { return nil }
+        let start = self.tokens[first]
+        let end = self.tokens[last]
+        guard start.spanIndex == end.spanIndex else { return nil }
+        return Self.range(of: start.source.lowerBound..<end.source.upperBound, in: spans[start.spanIndex].text)
+    }
+
+    /// The string indices of UTF-8 offsets within `text`.
+    private static func range(of offsets: Range<Int>, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: offsets.count)
+    }
+
     /// The original text from the first to the last token of `range`, as written.
     public func excerpt(_ range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last, last < tokens.count else { return "" }
-        let start = tokens[first]
-        let end = tokens[last]
-        guard start.spanIndex == end.spanIndex else {
-            return range.map { tokens[$0].folded }.joined(separator: " ")
+        guard let source = self.range(of: range) else {
+            return range.map { folded(tokens[$0]) }.joined(separator: " ")
         }
-        let text = spans[start.spanIndex].text
-        return String(text[start.range.lowerBound..<end.range.upperBound])
+        return String(spans[tokens[first].spanIndex].text[source])
     }
 
     /// The number of characters of a token's folded text: for a simple token (one scalar per
     /// character) its UTF-8 lead bytes, counted without building the string's characters.
     public func characterCount(of token: Token) -> Int {
-        guard token.isSimple else { return token.folded.count }
+        guard token.isSimple else { return folded(token).count }
         return foldedBytes[token.bytes].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
@@ -238,64 +286,67 @@ public struct TokenizedText: Sendable {
     }
 }
 
-/// The Unicode scalars of a text one by one, with the `String.Index` of the next.
-private protocol ScalarSource {
-    var index: String.Index { get }
-    func peek() -> Unicode.Scalar?
-    mutating func advance()
-}
+/// Spans tokenized one by one, each as span 0, into one buffer of tokens and one of folded
+/// bytes, for texts put together from them (``TokenizedText/init(_:pieces:of:lexicons:)``).
+struct SpanTokens {
+    private(set) var tokens: [Token] = []
+    private(set) var bytes: [UInt8] = []
 
-/// Scalars decoded from a string's contiguous, valid UTF-8.
-private struct UTF8Reader: ScalarSource {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let start: String.Index
-    let utf8: String.UTF8View
-    var position = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>, text: String) {
-        self.bytes = bytes
-        self.utf8 = text.utf8
-        self.start = text.utf8.startIndex
+    /// Where one span's tokens and their folded bytes lie in the buffers.
+    struct Piece: Sendable, Equatable {
+        var tokens: Range<Int>
+        var bytes: Range<Int>
     }
 
-    var index: String.Index { utf8.index(start, offsetBy: position) }
-
-    @inline(__always)
-    func peek() -> Unicode.Scalar? {
-        guard position < bytes.count else { return nil }
-        let lead = UInt32(bytes[position])
-        if lead < 0x80 { return Unicode.Scalar(UInt8(lead)) }
-        var value: UInt32
-        var count: Int
-        if lead < 0xE0 {
-            (value, count) = (lead & 0x1F, 2)
-        } else if lead < 0xF0 {
-            (value, count) = (lead & 0x0F, 3)
-        } else {
-            (value, count) = (lead & 0x07, 4)
-        }
-        for next in 1..<count { value = value << 6 | UInt32(bytes[position + next] & 0x3F) }
-        return Unicode.Scalar(value)
+    /// Tokenizes `span` at the end of the buffers.
+    mutating func add(_ span: Span) -> Piece {
+        let (firstToken, firstByte) = (tokens.count, bytes.count)
+        TokenizedText.tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        return Piece(tokens: firstToken..<tokens.count, bytes: firstByte..<bytes.count)
     }
 
-    @inline(__always)
-    mutating func advance() {
-        let lead = bytes[position]
-        position += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    /// Drops the piece added last.
+    mutating func removeLast(_ piece: Piece) {
+        tokens.removeSubrange(piece.tokens)
+        bytes.removeSubrange(piece.bytes)
     }
 }
 
-/// Scalars from a string's Unicode scalar view, for text without contiguous UTF-8.
-private struct ScalarReader: ScalarSource {
-    let scalars: String.UnicodeScalarView
-    var index: String.Index
+/// Bytes appended to memory of its own, growing as needed: appending costs no uniqueness
+/// check, as appending to an array does.
+private struct ByteWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes written; lowering it drops the last ones.
+    var count = 0
 
-    init(_ text: String) {
-        scalars = text.unicodeScalars
-        index = scalars.startIndex
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
     }
 
-    func peek() -> Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
 
-    mutating func advance() { index = scalars.index(after: index) }
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    /// The bytes written.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes written from `start` on.
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    func deallocate() { base.deallocate() }
 }

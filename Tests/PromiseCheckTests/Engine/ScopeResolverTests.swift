@@ -16,7 +16,7 @@ import Testing
             resolver.items(for: scope).map { item in
                 let text = retokenized ? TokenizedText(item.text.spans) : item.text
                 return text.tokens.map {
-                    "\($0.spanIndex):\($0.folded):\($0.scalarOffset):\(text.foldedBytes[$0.bytes])"
+                    "\($0.spanIndex):\(text.folded($0)):\($0.scalarOffset):\(text.foldedBytes[$0.bytes])"
                 }
             }
         }

@@ -7,8 +7,8 @@ import Testing
 @Suite struct ShortenTests {
     private static let pieces = [
         "Trygghetsvandring", " ", "  ", "\n", "\r\n", "\r", "\u{2028}", "e\u{301}", "ö", "i", "parken", "—", "\t",
-        String(repeating: "x", count: 30), "🇸🇪", "\u{A0}", "\u{85}", "\u{B}", "\u{C}", "Åtgärd", "\u{AD}",
-        "\u{2003}", "ß", String(repeating: "ä", count: 25),
+        String(repeating: "x", count: 30), "🇸🇪", "\u{A0}", "\u{85}", "\u{0B}", "\u{0C}", "é", "\u{AD}", "©",
+        "\u{2003}", " \u{301}", "\u{2029}", "Åtgärd", "ß", String(repeating: "ä", count: 25),
     ]
 
     @Test(arguments: 0..<30)
@@ -24,6 +24,13 @@ import Testing
                     "seed \(seed), limit \(limit): \(text.debugDescription)")
             }
         }
+    }
+
+    @Test func mostTextTakesTheByteWalk() {
+        // Guards the test above against comparing the general path with itself.
+        #expect(ScopeResolver.shortenSimple("\r\n Fyra vandringar\u{A0}\tper år", limit: 16) == "Fyra vandringar…")
+        #expect(ScopeResolver.shortenSimple("Kort\u{85}rad två", limit: 60) == "Kort")
+        #expect(ScopeResolver.shortenSimple("Café\u{301}", limit: 60) == nil)
     }
 
     @Test func longFirstLinesAreCut() {

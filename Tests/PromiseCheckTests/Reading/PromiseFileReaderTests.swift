@@ -159,9 +159,9 @@ import Testing
 
         // The same through the tokenizer, as checks see it.
         let text = TokenizedText([folded, literal])
-        let torg = try #require(text.tokens.first { $0.folded == "torg" })
+        let torg = try #require(text.tokens.first { text.folded($0) == "torg" })
         #expect(text.location(of: torg) == pos(12, 31))
-        let polisen = try #require(text.tokens.first { $0.folded == "polisen" })
+        let polisen = try #require(text.tokens.first { text.folded($0) == "polisen" })
         #expect(text.location(of: polisen) == pos(34, 10))
     }
 

@@ -17,7 +17,7 @@ import Testing
     private func placedWords(_ span: Span?) -> [String] {
         guard let span else { return [] }
         let text = TokenizedText([span])
-        return text.tokens.filter { $0.kind == .word }.map { "\($0.folded)@\(text.location(of: $0))" }
+        return text.tokens.filter { $0.kind == .word }.map { "\(text.folded($0))@\(text.location(of: $0))" }
     }
 
     @Test func crlfLineBreaksInABlockScalar() throws {

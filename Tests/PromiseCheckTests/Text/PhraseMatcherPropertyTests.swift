@@ -129,17 +129,22 @@ import Testing
                 ? extra.randomElement(using: &generator)! : Self.piece(&generator)
             text += Self.separators.randomElement(using: &generator)!
         }
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        TokenizedText.tokenize(text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        let tokenized = TokenizedText([verbatimSpan(text)])
+        let tokens = tokenized.tokens
         let expected = Self.referenceTokens(text)
-        #expect(tokens.map(\.folded) == expected.map(\.folded), "seed \(seed)")
+        #expect(tokens.map(tokenized.folded) == expected.map(\.folded), "seed \(seed)")
         #expect(tokens.map(\.kind) == expected.map(\.kind), "seed \(seed)")
         #expect(tokens.map(\.scalarOffset) == expected.map(\.scalarOffset), "seed \(seed)")
-        #expect(tokens.map(\.range) == expected.map(\.range), "seed \(seed)")
+        #expect(tokens.map(tokenized.range) == expected.map(\.range), "seed \(seed)")
         for token in tokens {
-            #expect(Array(bytes[token.bytes]) == Array(token.folded.utf8))
-            #expect(token.isSimple == token.folded.unicodeScalars.allSatisfy { $0.value < 0x300 })
+            let folded = tokenized.folded(token)
+            #expect(token.isSimple == folded.unicodeScalars.allSatisfy { $0.value < 0x300 })
+            // What the token answers without its text, against its folded text.
+            #expect(token.numberValue == (token.kind == .number ? Double(folded) : nil))
+            #expect(token.digitCount == (token.kind == .number ? folded.count : 0))
+            #expect(token.integer(maxDigits: 2) == (token.kind == .number && folded.count <= 2 ? Int(folded) : nil))
+            #expect(token.isSymbol(folded) == (token.kind == .symbol))
+            #expect(token.kind != .symbol || [".", "-", "/", "%", "!", "?", ":", ";", "+"].contains(folded))
         }
     }
 

@@ -82,7 +82,7 @@ import Testing
     @Test func numberValueOfTokens() {
         let text = TokenizedText([verbatimSpan("tolv 7 / hundra")])
         let matcher = PhraseMatcher(termLexicon("prov", ["x"]), numberWords: Self.numberWords)
-        #expect(text.tokens.map(matcher.numberValue(of:)) == [12, 7, nil, nil])
+        #expect(text.tokens.map { matcher.numberValue(of: $0, in: text) } == [12, 7, nil, nil])
     }
 
     @Test func longestMatchWinsAtTheSamePlace() {

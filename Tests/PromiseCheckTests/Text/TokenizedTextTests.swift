@@ -4,19 +4,20 @@ import Testing
 
 @Suite struct TokenizedTextTests {
     private func folded(_ text: String) -> [String] {
-        TokenizedText([verbatimSpan(text)]).tokens.map(\.folded)
+        let text = TokenizedText([verbatimSpan(text)])
+        return text.tokens.map(text.folded)
     }
 
     @Test func wordsKeepSwedishLettersAndAreCaseFolded() {
         let text = TokenizedText([verbatimSpan("Trygghetsvandring på Östra Torget")])
-        #expect(text.tokens.map(\.folded) == ["trygghetsvandring", "på", "östra", "torget"])
+        #expect(text.tokens.map(text.folded) == ["trygghetsvandring", "på", "östra", "torget"])
         #expect(text.tokens.map(\.kind) == [.word, .word, .word, .word])
         #expect(text.wordCount == 4)
     }
 
     @Test func digitsAreNumberTokensWithValues() {
         let text = TokenizedText([verbatimSpan("minst 4 vandringar under 2025")])
-        #expect(text.tokens.map(\.folded) == ["minst", "4", "vandringar", "under", "2025"])
+        #expect(text.tokens.map(text.folded) == ["minst", "4", "vandringar", "under", "2025"])
         #expect(text.tokens.map(\.kind) == [.word, .number, .word, .word, .number])
         #expect(text.tokens.map(\.numberValue) == [nil, 4, nil, nil, 2025])
         #expect(text.wordCount == 3)
@@ -29,7 +30,7 @@ import Testing
     @Test func meaningfulSymbolsAreTokensAndDashesFoldToHyphen() {
         let text = TokenizedText([verbatimSpan("2025–2026 — 30 % / år; klart? ja! + 1.")])
         #expect(
-            text.tokens.map(\.folded) == [
+            text.tokens.map(text.folded) == [
                 "2025", "-", "2026", "-", "30", "%", "/", "år", ";", "klart", "?", "ja", "!", "+", "1", ".",
             ])
         #expect(text.tokens[1].kind == .symbol)
@@ -45,14 +46,14 @@ import Testing
 
     @Test func softHyphenStaysInsideAWordAndIsDroppedWhenFolding() {
         let text = TokenizedText([verbatimSpan("trygg\u{AD}hets\u{AD}vandring i dag")])
-        #expect(text.tokens.map(\.folded) == ["trygghetsvandring", "i", "dag"])
+        #expect(text.tokens.map(text.folded) == ["trygghetsvandring", "i", "dag"])
         #expect(text.tokens.map(\.scalarOffset) == [0, 20, 22])
     }
 
     @Test func scalarOffsetsCountUnicodeScalarsNotCharacters() {
         // The thumbs-up with a skin tone is one Character of two scalars.
         let text = TokenizedText([verbatimSpan("👍🏽 bra, å ö")])
-        #expect(text.tokens.map(\.folded) == ["bra", "å", "ö"])
+        #expect(text.tokens.map(text.folded) == ["bra", "å", "ö"])
         #expect(text.tokens.map(\.scalarOffset) == [3, 8, 10])
     }
 
@@ -105,11 +106,35 @@ import Testing
         #expect(text.excerpt(1..<3) == "tryggheten i")
     }
 
+    @Test func letterTableAgreesWithUnicodeBelowU0100() {
+        for value in UInt8.min...UInt8.max {
+            let scalar = Unicode.Scalar(value)
+            #expect(TokenizedText.isLetter(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+        #expect(TokenizedText.isLetter("Σ") && !TokenizedText.isLetter("€"))
+    }
+
+    @Test func tokensArePlainData() {
+        // Copying tokens (scopes share them) must not count references.
+        #expect(_isPOD(Token.self))
+        #expect(MemoryLayout<Token>.stride <= 40)
+    }
+
+    @Test func rangesAreWhereTheTokensStandInTheirSpans() throws {
+        let text = TokenizedText([verbatimSpan("«Öka» trygg\u{AD}heten 👍🏽 i Ekby"), verbatimSpan("År 2025", 2)])
+        let written = text.tokens.map { String(text.spans[$0.spanIndex].text[text.range(of: $0)]) }
+        #expect(written == ["Öka", "trygg\u{AD}heten", "i", "Ekby", "År", "2025"])
+        let range = try #require(text.range(of: 1..<4))
+        #expect(text.spans[0].text[range] == "trygg\u{AD}heten 👍🏽 i Ekby")
+        #expect(text.range(of: 3..<5) == nil)
+        #expect(text.range(of: 2..<2) == nil)
+    }
+
     @Test
     func decomposedLettersStayInOneWord() {
         // "ö" written as o + U+0308, as text copied from some PDFs is.
         let text = TokenizedText([verbatimSpan("trygghetsmo\u{308}te i dag")])
-        #expect(text.tokens.map(\.folded) == ["trygghetsmöte", "i", "dag"])
+        #expect(text.tokens.map(text.folded) == ["trygghetsmöte", "i", "dag"])
         #expect(text.wordCount == 3)
     }
 }

@@ -22,9 +22,9 @@ import Testing
         ])
         #expect(text.tokens.count > 20)
         for token in text.tokens {
-            #expect(table[token: token] == values[token.folded], "\(token.folded)")
+            #expect(table[token: token, in: text] == values[text.folded(token)], "\(text.folded(token))")
         }
-        #expect(text.tokens.contains { table[token: $0] != nil })
+        #expect(text.tokens.contains { table[token: $0, in: text] != nil })
     }
 }
 
