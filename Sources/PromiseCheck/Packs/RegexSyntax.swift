@@ -3,7 +3,8 @@
 ///
 /// ``surelyCompiles(_:)`` accepts only a small grammar that ICU's regular expressions are known
 /// to compile: literals, `.`, anchors, a few escapes and properties, simple bracket sets,
-/// groups (capturing, `?:`, named, lookahead), `(?i)`/`(?-i)` and one quantifier per atom.
+/// groups (capturing, `?:`, named, lookahead), `(?i)`/`(?-i)` and one quantifier per atom
+/// (none after an anchor, `\b` or a lookahead).
 /// Anything else answers false, and the caller compiles the pattern at once to find out; so a
 /// false answer costs time, never a diagnostic.
 enum RegexSyntax {
@@ -173,8 +174,12 @@ enum RegexSyntax {
         /// After `(`: a group and its `)`; whether it may take a quantifier, or nil.
         private mutating func group(depth: Int) -> Bool? {
             if take("?-i)") || take("?i)") { return false }
-            if take("?:") || take("?=") || take("?!") {
-                // A plain group or a lookahead.
+            // ICU takes no quantifier after a lookahead.
+            var quantifiable = true
+            if take("?=") || take("?!") {
+                quantifiable = false
+            } else if take("?:") {
+                // A group that captures nothing.
             } else if take("?<") {
                 guard let first = next, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return nil }
                 var name = ""
@@ -190,7 +195,7 @@ enum RegexSyntax {
                 return nil
             }
             guard alternatives(depth: depth + 1), take(")") else { return nil }
-            return true
+            return quantifiable
         }
 
         /// After `[`: an optional `^`, then literals, class escapes and ranges, an optional `-`
