@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads promise files and evaluates them against one pack: one file in, one ``FileReport`` out.
 ///
@@ -8,13 +9,15 @@ import Foundation
 public struct Checker: Sendable {
     public let engine: Engine
     public var reader: PromiseFileReader
-    public var textReader: TextPromiseReader
+    /// The reader of published text and Markdown, made when first used: a run over YAML files
+    /// never needs it, and its profile compiles the pack's patterns and lexicon matchers.
+    public var textReader: TextPromiseReader { lazyTextReader.value }
+    private let lazyTextReader: LazyTextReader
 
     public init(pack: RulePack, reader: PromiseFileReader = PromiseFileReader()) {
         self.engine = Engine(pack: pack)
         self.reader = reader
-        self.textReader = TextPromiseReader(
-            profile: TextReadingProfile(pack: pack), maxInputBytes: reader.limits.maxInputBytes)
+        self.lazyTextReader = LazyTextReader(pack: pack, maxInputBytes: reader.limits.maxInputBytes)
     }
 
     /// The extensions of promise files in PromiseCheck's YAML format.
@@ -128,4 +131,25 @@ public struct Checker: Sendable {
 /// The version of PromiseCheck, shown by `--version` and written into reports.
 public enum PromiseCheckVersion {
     public static let current = "0.1.0"
+}
+
+/// A ``TextPromiseReader`` for a pack, made once on first use and shared by copies of the checker.
+private final class LazyTextReader: Sendable {
+    let pack: RulePack
+    let maxInputBytes: Int
+    let reader: Mutex<TextPromiseReader?> = Mutex(nil)
+
+    init(pack: RulePack, maxInputBytes: Int) {
+        self.pack = pack
+        self.maxInputBytes = maxInputBytes
+    }
+
+    var value: TextPromiseReader {
+        reader.withLock { reader in
+            if let reader { return reader }
+            let made = TextPromiseReader(profile: TextReadingProfile(pack: pack), maxInputBytes: maxInputBytes)
+            reader = made
+            return made
+        }
+    }
 }
