@@ -32,6 +32,9 @@ public struct PackPattern: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
+    /// An expression no text matches.
+    fileprivate static let matchingNothing = try! NSRegularExpression(pattern: "(?!)")
+
     fileprivate static func compile(_ source: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: source, options: [.caseInsensitive])
     }
@@ -49,9 +52,10 @@ public struct PackPattern: Sendable, Hashable {
         var regex: NSRegularExpression {
             state.withLock { regex in
                 if let regex { return regex }
-                guard let compiled = PackPattern.compile(source) else {
-                    preconditionFailure("RegexSyntax accepted '\(source)', which does not compile")
-                }
+                // RegexSyntax accepts only what ICU compiles (tested against ICU on random
+                // patterns); should it ever be wrong, the pattern matches nothing rather than
+                // stopping the run.
+                let compiled = PackPattern.compile(source) ?? PackPattern.matchingNothing
                 regex = compiled
                 return compiled
             }
