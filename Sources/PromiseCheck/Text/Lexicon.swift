@@ -61,6 +61,89 @@ public struct TermPattern: Sendable, Hashable {
     public var parts: [Part]
 
     public init(_ term: String) throws(SyntaxError) {
+        if let parts = try Self.simpleParts(term) {
+            self.parts = parts
+            return
+        }
+        parts = try Self.referenceParts(term)
+    }
+
+    /// The parts of a term whose scalars all lie below U+0300 and whose only blanks are ASCII
+    /// ones, read over UTF-8: every scalar is then a character of its own, and `*`, `{` and
+    /// the blanks are single bytes. Nil for any other term, which ``referenceParts(_:)`` reads.
+    static func simpleParts(_ term: String) throws(SyntaxError) -> [Part]? {
+        let utf8 = Array(term.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            // From 0xCC up scalars lie at U+0300 or above; C2 85 and C2 A0 are blanks too.
+            if byte >= 0xCC
+                || (byte == 0xC2 && index + 1 < utf8.count && (utf8[index + 1] == 0x85 || utf8[index + 1] == 0xA0))
+            {
+                return nil
+            }
+            index += 1
+        }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var parts: [Part] = []
+        var start = 0
+        while start < utf8.count {
+            guard !isBlank(utf8[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < utf8.count, !isBlank(utf8[end]) { end += 1 }
+            var body = utf8[start..<end]
+            start = end
+            if body.elementsEqual("{n}".utf8) {
+                parts.append(.number)
+                continue
+            }
+            var slot: Part? = nil
+            if body.starts(with: "{n}".utf8) {
+                slot = .number
+                body = body.dropFirst(3)
+            }
+            let leadingStar = body.first == UInt8(ascii: "*")
+            let trailingStar = body.last == UInt8(ascii: "*") && body.count > 1
+            if leadingStar { body = body.dropFirst() }
+            if trailingStar { body = body.dropLast() }
+            guard !body.contains(UInt8(ascii: "*")), !body.contains(UInt8(ascii: "{")) else {
+                throw SyntaxError(
+                    message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
+            }
+            if let slot { parts.append(slot) }
+            appendParts(
+                of: String(decoding: body, as: UTF8.self), leadingStar: leadingStar, trailingStar: trailingStar,
+                to: &parts)
+        }
+        guard !parts.isEmpty else { throw SyntaxError(message: "empty term") }
+        return parts
+    }
+
+    /// The parts of a piece's tokens: the first a suffix after a leading `*`, the last a prefix
+    /// before a trailing one.
+    private static func appendParts(of body: String, leadingStar: Bool, trailingStar: Bool, to parts: inout [Part]) {
+        let tokens = TokenizedText.foldedTokens(of: body)
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .symbol:
+                parts.append(.symbol(token.folded))
+            case .word, .number:
+                if trailingStar && index == tokens.count - 1 {
+                    parts.append(.prefix(token.folded))
+                } else if leadingStar && index == 0 {
+                    parts.append(.suffix(token.folded))
+                } else {
+                    parts.append(.word(token.folded))
+                }
+            }
+        }
+    }
+
+    /// The parts of any term, read over its characters; what ``simpleParts(_:)`` must agree with.
+    static func referenceParts(_ term: String) throws(SyntaxError) -> [Part] {
         var parts: [Part] = []
         for piece in term.split(whereSeparator: \.isWhitespace) {
             if piece == "{n}" {
@@ -81,24 +164,10 @@ public struct TermPattern: Sendable, Hashable {
                 throw SyntaxError(
                     message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
             }
-            let tokens = TokenizedText.foldedTokens(of: String(body))
             if let slot { parts.append(slot) }
-            for (index, token) in tokens.enumerated() {
-                switch token.kind {
-                case .symbol:
-                    parts.append(.symbol(token.folded))
-                case .word, .number:
-                    if trailingStar && index == tokens.count - 1 {
-                        parts.append(.prefix(token.folded))
-                    } else if leadingStar && index == 0 {
-                        parts.append(.suffix(token.folded))
-                    } else {
-                        parts.append(.word(token.folded))
-                    }
-                }
-            }
+            appendParts(of: String(body), leadingStar: leadingStar, trailingStar: trailingStar, to: &parts)
         }
         guard !parts.isEmpty else { throw SyntaxError(message: "empty term") }
-        self.parts = parts
+        return parts
     }
 }
