@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds a lexicon's terms in tokenized text.
 ///
@@ -21,15 +22,16 @@ public struct PhraseMatcher: Sendable {
     public let lexicon: Lexicon
     /// The compiled lexicon, shared by copies of the matcher.
     private let index: Index
-    /// The lexicon's own automaton, for texts without a shared scan.
-    private let alone: CombinedMatcher
+    /// The lexicon's own automaton, for texts without a shared scan; built when first needed,
+    /// as a check run mostly reads from its scopes' shared scans.
+    private let alone: LazyAutomaton
 
     /// - Parameter numberWords: words that fill a `{n}` slot, with their values.
     public init(_ lexicon: Lexicon, numberWords: [String: Double] = [:]) {
         self.lexicon = lexicon
         let index = Index(lexicon, numberWords: numberWords)
         self.index = index
-        self.alone = CombinedMatcher(compiled: [index])
+        self.alone = LazyAutomaton(index)
     }
 
     /// Every occurrence, leftmost first; where occurrences overlap, the longest is kept.
@@ -59,6 +61,7 @@ public struct PhraseMatcher: Sendable {
     /// this lexicon, otherwise by a scan of this lexicon alone.
     private func found(in text: TokenizedText) -> [Found] {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
+        let alone = alone.matcher
         return alone.scanAlone(0, in: text) ?? alone.scan(text)[0]
     }
 
@@ -375,6 +378,23 @@ extension PhraseMatcher {
                 position += 1
             }
             return (position, number)
+        }
+    }
+}
+
+/// A one-lexicon automaton built on first use and shared by copies of its matcher.
+private final class LazyAutomaton: Sendable {
+    private let index: PhraseMatcher.Index
+    private let built: Mutex<CombinedMatcher?> = Mutex(nil)
+
+    init(_ index: PhraseMatcher.Index) { self.index = index }
+
+    var matcher: CombinedMatcher {
+        built.withLock { built in
+            if let built { return built }
+            let matcher = CombinedMatcher(compiled: [index])
+            built = matcher
+            return matcher
         }
     }
 }
