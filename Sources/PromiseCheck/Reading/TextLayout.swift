@@ -120,6 +120,20 @@ enum TextLayout {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text.utf16.count`, counted from the UTF-8 without building the string's UTF-16
+    /// breadcrumbs: every scalar is one UTF-16 unit, and one of four UTF-8 bytes is two.
+    static func utf16Count(_ text: String) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var count = 0
+            for byte in utf8 {
+                // Continuation bytes (10xxxxxx) start no scalar; a lead byte 11110xxx starts a pair.
+                count += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
+            }
+            return count
+        }
+        return counted ?? text.utf16.count
+    }
+
     /// The number of whitespace scalars a line starts with.
     static func indentation(_ line: [Unicode.Scalar]) -> Int {
         var count = 0
@@ -430,23 +444,43 @@ extension TextLayout {
                 pieces = []
             }
             guard let kind, !pieces.isEmpty else { return }
-            var text: [UInt8] = []
             var starts: [Span.LineStart] = []
+            starts.reserveCapacity(pieces.count)
             var length = 0
+            // The text's size is known before it is written: the pieces and a space between each two.
+            var byteCount = pieces.count - 1
             for piece in pieces {
-                if length > 0 {
-                    text.append(0x20)
-                    length += 1
-                }
+                if length > 0 { length += 1 }
                 starts.append(
                     Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
-                TextLayout.appendUTF8(piece.scalars, to: &text)
                 length += piece.scalars.count
+                for scalar in piece.scalars { byteCount += UTF8.width(scalar) }
+            }
+            let text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+                var index = 0
+                for (number, piece) in pieces.enumerated() {
+                    if number > 0 {
+                        buffer[index] = 0x20
+                        index += 1
+                    }
+                    for scalar in piece.scalars {
+                        if scalar.isASCII {
+                            buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
+                            index += 1
+                        } else {
+                            UTF8.encode(scalar) { byte in
+                                buffer[index] = byte
+                                index += 1
+                            }
+                        }
+                    }
+                }
+                return index
             }
             blocks.append(
                 TextBlock(
-                    kind: kind, span: Span(String(decoding: text, as: UTF8.self), lineStarts: starts),
-                    lineCount: pieces.count, followsBlankLine: openFollowsBlank))
+                    kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
+                    followsBlankLine: openFollowsBlank))
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {

@@ -165,7 +165,7 @@ extension TextPromiseReader {
             self.profile = profile
             self.blocks = blocks
             let deadline = RegexDeadline(
-                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.text.utf16.count })
+                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + TextLayout.utf16Count($1.text) })
             self.deadline = deadline
             roles = blocks.map { block in
                 block.isHeadingShaped || block.headingLevel != nil
@@ -698,9 +698,10 @@ extension TextPromiseReader {
         ) -> Span? {
             let text = span.text
             lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            lazy var folded = PatternLiterals.Folded(text)
             var best: NSRange?
             for (regex, literals) in zip(patterns, literals) {
-                guard literals?.mayOccur(in: text) ?? true,
+                guard literals?.mayOccur(in: folded) ?? true,
                     let match = regex.firstMatch(in: text, range: whole, before: deadline)
                 else { continue }
                 let group = match.range(withName: "area")

@@ -77,9 +77,11 @@ public struct TextReadingProfile: Sendable {
         guard !text.isEmpty else { return nil }
         // Counting UTF-16 costs a pass over the text: only when a pattern is run.
         lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        // Folded once for all the patterns, and only when one gets that far.
+        lazy var folded = PatternLiterals.Folded(text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
             for (regex, literals) in zip(patterns.regexes, literals) {
-                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: text)) { continue }
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: folded)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
                     return patterns.role
                 }
