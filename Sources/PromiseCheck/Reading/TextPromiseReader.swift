@@ -568,12 +568,25 @@ extension TextPromiseReader {
         }
 
         private func isUnsignedMarker(_ text: String) -> Bool {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            let range = NSRange(trimmed.startIndex..<trimmed.endIndex, in: trimmed)
+            let trimmed = Self.trimmedOfWhitespaces(text)
+            let range = NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
             return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
                 (literals?.mayOccur(in: trimmed) ?? true)
                     && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
             }
+        }
+
+        /// `text.trimmingCharacters(in: .whitespaces)`: a text that starts and ends with a scalar
+        /// that is no whitespace at all (as the lines of a block do) is that text, without asking
+        /// Foundation. (`.whitespaces` is the spaces, Zs, and tab: whitespace all of them.)
+        static func trimmedOfWhitespaces(_ text: String) -> String {
+            let scalars = text.unicodeScalars
+            if let first = scalars.first, let last = scalars.last, !TextLayout.isWhitespace(first),
+                !TextLayout.isWhitespace(last)
+            {
+                return text
+            }
+            return text.trimmingCharacters(in: .whitespaces)
         }
 
         /// The lines of a block, each a span at its place in the file.
@@ -739,7 +752,7 @@ extension TextPromiseReader {
             before deadline: RegexDeadline
         ) -> Span? {
             let text = span.text
-            lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            lazy var whole = NSRange(location: 0, length: TextLayout.utf16Count(text))
             lazy var folded = PatternLiterals.Folded(text)
             var best: NSRange?
             for (regex, literals) in zip(patterns, literals) {

@@ -76,7 +76,7 @@ public struct TextReadingProfile: Sendable {
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
         // Counting UTF-16 costs a pass over the text: only when a pattern is run.
-        lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        lazy var whole = NSRange(location: 0, length: TextLayout.utf16Count(text))
         // Folded once for all the patterns, and only when one gets that far.
         lazy var folded = PatternLiterals.Folded(text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PromiseCheck
@@ -51,6 +52,16 @@ import Testing
             #expect(found == expected, "round \(round): '\(text)'")
             if let comma = TextPromiseReader.Assembler.firstComma(in: text) {
                 #expect(String(text[..<comma]) == String(text[..<text.firstIndex(of: ",")!]), "round \(round)")
+            }
+        }
+    }
+
+    @Test func trimmingIsFoundationsTrimming() {
+        Self.forRandomTexts(3000, seed: 0x7A) { round, text in
+            for sample in [text, " " + text, text + "\t", "\u{A0}" + text + "\u{3000}", "\u{85}" + text + "\n"] {
+                #expect(
+                    TextPromiseReader.Assembler.trimmedOfWhitespaces(sample)
+                        == sample.trimmingCharacters(in: .whitespaces), "round \(round): '\(sample)'")
             }
         }
     }
