@@ -240,19 +240,32 @@ enum TextLayout {
     /// A word, a space and a number of one to three digits, then a `:`, `.`, dash or the end:
     /// "Del 2: Trafik". Such a line is a heading even among other short lines.
     static func isNumberedHeading(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(maxHeadingScalars))
-        var index = 0
-        while index < scalars.count, scalars[index] == "*" || scalars[index] == "_" { index += 1 }
-        let wordStart = index
-        while index < scalars.count, isAlphabetic(scalars[index]) { index += 1 }
-        guard index > wordStart, index < scalars.count, scalars[index] == " " else { return false }
-        index += 1
-        let digitStart = index
-        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-        guard index > digitStart, index - digitStart <= 3 else { return false }
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-        guard index < scalars.count else { return true }
-        return [":", ".", "-", "–", "—"].contains(scalars[index])
+        // The first `maxHeadingScalars` scalars, read one at a time without copying them.
+        var iterator = text.unicodeScalars.makeIterator()
+        var read = 0
+        func next() -> Unicode.Scalar? {
+            guard read < maxHeadingScalars else { return nil }
+            read += 1
+            return iterator.next()
+        }
+        var current = next()
+        while current == "*" || current == "_" { current = next() }
+        var wordLength = 0
+        while let scalar = current, isAlphabetic(scalar) {
+            wordLength += 1
+            current = next()
+        }
+        guard wordLength > 0, current == " " else { return false }
+        current = next()
+        var digits = 0
+        while let scalar = current, ("0"..."9").contains(scalar) {
+            digits += 1
+            current = next()
+        }
+        guard digits > 0, digits <= 3 else { return false }
+        while current == " " { current = next() }
+        guard let scalar = current else { return true }
+        return scalar == ":" || scalar == "." || scalar == "-" || scalar == "–" || scalar == "—"
     }
 
     /// Whether a line has letters and none of them is lower case.

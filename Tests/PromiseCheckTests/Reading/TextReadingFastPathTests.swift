@@ -65,4 +65,38 @@ import Testing
             }
         }
     }
+
+    /// ``TextLayout/isNumberedHeading(_:)`` as it was first written, over a copy of the scalars.
+    static func isNumberedHeadingReference(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(TextLayout.maxHeadingScalars))
+        var index = 0
+        while index < scalars.count, scalars[index] == "*" || scalars[index] == "_" { index += 1 }
+        let wordStart = index
+        while index < scalars.count, TextLayout.isAlphabetic(scalars[index]) { index += 1 }
+        guard index > wordStart, index < scalars.count, scalars[index] == " " else { return false }
+        index += 1
+        let digitStart = index
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+        guard index > digitStart, index - digitStart <= 3 else { return false }
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        guard index < scalars.count else { return true }
+        return [":", ".", "-", "–", "—"].contains(scalars[index])
+    }
+
+    @Test func numberedHeadingsAreFoundAsOverACopy() {
+        let parts = [
+            "Del", " ", "2", "12", "1234", ":", ".", "–", "**", "_", "Trafik", "a", "\u{301}", "\t", "ö", "—", "-",
+        ]
+        var generator = SeededGenerator(state: 0x2D)
+        for round in 0..<4000 {
+            var text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                parts.randomElement(using: &generator)!
+            }.joined()
+            if round % 10 == 0 { text = String(repeating: "x", count: 95 + round % 10) + text }
+            if round % 10 == 1 { text = "Del " + String(repeating: "1", count: round % 5) + text }
+            #expect(
+                TextLayout.isNumberedHeading(text) == Self.isNumberedHeadingReference(text), "round \(round): '\(text)'"
+            )
+        }
+    }
 }
