@@ -120,6 +120,20 @@ enum TextLayout {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text.utf16.count`, counted from the UTF-8 without building the string's UTF-16
+    /// breadcrumbs: every scalar is one UTF-16 unit, and one of four UTF-8 bytes is two.
+    static func utf16Count(_ text: String) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var count = 0
+            for byte in utf8 {
+                // Continuation bytes (10xxxxxx) start no scalar; a lead byte 11110xxx starts a pair.
+                count += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
+            }
+            return count
+        }
+        return counted ?? text.utf16.count
+    }
+
     /// The number of whitespace scalars a line starts with.
     static func indentation(_ line: [Unicode.Scalar]) -> Int {
         var count = 0
@@ -226,19 +240,32 @@ enum TextLayout {
     /// A word, a space and a number of one to three digits, then a `:`, `.`, dash or the end:
     /// "Del 2: Trafik". Such a line is a heading even among other short lines.
     static func isNumberedHeading(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(maxHeadingScalars))
-        var index = 0
-        while index < scalars.count, scalars[index] == "*" || scalars[index] == "_" { index += 1 }
-        let wordStart = index
-        while index < scalars.count, isAlphabetic(scalars[index]) { index += 1 }
-        guard index > wordStart, index < scalars.count, scalars[index] == " " else { return false }
-        index += 1
-        let digitStart = index
-        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-        guard index > digitStart, index - digitStart <= 3 else { return false }
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-        guard index < scalars.count else { return true }
-        return [":", ".", "-", "–", "—"].contains(scalars[index])
+        // The first `maxHeadingScalars` scalars, read one at a time without copying them.
+        var iterator = text.unicodeScalars.makeIterator()
+        var read = 0
+        func next() -> Unicode.Scalar? {
+            guard read < maxHeadingScalars else { return nil }
+            read += 1
+            return iterator.next()
+        }
+        var current = next()
+        while current == "*" || current == "_" { current = next() }
+        var wordLength = 0
+        while let scalar = current, isAlphabetic(scalar) {
+            wordLength += 1
+            current = next()
+        }
+        guard wordLength > 0, current == " " else { return false }
+        current = next()
+        var digits = 0
+        while let scalar = current, ("0"..."9").contains(scalar) {
+            digits += 1
+            current = next()
+        }
+        guard digits > 0, digits <= 3 else { return false }
+        while current == " " { current = next() }
+        guard let scalar = current else { return true }
+        return scalar == ":" || scalar == "." || scalar == "-" || scalar == "–" || scalar == "—"
     }
 
     /// Whether a line has letters and none of them is lower case.
@@ -430,23 +457,43 @@ extension TextLayout {
                 pieces = []
             }
             guard let kind, !pieces.isEmpty else { return }
-            var text: [UInt8] = []
             var starts: [Span.LineStart] = []
+            starts.reserveCapacity(pieces.count)
             var length = 0
+            // The text's size is known before it is written: the pieces and a space between each two.
+            var byteCount = pieces.count - 1
             for piece in pieces {
-                if length > 0 {
-                    text.append(0x20)
-                    length += 1
-                }
+                if length > 0 { length += 1 }
                 starts.append(
                     Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
-                TextLayout.appendUTF8(piece.scalars, to: &text)
                 length += piece.scalars.count
+                for scalar in piece.scalars { byteCount += UTF8.width(scalar) }
+            }
+            let text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+                var index = 0
+                for (number, piece) in pieces.enumerated() {
+                    if number > 0 {
+                        buffer[index] = 0x20
+                        index += 1
+                    }
+                    for scalar in piece.scalars {
+                        if scalar.isASCII {
+                            buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
+                            index += 1
+                        } else {
+                            UTF8.encode(scalar) { byte in
+                                buffer[index] = byte
+                                index += 1
+                            }
+                        }
+                    }
+                }
+                return index
             }
             blocks.append(
                 TextBlock(
-                    kind: kind, span: Span(String(decoding: text, as: UTF8.self), lineStarts: starts),
-                    lineCount: pieces.count, followsBlankLine: openFollowsBlank))
+                    kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
+                    followsBlankLine: openFollowsBlank))
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {

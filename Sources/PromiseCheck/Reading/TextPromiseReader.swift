@@ -165,7 +165,7 @@ extension TextPromiseReader {
             self.profile = profile
             self.blocks = blocks
             let deadline = RegexDeadline(
-                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.text.utf16.count })
+                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + TextLayout.utf16Count($1.text) })
             self.deadline = deadline
             roles = blocks.map { block in
                 block.isHeadingShaped || block.headingLevel != nil
@@ -468,7 +468,7 @@ extension TextPromiseReader {
                     others += 1
                 } else if isName(text) {
                     names += 1
-                } else if let comma = text.firstIndex(of: ","), isName(String(text[..<comma])) {
+                } else if let comma = Self.firstComma(in: text), isName(String(text[..<comma])) {
                     names += 1
                     others += 1
                 } else if Self.wordCount(text) <= 10, matchesSignatoryRole(text) {
@@ -547,6 +547,8 @@ extension TextPromiseReader {
         /// A person's name: two to four words of letters and hyphens, the first and last
         /// capitalised, that are not a title.
         private func isName(_ text: String) -> Bool {
+            // Most lines are sentences: their words are counted without splitting them.
+            if let count = Self.scalarWordCount(text), !(2...4).contains(count) { return false }
             let words = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }
             guard (2...4).contains(words.count) else { return false }
             for word in words {
@@ -566,12 +568,25 @@ extension TextPromiseReader {
         }
 
         private func isUnsignedMarker(_ text: String) -> Bool {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            let range = NSRange(trimmed.startIndex..<trimmed.endIndex, in: trimmed)
+            let trimmed = Self.trimmedOfWhitespaces(text)
+            let range = NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
             return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
                 (literals?.mayOccur(in: trimmed) ?? true)
                     && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
             }
+        }
+
+        /// `text.trimmingCharacters(in: .whitespaces)`: a text that starts and ends with a scalar
+        /// that is no whitespace at all (as the lines of a block do) is that text, without asking
+        /// Foundation. (`.whitespaces` is the spaces, Zs, and tab: whitespace all of them.)
+        static func trimmedOfWhitespaces(_ text: String) -> String {
+            let scalars = text.unicodeScalars
+            if let first = scalars.first, let last = scalars.last, !TextLayout.isWhitespace(first),
+                !TextLayout.isWhitespace(last)
+            {
+                return text
+            }
+            return text.trimmingCharacters(in: .whitespaces)
         }
 
         /// The lines of a block, each a span at its place in the file.
@@ -621,7 +636,47 @@ extension TextPromiseReader {
         }
 
         static func wordCount(_ text: String) -> Int {
-            text.split { $0.isWhitespace }.count
+            scalarWordCount(text) ?? text.split { $0.isWhitespace }.count
+        }
+
+        /// The number of words of a text whose scalars are characters of their own (see
+        /// ``TextReadingProfile/isCharacterAlone(_:)``), counted scalar by scalar; nil for other text.
+        ///
+        /// For such text it is the number of words split at whitespace characters, and at
+        /// characters whose first scalar is whitespace (CR LF is whitespace either way).
+        static func scalarWordCount(_ text: String) -> Int? {
+            var count = 0
+            var inWord = false
+            for scalar in text.unicodeScalars {
+                guard TextReadingProfile.isCharacterAlone(scalar) else { return nil }
+                if TextLayout.isWhitespace(scalar) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+            }
+            return count
+        }
+
+        /// `text.firstIndex(of: ",")`, found among scalars when every scalar before the comma and
+        /// the one after it are characters of their own.
+        static func firstComma(in text: String) -> String.Index? {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                guard TextReadingProfile.isCharacterAlone(scalar) else { return text.firstIndex(of: ",") }
+                if scalar == "," {
+                    let next = scalars.index(after: index)
+                    guard next == scalars.endIndex || TextReadingProfile.isCharacterAlone(scalars[next]) else {
+                        return text.firstIndex(of: ",")
+                    }
+                    return index
+                }
+                index = scalars.index(after: index)
+            }
+            return nil
         }
 
         /// A place and date line: the place is what stands before the first comma, or the
@@ -697,10 +752,11 @@ extension TextPromiseReader {
             before deadline: RegexDeadline
         ) -> Span? {
             let text = span.text
-            lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+            lazy var whole = NSRange(location: 0, length: TextLayout.utf16Count(text))
+            lazy var folded = PatternLiterals.Folded(text)
             var best: NSRange?
             for (regex, literals) in zip(patterns, literals) {
-                guard literals?.mayOccur(in: text) ?? true,
+                guard literals?.mayOccur(in: folded) ?? true,
                     let match = regex.firstMatch(in: text, range: whole, before: deadline)
                 else { continue }
                 let group = match.range(withName: "area")

@@ -43,29 +43,49 @@ struct PatternLiterals: Sendable, Equatable {
     /// could match an ASCII letter other than ASCII itself, and the letters do not occur in it.
     func mayOccur(in text: String) -> Bool {
         guard !required.isEmpty else { return true }
-        var utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                utf8[index] = Self.folded(byte)
-                index += 1
-                continue
-            }
-            guard let length = Self.harmlessLength(utf8, at: index) else { return true }
-            index += length
-        }
-        return Self.contains(utf8, required)
+        return mayOccur(in: Folded(text))
     }
 
-    private static func folded(_ byte: UInt8) -> UInt8 {
+    /// Whether text folded once (see ``Folded``) may hold the required letters: the same answer
+    /// as ``mayOccur(in:)-(String)`` on the text, for many patterns without folding it again.
+    func mayOccur(in text: Folded) -> Bool {
+        guard !required.isEmpty, let bytes = text.bytes else { return true }
+        return Self.contains(bytes, required)
+    }
+
+    /// A text as ``mayOccur(in:)`` compares it: its UTF-8 with ASCII letters lower-cased, or nil
+    /// when it has a scalar that could match an ASCII letter other than ASCII itself.
+    struct Folded {
+        let bytes: [UInt8]?
+
+        init(_ text: String) {
+            var utf8 = Array(text.utf8)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    utf8[index] = PatternLiterals.folded(byte)
+                    index += 1
+                    continue
+                }
+                guard let length = PatternLiterals.harmlessLength(utf8, at: index) else {
+                    bytes = nil
+                    return
+                }
+                index += length
+            }
+            bytes = utf8
+        }
+    }
+
+    fileprivate static func folded(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
     /// The length of the UTF-8 sequence at `index` when its scalar matches no ASCII letter in any
     /// case: U+00A0–U+00FF except `ß` (Latin-1 letters and signs), U+2000–U+203F (spaces, dashes,
     /// quotes, bullets). Nil for any other scalar.
-    private static func harmlessLength(_ utf8: [UInt8], at index: Int) -> Int? {
+    fileprivate static func harmlessLength(_ utf8: [UInt8], at index: Int) -> Int? {
         let lead = utf8[index]
         if lead == 0xC2 || lead == 0xC3 {
             guard index + 1 < utf8.count, !(lead == 0xC3 && utf8[index + 1] == 0x9F) else { return nil }

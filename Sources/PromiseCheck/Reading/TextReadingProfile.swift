@@ -76,10 +76,12 @@ public struct TextReadingProfile: Sendable {
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
         // Counting UTF-16 costs a pass over the text: only when a pattern is run.
-        lazy var whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        lazy var whole = NSRange(location: 0, length: TextLayout.utf16Count(text))
+        // Folded once for all the patterns, and only when one gets that far.
+        lazy var folded = PatternLiterals.Folded(text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
             for (regex, literals) in zip(patterns.regexes, literals) {
-                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: text)) { continue }
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: folded)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
                     return patterns.role
                 }
@@ -101,18 +103,56 @@ public struct TextReadingProfile: Sendable {
         guard heading.unicodeScalars.allSatisfy(isCharacterAlone) else {
             return normalizedHeadingByCharacters(heading)
         }
-        var words = heading.unicodeScalars.split(whereSeparator: TextLayout.isWhitespace)
-        trimEmphasis(&words)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(heading.utf8.count)
-        for (index, word) in words.enumerated() {
-            if index > 0 { bytes.append(0x20) }
-            TextLayout.appendUTF8(word, to: &bytes)
+        var utf8 = Array(heading.utf8)
+        // The words as byte ranges. Of whitespace, only ASCII, U+0085 and U+00A0 are below U+0300
+        // or among U+2010–U+2027.
+        var words: [Range<Int>] = []
+        var start: Int?
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let width: Int
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                width = 1
+            } else if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] == 0x85 || utf8[index + 1] == 0xA0 {
+                width = 2
+            } else {
+                if start == nil { start = index }
+                index += 1
+                continue
+            }
+            if let wordStart = start { words.append(wordStart..<index) }
+            start = nil
+            index += width
         }
-        while bytes.last == UInt8(ascii: ":") { bytes.removeLast() }
+        if let wordStart = start { words.append(wordStart..<utf8.count) }
+        func isEmphasis(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
+        if let first = words.first {
+            var lower = first.lowerBound
+            while lower < first.upperBound, isEmphasis(utf8[lower]) { lower += 1 }
+            if lower == first.upperBound { words.removeFirst() } else { words[0] = lower..<first.upperBound }
+        }
+        if let last = words.last {
+            var upper = last.upperBound
+            while upper > last.lowerBound, isEmphasis(utf8[upper - 1]) { upper -= 1 }
+            if upper == last.lowerBound { words.removeLast() } else { words[words.count - 1] = last.lowerBound..<upper }
+        }
+        // Joined in place: no word starts before where it is written.
+        var end = 0
+        for (number, word) in words.enumerated() {
+            if number > 0 {
+                utf8[end] = 0x20
+                end += 1
+            }
+            for offset in word {
+                utf8[end] = utf8[offset]
+                end += 1
+            }
+        }
+        while end > 0, utf8[end - 1] == UInt8(ascii: ":") { end -= 1 }
         // Words hold no whitespace, so only a space that joined them can be left at the end.
-        while bytes.last == 0x20 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// Whether `scalar` is a character by itself whatever stands around it (CR LF aside).

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import PromiseCheck
+
+/// The shortcuts the text reader takes on text whose scalars are characters of their own give
+/// the answers of the plain String operations they replace.
+@Suite struct TextReadingFastPathTests {
+    static let pieces = [
+        "Anna", "Lind", ",", " ", "  ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "å", "Ö", "é", "e\u{301}", ",\u{301}",
+        "\u{301}", "\u{2028}", "–", "\u{2010}", "\u{2027}", "•", "\u{200D}", "\u{1F46E}", "\u{600}", "2025", "x", "-",
+        "\u{3000}", "\u{FEFF}",
+    ]
+
+    static func forRandomTexts(_ rounds: Int, seed: UInt64, _ body: (Int, String) -> Void) {
+        var generator = SeededGenerator(state: seed)
+        for round in 0..<rounds {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            body(round, text)
+            // The same text without the scalars that take the slow path.
+            let alone = text.unicodeScalars.filter(TextReadingProfile.isCharacterAlone)
+            body(round, String(String.UnicodeScalarView(alone)))
+        }
+    }
+
+    @Test func utf16CountIsTheUTF16ViewsCount() {
+        Self.forRandomTexts(2000, seed: 0x16) { round, text in
+            #expect(TextLayout.utf16Count(text) == text.utf16.count, "round \(round): '\(text)'")
+        }
+    }
+
+    @Test func wordsAreCountedAsBySplittingCharacters() {
+        Self.forRandomTexts(3000, seed: 0x3C) { round, text in
+            let byCharacters = text.split { $0.isWhitespace }.count
+            #expect(TextPromiseReader.Assembler.wordCount(text) == byCharacters, "round \(round): '\(text)'")
+            if let count = TextPromiseReader.Assembler.scalarWordCount(text) {
+                #expect(count == byCharacters, "round \(round): '\(text)'")
+                let nameWords = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }.count
+                #expect(count == nameWords, "round \(round): '\(text)'")
+            }
+        }
+    }
+
+    @Test func theFirstCommaIsTheFirstCommaCharacter() {
+        Self.forRandomTexts(3000, seed: 0x2C) { round, text in
+            let expected = text.firstIndex(of: ",").map { text.utf8.distance(from: text.startIndex, to: $0) }
+            let found = TextPromiseReader.Assembler.firstComma(in: text).map {
+                text.utf8.distance(from: text.startIndex, to: $0)
+            }
+            #expect(found == expected, "round \(round): '\(text)'")
+            if let comma = TextPromiseReader.Assembler.firstComma(in: text) {
+                #expect(String(text[..<comma]) == String(text[..<text.firstIndex(of: ",")!]), "round \(round)")
+            }
+        }
+    }
+
+    @Test func trimmingIsFoundationsTrimming() {
+        Self.forRandomTexts(3000, seed: 0x7A) { round, text in
+            for sample in [text, " " + text, text + "\t", "\u{A0}" + text + "\u{3000}", "\u{85}" + text + "\n"] {
+                #expect(
+                    TextPromiseReader.Assembler.trimmedOfWhitespaces(sample)
+                        == sample.trimmingCharacters(in: .whitespaces), "round \(round): '\(sample)'")
+            }
+        }
+    }
+
+    /// ``TextLayout/isNumberedHeading(_:)`` as it was first written, over a copy of the scalars.
+    static func isNumberedHeadingReference(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(TextLayout.maxHeadingScalars))
+        var index = 0
+        while index < scalars.count, scalars[index] == "*" || scalars[index] == "_" { index += 1 }
+        let wordStart = index
+        while index < scalars.count, TextLayout.isAlphabetic(scalars[index]) { index += 1 }
+        guard index > wordStart, index < scalars.count, scalars[index] == " " else { return false }
+        index += 1
+        let digitStart = index
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+        guard index > digitStart, index - digitStart <= 3 else { return false }
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        guard index < scalars.count else { return true }
+        return [":", ".", "-", "–", "—"].contains(scalars[index])
+    }
+
+    @Test func numberedHeadingsAreFoundAsOverACopy() {
+        let parts = [
+            "Del", " ", "2", "12", "1234", ":", ".", "–", "**", "_", "Trafik", "a", "\u{301}", "\t", "ö", "—", "-",
+        ]
+        var generator = SeededGenerator(state: 0x2D)
+        for round in 0..<4000 {
+            var text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                parts.randomElement(using: &generator)!
+            }.joined()
+            if round % 10 == 0 { text = String(repeating: "x", count: 95 + round % 10) + text }
+            if round % 10 == 1 { text = "Del " + String(repeating: "1", count: round % 5) + text }
+            #expect(
+                TextLayout.isNumberedHeading(text) == Self.isNumberedHeadingReference(text), "round \(round): '\(text)'"
+            )
+        }
+    }
+}
