@@ -42,7 +42,8 @@ public struct PatternCheck: Check {
         var problems: [Hit] = []
         // A pattern that backtracks catastrophically is stopped, not waited for.
         let deadline = RegexDeadline(
-            base: RegexDeadline.patternCheck, forTextOfLength: item.text.spans.reduce(0) { $0 + $1.text.utf16.count })
+            base: RegexDeadline.patternCheck,
+            forTextOfLength: item.text.spans.reduce(0) { $0 + TextLayout.utf16Count($1.text) })
         for span in item.text.spans {
             for (regex, isRequired, tame) in [(required, true, requiredIsTame), (forbidden, false, forbiddenIsTame)] {
                 guard let regex else { continue }
@@ -78,10 +79,18 @@ public struct PatternCheck: Check {
         let text = span.text
         let (matches, finished) = regex.matches(in: text, before: deadline, tame: tame)
         guard finished else { return nil }
+        // Matches come in text order, so each one's scalar offset is counted on from the last.
+        var offset = 0
+        var counted = text.unicodeScalars.startIndex
         return matches.compactMap { match in
             guard let swiftRange = Range(match.range, in: text) else { return nil }
             let excerpt = String(text[swiftRange])
-            let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: swiftRange.lowerBound)
+            if swiftRange.lowerBound >= counted {
+                offset += text.unicodeScalars.distance(from: counted, to: swiftRange.lowerBound)
+            } else {
+                offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: swiftRange.lowerBound)
+            }
+            counted = swiftRange.lowerBound
             return Hit(location: span.location(atScalarOffset: offset), excerpt: excerpt, variables: ["match": excerpt])
         }
     }

@@ -61,6 +61,10 @@ import Testing
         // The thumbs-up is two scalars (four UTF-16 units): "12" is at scalar offset 6.
         #expect(outcome.evidence.map(\.location) == [pos(1, 13), pos(2, 7)])
         #expect(outcome.evidence.map(\.excerpt) == ["2025", "12"])
+        // Several matches in one span, each counted on from the one before it.
+        let many = try #require(evaluateCheck(check, ["å 1 👍🏽 22 ö 333 é\u{301} 4"]))
+        #expect(many.evidence.map(\.location) == [pos(1, 3), pos(1, 8), pos(1, 13), pos(1, 20)])
+        #expect(many.evidence.map(\.excerpt) == ["1", "22", "333", "4"])
     }
 
     @Test func multiLineSpanLocatesEachMatchOnItsLine() throws {
