@@ -152,7 +152,7 @@ public struct PeriodCheck: Check {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
         let reader = DateReader(text: text, months: months)
-        let joins = QuantityCheck.endsByStart(rangeWords?.matches(in: text))
+        let joins = QuantityCheck.endsByStart(rangeWords?.matches(in: text), in: text)
         let cueFinder = CueFinder(matches: cues?.matches(in: text) ?? [], tokens: tokens, window: window)
 
         /// The end of a joiner at `position` right after the token at `anchor`, and whether it is a symbol.

@@ -75,9 +75,9 @@ public struct QuantityCheck: Check {
     /// The token ranges of the quantities in `text`, each from its marker to its unit.
     func quantities(in text: TokenizedText) -> [Range<Int>] {
         let tokens = text.tokens
-        let unitEnds = Self.endsByStart(units?.matches(in: text))
-        let notUnitStarts = Set(Self.endsByStart(notUnits?.matches(in: text)).keys)
-        var markerStarts: [Int: Int] = [:]
+        let unitEnds = Self.endsByStart(units?.matches(in: text), in: text)
+        let notUnitStarts = Self.endsByStart(notUnits?.matches(in: text), in: text)
+        var markerStarts = TokenMap(count: text.tokens.count + 1)
         for match in markers?.matches(in: text) ?? [] where markerStarts[match.tokens.upperBound] == nil {
             markerStarts[match.tokens.upperBound] = match.tokens.lowerBound
         }
@@ -89,7 +89,7 @@ public struct QuantityCheck: Check {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard numbers.isNumber(token, in: text), !(sameSpan(index + 1, index) && notUnitStarts.contains(index + 1))
+            guard numbers.isNumber(token, in: text), !(sameSpan(index + 1, index) && notUnitStarts[index + 1] != nil)
             else {
                 index += 1
                 continue
@@ -120,7 +120,7 @@ public struct QuantityCheck: Check {
 
     /// Where the unit after the number at `index` ends: within `gap` words, then any units that
     /// follow directly ("timmar per år").
-    private func unit(after index: Int, in text: TokenizedText, unitEnds: [Int: Int]) -> Int? {
+    private func unit(after index: Int, in text: TokenizedText, unitEnds: TokenMap) -> Int? {
         let tokens = text.tokens
         let span = tokens[index].spanIndex
         var position = index + 1
@@ -139,9 +139,29 @@ public struct QuantityCheck: Check {
     }
 
     /// Each match's end by its first token.
-    static func endsByStart(_ matches: [PhraseMatcher.Match]?) -> [Int: Int] {
-        var ends: [Int: Int] = [:]
+    static func endsByStart(_ matches: [PhraseMatcher.Match]?, in text: TokenizedText) -> TokenMap {
+        var ends = TokenMap(count: matches?.isEmpty == false ? text.tokens.count + 1 : 0)
         for match in matches ?? [] { ends[match.tokens.lowerBound] = match.tokens.upperBound }
         return ends
+    }
+}
+
+/// Token positions by token position, for the few a text's matches mark: one flat array rather
+/// than a dictionary, and none at all when nothing is marked.
+struct TokenMap {
+    private var values: [Int32]
+
+    /// A map of positions `0..<count`, all unset.
+    init(count: Int) { values = Array(repeating: -1, count: count) }
+
+    /// The position stored at `position`, nil when none is (or it lies outside the map);
+    /// setting one outside the map grows it.
+    subscript(position: Int) -> Int? {
+        get { position >= 0 && position < values.count && values[position] >= 0 ? Int(values[position]) : nil }
+        set {
+            guard position >= 0 else { return }
+            if position >= values.count { values += Array(repeating: -1, count: position + 1 - values.count) }
+            values[position] = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        }
     }
 }

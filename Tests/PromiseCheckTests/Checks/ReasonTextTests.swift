@@ -30,3 +30,21 @@ import Testing
         #expect(reason.text == "found 2: \"trygghetsvandring\", \"möte\", …; 1 needed")
     }
 }
+
+/// The flat position map that stands in for a dictionary of match ends.
+@Suite struct TokenMapTests {
+    @Test func setsReadsAndGrows() {
+        var map = TokenMap(count: 3)
+        #expect(map[0] == nil)
+        #expect(map[-1] == nil)
+        #expect(map[7] == nil)
+        map[1] = 4
+        map[5] = 0
+        #expect(map[1] == 4)
+        #expect(map[5] == 0)
+        map[1] = nil
+        #expect(map[1] == nil)
+        let empty = TokenMap(count: 0)
+        #expect(empty[0] == nil)
+    }
+}
