@@ -10,7 +10,13 @@ struct ScopeResolver {
     /// it starts: scopes share spans (a section is part of the document), and each span is
     /// tokenized once.
     private var store = SpanTokens()
-    private var pieces: [SourceLocation: [(text: String, piece: SpanTokens.Piece)]] = [:]
+    /// The spans met, each with its piece and the one met before it at the same place (-1 for
+    /// none); `latest` gives the last met at each place. One entry per place but in rare cases,
+    /// without an array for each.
+    private var known: [(text: String, piece: SpanTokens.Piece, previous: Int)] = []
+    private var latest: [SourceLocation: Int] = [:]
+    /// The places `latest` first makes room for, more than most promises' spans.
+    private static let placesReserved = 128
     /// The most tokens kept for sharing, some 12 MB with their bytes: far more than a promise of
     /// a few pages has.
     static let tokensKept = 1 << 18
@@ -34,7 +40,12 @@ struct ScopeResolver {
     /// Where the tokens of `span` are in the store, tokenizing it when first met; nil when
     /// the store is full.
     private mutating func piece(of span: Span) -> SpanTokens.Piece? {
-        if let known = pieces[span.location]?.first(where: { $0.text == span.text }) { return known.piece }
+        let previous = latest[span.location] ?? -1
+        var index = previous
+        while index >= 0 {
+            if known[index].text == span.text { return known[index].piece }
+            index = known[index].previous
+        }
         let piece = store.add(span)
         // A very large document is tokenized again rather than held twice (its spans here and
         // in the scopes' texts): the kept tokens are bounded.
@@ -42,7 +53,12 @@ struct ScopeResolver {
             store.removeLast(piece)
             return nil
         }
-        pieces[span.location, default: []].append((span.text, piece))
+        if known.isEmpty {
+            known.reserveCapacity(Self.placesReserved)
+            latest.reserveCapacity(Self.placesReserved)
+        }
+        latest[span.location] = known.count
+        known.append((span.text, piece, previous))
         return piece
     }
 

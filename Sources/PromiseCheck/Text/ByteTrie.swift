@@ -16,6 +16,8 @@ final class ByteTrie: @unchecked Sendable {
     private let markStart: UnsafeMutablePointer<Int32>
     private let markValues: UnsafeMutablePointer<Int>
     private let hasMarks: Bool
+    /// Per node, 1 when it or a node on its path from the root has marks.
+    private let marksOnPath: UnsafeMutablePointer<UInt8>
     /// For a node with many children, the start of its 256 children by byte in `denseChildren`
     /// (-1 for none); the others' children are searched in `childBytes`.
     private let denseStart: UnsafeMutablePointer<Int32>
@@ -26,6 +28,8 @@ final class ByteTrie: @unchecked Sendable {
     let denseTableCount: Int
     /// Whether no term is in the trie.
     let isEmpty: Bool
+    /// The number of word and mark values: the most one walk can yield.
+    let valueCount: Int
 
     private init(
         root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]]
@@ -49,7 +53,16 @@ final class ByteTrie: @unchecked Sendable {
         self.markStart = copy(starts(marks))
         self.markValues = copy(Array(marks.joined()))
         self.hasMarks = marks.contains { !$0.isEmpty }
+        // Nodes come after their parents, so a parent's flag is set before its children's.
+        var marksOnPath = marks.map { $0.isEmpty ? UInt8(0) : 1 }
+        for node in 0..<max(0, childStart.count - 1) {
+            for index in Int(childStart[node])..<Int(childStart[node + 1]) {
+                marksOnPath[Int(childNodes[index])] |= marksOnPath[node]
+            }
+        }
+        self.marksOnPath = copy(marksOnPath)
         self.isEmpty = words.count <= 1
+        self.valueCount = words.joined().count + marks.joined().count
         var denseStart = [Int32](repeating: -1, count: max(0, childStart.count - 1))
         var denseChildren: [Int32] = []
         for node in denseStart.indices
@@ -77,7 +90,20 @@ final class ByteTrie: @unchecked Sendable {
         markValues.deallocate()
         denseStart.deallocate()
         denseChildren.deallocate()
+        marksOnPath.deallocate()
     }
+
+    /// The trie's memory as plain pointers, for walks in a hot loop: a walk through them costs
+    /// no reference counting. Valid while the trie lives.
+    var nodes: Nodes {
+        Nodes(
+            root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, wordStart: wordStart,
+            wordValues: wordValues, markStart: markStart, markValues: markValues, marksOnPath: marksOnPath,
+            denseStart: denseStart, denseChildren: denseChildren)
+    }
+
+    /// The first word value of the node that `bytes` reach exactly, or nil when they are not a word.
+    func wordValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { nodes.wordValue(bytes) }
 
     /// Appends to `values` the word values of the node that `bytes` reach exactly, then the
     /// mark values of every node on the way, shortest first.
@@ -141,6 +167,103 @@ final class ByteTrie: @unchecked Sendable {
             index += 1
         }
         return -1
+    }
+
+    /// A ``ByteTrie``'s memory, borrowed: what ``ByteTrie/nodes`` gives. Only read, as the trie's is.
+    struct Nodes: @unchecked Sendable {
+        fileprivate let root: UnsafeMutablePointer<Int32>
+        fileprivate let childStart: UnsafeMutablePointer<Int32>
+        fileprivate let childBytes: UnsafeMutablePointer<UInt8>
+        fileprivate let childNodes: UnsafeMutablePointer<Int32>
+        fileprivate let wordStart: UnsafeMutablePointer<Int32>
+        fileprivate let wordValues: UnsafeMutablePointer<Int>
+        fileprivate let markStart: UnsafeMutablePointer<Int32>
+        fileprivate let markValues: UnsafeMutablePointer<Int>
+        fileprivate let marksOnPath: UnsafeMutablePointer<UInt8>
+        fileprivate let denseStart: UnsafeMutablePointer<Int32>
+        fileprivate let denseChildren: UnsafeMutablePointer<Int32>
+
+        @inline(__always)
+        private func child(of node: Int32, _ byte: UInt8) -> Int32 {
+            let dense = denseStart[Int(node)]
+            if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
+            var index = Int(childStart[Int(node)])
+            let end = Int(childStart[Int(node) + 1])
+            while index < end {
+                let candidate = childBytes[index]
+                if candidate == byte { return childNodes[index] }
+                if candidate > byte { return -1 }
+                index += 1
+            }
+            return -1
+        }
+
+        /// What ``ByteTrie/collectMatches(_:into:)`` appends for `bytes` (`reversed`: for them
+        /// read from the last), written at `values + count`, advancing `count`.
+        ///
+        /// `values` must have room for every value in the trie.
+        @inline(__always)
+        func collectMatches(
+            _ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into values: UnsafeMutablePointer<Int>,
+            count: inout Int
+        ) {
+            let length = bytes.count
+            guard length > 0 else { return }
+            var node = root[Int(bytes[reversed ? length - 1 : 0])]
+            guard node >= 0 else { return }
+            var depth = 1
+            while depth < length {
+                let next = child(of: node, bytes[reversed ? length - 1 - depth : depth])
+                guard next >= 0 else { break }
+                node = next
+                depth += 1
+            }
+            if depth == length {
+                for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) {
+                    values[count] = wordValues[index]
+                    count += 1
+                }
+            }
+            guard marksOnPath[Int(node)] != 0 else { return }
+            var current: Int32 = -1
+            for step in 0..<depth {
+                let byte = bytes[reversed ? length - 1 - step : step]
+                current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+                for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) {
+                    values[count] = markValues[index]
+                    count += 1
+                }
+            }
+        }
+
+        /// Whether `bytes` are one of the words added.
+        @inline(__always)
+        func containsWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let node = node(reachedBy: bytes) else { return false }
+            return wordStart[Int(node)] < wordStart[Int(node) + 1]
+        }
+
+        /// The first word value of the node that `bytes` reach exactly, or nil.
+        @inline(__always)
+        func wordValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard let node = node(reachedBy: bytes), wordStart[Int(node)] < wordStart[Int(node) + 1] else {
+                return nil
+            }
+            return wordValues[Int(wordStart[Int(node)])]
+        }
+
+        /// The node that all of `bytes` lead to, or nil when they leave the trie (or are empty).
+        @inline(__always)
+        private func node(reachedBy bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+            guard let first = bytes.first else { return nil }
+            var node = root[Int(first)]
+            var index = 1
+            while node >= 0, index < bytes.count {
+                node = child(of: node, bytes[index])
+                index += 1
+            }
+            return node >= 0 ? node : nil
+        }
     }
 
     struct Builder {

@@ -20,13 +20,24 @@ public final class CombinedMatcher: Sendable {
     private let isCombined: [Bool]
     private let forward: ByteTrie
     private let backward: ByteTrie
-    /// Symbol terms by their symbol's byte: symbol tokens fold to one ASCII byte.
-    private let bySymbolByte: [[Int]]
+    /// The compiled lexicons unretained, for the scan's loop; `slots` keeps them.
+    private let slotRefs: [Unmanaged<PhraseMatcher.Index>]
+    /// Symbol terms by their symbol's byte (symbol tokens fold to one ASCII byte): those of
+    /// byte `b` are `symbolValues[symbolStart[b]..<symbolStart[b + 1]]`.
+    private let symbolStart: [Int]
+    private let symbolValues: [Int]
     /// Symbol terms of more than one byte, should a tokenizer ever make them.
     private let bySymbol: [String: [Int]]
     /// The combined slots with `{n}` terms, grouped by their number words, with a trie of
     /// those words; a token is a number for a group when it is digits or one of its words.
     private let numberGroups: [(words: ByteTrie, numberWords: [String: Double], slots: [Int])]
+    /// Each number group's trie, borrowed (see ``ByteTrie/nodes``), and its candidates: those
+    /// of group `g` are `numberGroupValues[numberGroupValueStart[g]..<numberGroupValueStart[g + 1]]`.
+    private let numberGroupNodes: [ByteTrie.Nodes]
+    private let numberGroupValueStart: [Int]
+    private let numberGroupValues: [Int]
+    /// The most candidates one token can have: every entry of the combined slots, once.
+    private let candidateCapacity: Int
 
     /// A matcher for the lexicons of `matchers`.
     public convenience init(_ matchers: [PhraseMatcher]) {
@@ -87,13 +98,24 @@ public final class CombinedMatcher: Sendable {
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
-        self.bySymbolByte = bySymbolByte
+        self.slotRefs = slots.map { Unmanaged.passUnretained($0) }
+        self.symbolStart = bySymbolByte.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        self.symbolValues = Array(bySymbolByte.joined())
         self.bySymbol = bySymbol
-        self.numberGroups = numberOrder.map { numberWords in
+        let numberGroups = numberOrder.map { numberWords in
             var words = ByteTrie.Builder()
             for word in numberWords.keys { words.add(Array(word.utf8), word: 0) }
-            return (words.build(), numberWords, numberSlots[numberWords] ?? [])
+            return (words: words.build(), numberWords: numberWords, slots: numberSlots[numberWords] ?? [])
         }
+        self.numberGroups = numberGroups
+        self.numberGroupNodes = numberGroups.map(\.words.nodes)
+        // A group's candidates: each of its slots' number entries, in slot order.
+        let groupValues = numberGroups.map { group in
+            group.slots.flatMap { slot in slots[slot].byNumber.map { Self.pack(slot: slot, entry: $0) } }
+        }
+        self.numberGroupValueStart = groupValues.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        self.numberGroupValues = Array(groupValues.joined())
+        self.candidateCapacity = slots.indices.reduce(0) { $0 + (isCombined[$1] ? slots[$1].parts.count : 0) }
     }
 
     /// What makes two lexicons match alike.
@@ -127,96 +149,142 @@ public final class CombinedMatcher: Sendable {
         .Found]]
     {
         let count = slots.count
-        var found = [[PhraseMatcher.Found]](repeating: [], count: count)
-        // Per slot: the first token its next match may start at, and the best candidate at the
-        // current token.
-        let nextFree = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-        let bestEntry = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-        let bestEnd = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-        let bestNumber = UnsafeMutableBufferPointer<Double?>.allocate(capacity: count)
-        nextFree.initialize(repeating: 0)
-        bestEntry.initialize(repeating: -1)
-        bestEnd.initialize(repeating: 0)
-        bestNumber.initialize(repeating: nil)
-        defer {
-            nextFree.deallocate()
-            bestEntry.deallocate()
-            bestEnd.deallocate()
-            bestNumber.deallocate()
-        }
-        var touched: [Int] = []
-        touched.reserveCapacity(count)
-        var candidates: [Int] = []
-        candidates.reserveCapacity(64)
-        for index in 0..<tokens.count {
-            candidates.removeAll(keepingCapacity: true)
-            let range = tokens[index].bytes
-            var folded: String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            switch tokens[index].kind {
-            case .symbol:
-                if range.count == 1 {
-                    candidates.append(contentsOf: bySymbolByte[Int(bytes[range.lowerBound])])
-                } else if !bySymbol.isEmpty, let values = bySymbol[folded] {
-                    candidates.append(contentsOf: values)
-                }
-            case .word, .number:
-                if tokens[index].isSimple {
-                    let word = UnsafeBufferPointer(rebasing: bytes[range])
-                    forward.collectMatches(word, into: &candidates)
-                    backward.collectMatches(word.reversed(), into: &candidates)
-                } else {
-                    let folded = folded
-                    for slot in 0..<count where isCombined[slot] && index >= nextFree[slot] {
-                        for entry in slots[slot].textCandidates(for: folded) {
-                            candidates.append(Self.pack(slot: slot, entry: entry))
+        // Per slot: the first token its next match may start at, the best candidate at the
+        // current token, and how many matches it has; then the slots touched at the current
+        // token and the candidates of the current token. One allocation for all.
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: max(1, 5 * count + candidateCapacity))
+        defer { scratch.deallocate() }
+        let nextFree = scratch
+        let bestEntry = scratch + count
+        let bestEnd = scratch + 2 * count
+        let matchCount = scratch + 3 * count
+        let touched = scratch + 4 * count
+        let candidates = scratch + 5 * count
+        nextFree.initialize(repeating: 0, count: count)
+        bestEntry.initialize(repeating: -1, count: count)
+        matchCount.initialize(repeating: 0, count: count)
+        let bestNumber = UnsafeMutablePointer<Double?>.allocate(capacity: max(1, count))
+        defer { bestNumber.deallocate() }
+        // Every match, in the order found; split by slot at the end.
+        var matches: [(slot: Int, found: PhraseMatcher.Found)] = []
+        // Plain copies of what the loop reads, so that it retains nothing: `self` keeps the
+        // tries and the lexicons alive for the whole scan.
+        let forward = self.forward.nodes
+        let backward = self.backward.nodes
+        let hasBackward = !self.backward.isEmpty
+        let hasNumbers = !numberGroups.isEmpty
+        return slotRefs.withUnsafeBufferPointer { slotRefs in
+            symbolStart.withUnsafeBufferPointer { symbolStart in
+                symbolValues.withUnsafeBufferPointer { symbolValues in
+                    numberGroupNodes.withUnsafeBufferPointer { numberGroupNodes in
+                        numberGroupValueStart.withUnsafeBufferPointer { numberGroupValueStart in
+                            numberGroupValues.withUnsafeBufferPointer { numberGroupValues in
+                                for index in 0..<tokens.count {
+                                    var candidateCount = 0
+                                    let token = tokens[index]
+                                    let word = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                                    switch token.kind {
+                                    case .symbol:
+                                        if word.count == 1 {
+                                            let byte = Int(word[0])
+                                            for value in symbolValues[symbolStart[byte]..<symbolStart[byte + 1]] {
+                                                candidates[candidateCount] = value
+                                                candidateCount += 1
+                                            }
+                                        } else if !bySymbol.isEmpty,
+                                            let values = bySymbol[String(decoding: word, as: UTF8.self)]
+                                        {
+                                            for value in values {
+                                                candidates[candidateCount] = value
+                                                candidateCount += 1
+                                            }
+                                        }
+                                    case .word, .number:
+                                        if token.isSimple {
+                                            forward.collectMatches(
+                                                word, reversed: false, into: candidates, count: &candidateCount)
+                                            if hasBackward {
+                                                backward.collectMatches(
+                                                    word, reversed: true, into: candidates, count: &candidateCount)
+                                            }
+                                        } else {
+                                            let folded = String(decoding: word, as: UTF8.self)
+                                            for slot in 0..<count where isCombined[slot] && index >= nextFree[slot] {
+                                                for entry in slots[slot].textCandidates(for: folded) {
+                                                    candidates[candidateCount] = Self.pack(slot: slot, entry: entry)
+                                                    candidateCount += 1
+                                                }
+                                            }
+                                        }
+                                        if hasNumbers {
+                                            // A run of digits always reads as a number (a very long one as
+                                            // infinity).
+                                            for group in 0..<numberGroupNodes.count {
+                                                let isNumber =
+                                                    token.kind == .number
+                                                    || (token.isSimple
+                                                        ? numberGroupNodes[group].containsWord(word)
+                                                        : numberGroups[group].numberWords[
+                                                            String(decoding: word, as: UTF8.self)] != nil)
+                                                guard isNumber else { continue }
+                                                let values =
+                                                    numberGroupValueStart[group]..<numberGroupValueStart[group + 1]
+                                                for value in numberGroupValues[values] {
+                                                    candidates[candidateCount] = value
+                                                    candidateCount += 1
+                                                }
+                                            }
+                                        }
+                                    }
+                                    guard candidateCount > 0 else { continue }
+                                    var touchedCount = 0
+                                    for value in UnsafeBufferPointer(start: candidates, count: candidateCount) {
+                                        let slot = value >> 32
+                                        guard index >= nextFree[slot] else { continue }
+                                        let entry = value & 0x7FFF_FFFF
+                                        guard
+                                            let (end, number) = slotRefs[slot]._withUnsafeGuaranteedRef({
+                                                $0.match(
+                                                    entry: entry, in: tokens, bytes: bytes, at: index,
+                                                    firstPartMatched: value & 1 << 31 != 0)
+                                            })
+                                        else { continue }
+                                        if bestEntry[slot] < 0 {
+                                            touched[touchedCount] = slot
+                                            touchedCount += 1
+                                        } else if end <= bestEnd[slot] {
+                                            continue
+                                        }
+                                        bestEntry[slot] = entry
+                                        bestEnd[slot] = end
+                                        bestNumber[slot] = number
+                                    }
+                                    for slot in UnsafeBufferPointer(start: touched, count: touchedCount) {
+                                        matches.append(
+                                            (
+                                                slot,
+                                                PhraseMatcher.Found(
+                                                    entry: bestEntry[slot], tokens: index..<bestEnd[slot],
+                                                    number: bestNumber[slot])
+                                            ))
+                                        matchCount[slot] += 1
+                                        nextFree[slot] = bestEnd[slot]
+                                        bestEntry[slot] = -1
+                                    }
+                                }
+                                var found = [[PhraseMatcher.Found]](repeating: [], count: count)
+                                guard !matches.isEmpty else { return found }
+                                for slot in 0..<count where matchCount[slot] > 0 {
+                                    found[slot].reserveCapacity(matchCount[slot])
+                                }
+                                for (slot, match) in matches { found[slot].append(match) }
+                                return found
+                            }
                         }
                     }
                 }
             }
-            if !numberGroups.isEmpty, tokens[index].kind != .symbol {
-                // A run of digits always reads as a number (a very long one as infinity).
-                let isDigits = tokens[index].kind == .number
-                for group in numberGroups {
-                    let isNumber =
-                        isDigits
-                        || (tokens[index].kind == .word
-                            && (tokens[index].isSimple
-                                ? group.words.containsWord(UnsafeBufferPointer(rebasing: bytes[range]))
-                                : group.numberWords[folded] != nil))
-                    guard isNumber else { continue }
-                    for slot in group.slots where index >= nextFree[slot] {
-                        for entry in slots[slot].byNumber { candidates.append(Self.pack(slot: slot, entry: entry)) }
-                    }
-                }
-            }
-            guard !candidates.isEmpty else { continue }
-            for value in candidates {
-                let slot = value >> 32
-                guard index >= nextFree[slot] else { continue }
-                let entry = value & 0x7FFF_FFFF
-                guard
-                    let (end, number) = slots[slot].match(
-                        entry: entry, in: tokens, bytes: bytes, at: index, firstPartMatched: value & 1 << 31 != 0)
-                else { continue }
-                if bestEntry[slot] < 0 {
-                    touched.append(slot)
-                } else if end <= bestEnd[slot] {
-                    continue
-                }
-                bestEntry[slot] = entry
-                bestEnd[slot] = end
-                bestNumber[slot] = number
-            }
-            for slot in touched {
-                found[slot].append(
-                    PhraseMatcher.Found(entry: bestEntry[slot], tokens: index..<bestEnd[slot], number: bestNumber[slot])
-                )
-                nextFree[slot] = bestEnd[slot]
-                bestEntry[slot] = -1
-            }
-            touched.removeAll(keepingCapacity: true)
         }
-        return found
     }
 }
 

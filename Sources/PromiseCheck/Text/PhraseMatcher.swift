@@ -94,6 +94,10 @@ extension PhraseMatcher {
         private let partBytes: UnsafeMutablePointer<UInt8>
         let numberWords: [String: Double]
         private let numberTable: WordTable<Double>
+        /// The number words when all of them are simple, each word's value its index in
+        /// `numberWordValues`: a simple token's lookup is then one trie walk.
+        private let numberWordTrie: ByteTrie?
+        private let numberWordValues: [Double]
         private let byWord: [String: [Int]]
         let bySymbol: [String: [Int]]
         private let byPrefix: [String: [Int]]
@@ -108,6 +112,19 @@ extension PhraseMatcher {
         init(_ lexicon: Lexicon, numberWords: [String: Double]) {
             self.numberWords = numberWords
             self.numberTable = WordTable(numberWords)
+            if !numberWords.isEmpty, numberWords.keys.allSatisfy(TokenizedText.isSimple) {
+                var trie = ByteTrie.Builder()
+                var values: [Double] = []
+                for (word, value) in numberWords.sorted(by: { $0.key < $1.key }) {
+                    trie.add(Array(word.utf8), word: values.count)
+                    values.append(value)
+                }
+                self.numberWordTrie = trie.build()
+                self.numberWordValues = values
+            } else {
+                self.numberWordTrie = nil
+                self.numberWordValues = []
+            }
             parts = lexicon.entries.map(\.pattern.parts)
             var byWord: [String: [Int]] = [:]
             var bySymbol: [String: [Int]] = [:]
@@ -224,7 +241,14 @@ extension PhraseMatcher {
         func numberValue(of token: Token, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
             switch token.kind {
             case .number: token.numberValue
-            case .word: numberTable[token: token, bytes: bytes]
+            case .word:
+                if let numberWordTrie, token.isSimple {
+                    numberWordTrie.wordValue(UnsafeBufferPointer(rebasing: bytes[token.bytes])).map {
+                        numberWordValues[$0]
+                    }
+                } else {
+                    numberTable[token: token, bytes: bytes]
+                }
             case .symbol: nil
             }
         }

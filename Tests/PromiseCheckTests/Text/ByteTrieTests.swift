@@ -36,6 +36,25 @@ import Testing
             trie.collectMatches(token, into: &found)
             #expect(found == expected, "seed \(seed): \(String(decoding: token, as: UTF8.self))")
             #expect(trie.containsWord(token) == words.contains { $0.bytes == token })
+            // The borrowed walks of the combined scan: forward, from the last byte, and by word.
+            var reversedExpected: [Int] = []
+            trie.collectMatches(token.reversed(), into: &reversedExpected)
+            let capacity = trie.valueCount
+            #expect(expected.count <= capacity && reversedExpected.count <= capacity)
+            let (forward, backward) = token.withUnsafeBufferPointer { bytes in
+                let values = UnsafeMutablePointer<Int>.allocate(capacity: max(1, capacity))
+                defer { values.deallocate() }
+                var count = 0
+                trie.nodes.collectMatches(bytes, reversed: false, into: values, count: &count)
+                let forward = Array(UnsafeBufferPointer(start: values, count: count))
+                count = 0
+                trie.nodes.collectMatches(bytes, reversed: true, into: values, count: &count)
+                return (forward, Array(UnsafeBufferPointer(start: values, count: count)))
+            }
+            #expect(forward == expected, "seed \(seed): \(String(decoding: token, as: UTF8.self))")
+            #expect(backward == reversedExpected, "seed \(seed): \(String(decoding: token, as: UTF8.self))")
+            #expect(
+                token.withUnsafeBufferPointer { trie.wordValue($0) } == words.first { $0.bytes == token }?.value)
         }
     }
 

@@ -105,6 +105,22 @@ import Testing
         }
     }
 
+    /// Number words are read by a byte trie when all of them are simple, and by the word
+    /// table otherwise (here with a decomposed "ö"); both as the word table reads them.
+    @Test(arguments: 0..<10)
+    func numberWordsReadAsTheWordTable(seed: UInt64) {
+        var generator = Generator(state: seed)
+        for numberWords in [Self.numberWords, Self.numberWords.merging(["fo\u{308}rsta": 1]) { $1 }] {
+            let matcher = PhraseMatcher(Lexicon(name: "prov", entries: []), numberWords: numberWords)
+            let table = WordTable(numberWords)
+            let text = TokenizedText(Self.randomText(&generator).map { verbatimSpan($0) })
+            for token in text.tokens {
+                let expected = token.kind == .word ? table[token: token, in: text] : token.numberValue
+                #expect(matcher.numberValue(of: token, in: text) == expected, "seed \(seed): \(text.folded(token))")
+            }
+        }
+    }
+
     @Test func someRandomTermsMatch() throws {
         // Guards the property test against comparing nothing with nothing.
         var generator = Generator(state: 1)
