@@ -17,8 +17,7 @@ public struct JSONReporter: StreamingReporter {
         json.beginObject()
         json.key("diagnostics")
         Self.write(run.diagnostics, to: &json)
-        json.key("files")
-        json.beginArray()
+        json.beginArray(key: "files")
         output = json.bytes
     }
 
@@ -37,8 +36,7 @@ public struct JSONReporter: StreamingReporter {
         var json = JSONWriter(into: output, resuming: [2, run.totals.files])
         output = []
         json.endArray()
-        json.key("packs")
-        json.beginArray()
+        json.beginArray(key: "packs")
         // Files under different configurations can use the same pack with other rule settings.
         var seenPacks: Set<[String]> = []
         for pack in run.packs where seenPacks.insert([pack.name, pack.version, pack.title]).inserted {
@@ -63,8 +61,7 @@ public struct JSONReporter: StreamingReporter {
         json.beginObject()
         json.field("area", evaluation?.area)
         json.field("baselined", evaluation?.baselined.count ?? 0)
-        json.key("categories")
-        json.beginArray()
+        json.beginArray(key: "categories")
         for category in evaluation?.categories ?? [] {
             json.beginObject()
             json.field("key", category.key)
@@ -76,8 +73,7 @@ public struct JSONReporter: StreamingReporter {
         json.field("checked", evaluation != nil)
         json.key("diagnostics")
         write(file.diagnostics, to: &json)
-        json.key("engine_findings")
-        json.beginArray()
+        json.beginArray(key: "engine_findings")
         for finding in evaluation?.engineFindings.sorted(by: { $0.location < $1.location }) ?? [] {
             write(finding, to: &json)
         }
@@ -87,13 +83,11 @@ public struct JSONReporter: StreamingReporter {
         json.field("notes", evaluation?.notes ?? [])
         json.field("path", file.path)
         json.field("period", evaluation?.period)
-        json.key("rules")
-        json.beginArray()
+        json.beginArray(key: "rules")
         for rule in evaluation?.rules ?? [] { write(rule, to: &json) }
         json.endArray()
         json.field("score", evaluation?.score)
-        json.key("suppressed")
-        json.beginArray()
+        json.beginArray(key: "suppressed")
         for suppressed in evaluation?.suppressed ?? [] { write(suppressed, to: &json) }
         json.endArray()
         json.field("title", evaluation?.title)
@@ -104,8 +98,7 @@ public struct JSONReporter: StreamingReporter {
         json.beginObject()
         json.field("category", rule.category)
         json.field("error", rule.error)
-        json.key("findings")
-        json.beginArray()
+        json.beginArray(key: "findings")
         for finding in rule.findings { write(finding, to: &json) }
         json.endArray()
         json.field("fraction", (rule.fraction * 10000).rounded() / 10000)
@@ -129,8 +122,7 @@ public struct JSONReporter: StreamingReporter {
     static func write(_ suppressed: SuppressedFinding, to json: inout JSONWriter) {
         json.beginObject()
         writeFindingFields(suppressed.finding, reason: suppressed.reason, to: &json)
-        json.key("suppression")
-        json.beginObject()
+        json.beginObject(key: "suppression")
         json.field("column", suppressed.suppressionLocation.column)
         json.field("line", suppressed.suppressionLocation.line)
         json.field("scope", suppressed.isFileWide ? "file" : "item")

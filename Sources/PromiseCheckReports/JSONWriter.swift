@@ -7,7 +7,20 @@
 /// Keys must be written in sorted order (UTF-8 byte order) by the caller; the writer does not
 /// reorder them. `JSONWriterTests` compares it with `JSONEncoder` on many random values.
 package struct JSONWriter {
-    package var bytes: [UInt8]
+    /// The bytes written so far, after those the writer started with.
+    package var bytes: [UInt8] {
+        get { storage.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[..<length])) } }
+        set {
+            storage = newValue
+            length = newValue.count
+        }
+    }
+    /// The output in its first `length` bytes; the zeros after them are room to write into.
+    ///
+    /// Every write reserves its room once and copies through a pointer, instead of appending
+    /// to an array piece by piece.
+    private var storage: [UInt8]
+    private var length: Int
     /// How many containers are open, and how many elements each holds so far.
     private var counts: [Int] = []
     /// Indentation of the outermost container, for a fragment written inside a larger document.
@@ -20,7 +33,8 @@ package struct JSONWriter {
     /// - Parameter resuming: for a document written in parts, the containers an earlier writer
     ///   left open, outermost first, each with the number of elements it already holds.
     package init(into bytes: [UInt8] = [], level: Int = 0, resuming counts: [Int] = []) {
-        self.bytes = bytes
+        self.storage = bytes
+        self.length = bytes.count
         self.baseLevel = level
         self.counts = counts
     }
@@ -33,11 +47,23 @@ package struct JSONWriter {
 
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// `"key" : {`: an object under a key that needs no escaping.
+    package mutating func beginObject(key: StaticString) {
+        self.key(key)
+        beginObject()
+    }
+
+    /// `"key" : [`: an array under a key that needs no escaping.
+    package mutating func beginArray(key: StaticString) {
+        self.key(key)
+        beginArray()
+    }
+
     /// Writes `"key" : `; a value must follow.
     package mutating func key(_ key: String) {
         element()
         append(quoted: key)
-        bytes.append(contentsOf: Self.keySeparator)
+        append(" : ")
         afterKey = true
     }
 
@@ -53,12 +79,12 @@ package struct JSONWriter {
 
     package mutating func bool(_ value: Bool) {
         element()
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        append(value ? "true" : "false")
     }
 
     package mutating func null() {
         element()
-        bytes.append(contentsOf: Self.nullBytes)
+        append("null")
     }
 
     /// A finite number as `JSONEncoder` writes it: `79.2`, `100`, `1e-07`, `-0`. `JSONEncoder`
@@ -66,110 +92,218 @@ package struct JSONWriter {
     package mutating func double(_ value: Double) {
         element()
         guard value.isFinite else {
-            bytes.append(contentsOf: Self.nullBytes)
+            append("null")
             return
         }
         if value == value.rounded(.towardZero), abs(value) < 1e15 {
             // Swift prints these as digits and `.0`, which JSONEncoder drops.
-            if value.sign == .minus && value == 0 { bytes.append(UInt8(ascii: "-")) }
+            if value.sign == .minus && value == 0 { append("-") }
             appendDigits(Int(value))
             return
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        appendUnescaped(text)
     }
 
     // MARK: Keyed values
 
     /// `"key" : value`, or nothing when the value is nil, as `JSONEncoder` leaves out nil optionals.
-    package mutating func field(_ key: String, _ value: (some JSONScalar)?) {
+    ///
+    /// `key` is written as it is: printable ASCII without `"` or `\`, as every key of our reports.
+    package mutating func field(_ key: StaticString, _ value: (some JSONScalar)?) {
         guard let value else { return }
         self.key(key)
         value.write(to: &self)
     }
 
-    /// An array of strings under `key`.
-    package mutating func field(_ key: String, _ values: [String]) {
+    /// An array of strings under `key`, which is written as it is (see ``field(_:_:)``).
+    package mutating func field(_ key: StaticString, _ values: [String]) {
         self.key(key)
         beginArray()
         for value in values { string(value) }
         endArray()
     }
 
+    /// Writes `"key" : ` for a key that needs no escaping, in one piece with the separator and
+    /// indentation before it; a value must follow.
+    private mutating func key(_ key: StaticString) {
+        assert(Self.needsNoEscaping(key), "JSON key \(key) must be printable ASCII without quotes or backslashes")
+        let (separator, indentation) = layout()
+        let count = key.utf8CodeUnitCount
+        write(separator + indentation + count + 5) { pointer in
+            var at = Self.fillLayout(pointer, separator: separator, indentation: indentation)
+            at.initialize(to: UInt8(ascii: "\""))
+            (at + 1).update(from: key.utf8Start, count: count)
+            at += count + 1
+            let separator: StaticString = "\" : "
+            at.update(from: separator.utf8Start, count: 4)
+        }
+        afterKey = true
+    }
+
+    /// Whether `key` can be written between quotes as it is.
+    package static func needsNoEscaping(_ key: StaticString) -> Bool {
+        guard key.hasPointerRepresentation else { return false }
+        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     // MARK: Layout
 
     /// Before a value or a key: the separator from the previous element and the indentation.
     private mutating func element() {
+        let (separator, indentation) = layout()
+        guard separator + indentation > 0 else { return }
+        write(separator + indentation) { pointer in
+            _ = Self.fillLayout(pointer, separator: separator, indentation: indentation)
+        }
+    }
+
+    /// Counts the element about to be written and says how many bytes of `,\n` (0 or 2) and of
+    /// indentation go before it.
+    private mutating func layout() -> (separator: Int, indentation: Int) {
         if afterKey {
             afterKey = false
-            return
+            return (0, 0)
         }
-        guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 {
-            bytes.append(UInt8(ascii: ","))
-            bytes.append(UInt8(ascii: "\n"))
+        let top = counts.count - 1
+        guard top >= 0 else { return (0, 0) }
+        let separator = counts[top] > 0 ? 2 : 0
+        counts[top] += 1
+        return (separator, (baseLevel + counts.count) * 2)
+    }
+
+    /// Writes `,\n` when `separator` is 2, then `indentation` spaces; returns the next byte's place.
+    private static func fillLayout(_ pointer: UnsafeMutablePointer<UInt8>, separator: Int, indentation: Int)
+        -> UnsafeMutablePointer<UInt8>
+    {
+        if separator > 0 {
+            pointer[0] = UInt8(ascii: ",")
+            pointer[1] = UInt8(ascii: "\n")
         }
-        counts[counts.count - 1] += 1
-        indent(baseLevel + counts.count)
+        (pointer + separator).update(repeating: UInt8(ascii: " "), count: indentation)
+        return pointer + separator + indentation
     }
 
     private mutating func open(_ bracket: UInt8) {
         element()
-        bytes.append(bracket)
-        bytes.append(UInt8(ascii: "\n"))
+        write(2) { pointer in
+            pointer[0] = bracket
+            pointer[1] = UInt8(ascii: "\n")
+        }
         counts.append(0)
     }
 
     private mutating func close(_ bracket: UInt8) {
         counts.removeLast()
-        bytes.append(UInt8(ascii: "\n"))
-        indent(baseLevel + counts.count)
-        bytes.append(bracket)
+        let indentation = (baseLevel + counts.count) * 2
+        write(indentation + 2) { pointer in
+            pointer[0] = UInt8(ascii: "\n")
+            (pointer + 1).update(repeating: UInt8(ascii: " "), count: indentation)
+            pointer[indentation + 1] = bracket
+        }
     }
 
-    private mutating func indent(_ level: Int) {
-        let count = level * 2
-        if count <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[0..<count])
-        } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    // MARK: Bytes
+
+    /// Makes room for `count` more bytes, lets `body` write exactly that many, and counts them.
+    @inline(__always)
+    private mutating func write(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        if length + count > storage.count { grow(by: count) }
+        let start = length
+        storage.withUnsafeMutableBufferPointer { buffer in body(buffer.baseAddress! + start) }
+        length = start + count
+    }
+
+    /// Adds room for at least `count` bytes, doubling the storage so growing stays rare.
+    private mutating func grow(by count: Int) {
+        let newCount = Swift.max(length + count, storage.count * 2, 4096)
+        let length = self.length
+        storage = storage.withUnsafeBufferPointer { old in
+            [UInt8](unsafeUninitializedCapacity: newCount) { buffer, initialized in
+                let base = buffer.baseAddress!
+                if let oldBase = old.baseAddress { base.initialize(from: oldBase, count: length) }
+                (base + length).initialize(repeating: 0, count: newCount - length)
+                initialized = newCount
+            }
         }
+    }
+
+    /// Appends `bytes`.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        write(bytes.count) { $0.update(from: base, count: bytes.count) }
+    }
+
+    /// Appends a fixed fragment.
+    private mutating func append(_ text: StaticString) {
+        write(text.utf8CodeUnitCount) { $0.update(from: text.utf8Start, count: text.utf8CodeUnitCount) }
+    }
+
+    /// Appends a string's UTF-8 as it is.
+    private mutating func appendUnescaped(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        guard magnitude > 0 else {
-            bytes.append(UInt8(ascii: "0"))
-            return
+        var digits = 1
+        var limit: UInt = 10
+        while digits < 20, magnitude >= limit {
+            digits += 1
+            limit = limit &* 10
         }
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        let sign = value < 0 ? 1 : 0
+        write(sign + digits) { pointer in
+            if sign > 0 { pointer[0] = UInt8(ascii: "-") }
+            var index = sign + digits - 1
+            repeat {
+                pointer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                index -= 1
+            } while index >= sign
         }
-        bytes[start...].reverse()
     }
 
     private mutating func append(quoted value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ append(quotedUTF8: $0) }) != nil { return }
         var value = value
-        value.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = Self.firstEscapedByte(in: utf8, from: 0)
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    runStart = index + 1
-                    appendEscape(byte)
-                }
-                index += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-            bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { append(quotedUTF8: $0) }
+    }
+
+    /// `utf8` between quotes, escaped where JSON requires it; written in one piece when no byte
+    /// needs an escape.
+    private mutating func append(quotedUTF8 utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
+        var index = Self.firstEscapedByte(in: utf8, from: 0)
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            index += 1
         }
+        guard index < count else {
+            write(count + 2) { pointer in
+                pointer[0] = UInt8(ascii: "\"")
+                if let base = utf8.baseAddress { (pointer + 1).update(from: base, count: count) }
+                pointer[count + 1] = UInt8(ascii: "\"")
+            }
+            return
+        }
+        append("\"")
+        var runStart = 0
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                appendEscape(byte)
+            }
+            index += 1
+        }
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        append("\"")
     }
 
     /// The offset of the first eight-byte word from `start` that may hold a byte JSON escapes
@@ -198,28 +332,25 @@ package struct JSONWriter {
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case 0x08: append("\\b")
+        case 0x09: append("\\t")
+        case 0x0A: append("\\n")
+        case 0x0C: append("\\f")
+        case 0x0D: append("\\r")
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0xF)])
+            let hex: StaticString = "0123456789abcdef"
+            let prefix: StaticString = "\\u00"
+            let digits = hex.utf8Start
+            write(6) { pointer in
+                pointer.update(from: prefix.utf8Start, count: 4)
+                pointer[4] = digits[Int(byte >> 4)]
+                pointer[5] = digits[Int(byte & 0xF)]
+            }
         }
     }
-
-    private static let keySeparator = Array(" : ".utf8)
-    /// Indentation for up to 32 levels, appended as a slice.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let nullBytes = Array("null".utf8)
 }
 
 /// A value ``JSONWriter/field(_:_:)`` writes as one JSON scalar.

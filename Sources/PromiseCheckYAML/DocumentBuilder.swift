@@ -26,6 +26,9 @@ struct DocumentBuilder {
         var count: Int
     }
 
+    /// Entries reserved when a collection starts.
+    private static let initialCapacity = 4
+
     /// Mappings with fewer entries are checked for duplicate keys by a linear scan.
     private static let linearKeyScanLimit = 16
 
@@ -123,10 +126,16 @@ struct DocumentBuilder {
         }
         let countBefore = nodeCount
         try count(1, at: mark)
-        stack.append(
-            Frame(
-                isMapping: isMapping, tag: Self.string(tag), anchor: Self.string(anchor), mark: mark,
-                countBefore: countBefore))
+        var frame = Frame(
+            isMapping: isMapping, tag: Self.string(tag), anchor: Self.string(anchor), mark: mark,
+            countBefore: countBefore)
+        // Most collections hold a few entries: room for them up front saves regrowing from one.
+        if isMapping {
+            frame.pairs.reserveCapacity(Self.initialCapacity)
+        } else {
+            frame.items.reserveCapacity(Self.initialCapacity)
+        }
+        stack.append(frame)
     }
 
     private mutating func endCollection(at endMark: Mark) throws(YAMLError) {
@@ -162,7 +171,9 @@ struct DocumentBuilder {
     // MARK: Tree
 
     /// Adds a finished node to the open collection, or makes it the root.
-    private mutating func attach(_ node: Node) throws(YAMLError) {
+    ///
+    /// Takes the node and moves it (and a pending key) into place rather than copying.
+    private mutating func attach(_ node: consuming Node) throws(YAMLError) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
@@ -172,9 +183,8 @@ struct DocumentBuilder {
             stack[top].items.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
+        if let key = stack[top].pendingKey.take() {
             stack[top].pairs.append(Node.Pair(key: key, value: node))
-            stack[top].pendingKey = nil
             return
         }
         if case .scalar(let key, _) = node.content,

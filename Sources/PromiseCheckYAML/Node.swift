@@ -71,8 +71,11 @@ public struct Node: Sendable {
     /// Whether this is a YAML null: a plain, untagged scalar `""`, `~`, `null`, `Null` or `NULL`.
     public var isNull: Bool {
         guard tag == nil, case .scalar(let value, .plain) = content else { return false }
-        switch value {
-        case "", "~", "null", "Null", "NULL": return true
+        // Only these ASCII spellings compare equal to the null words, so the length decides first.
+        switch value.utf8.count {
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
         default: return false
         }
     }

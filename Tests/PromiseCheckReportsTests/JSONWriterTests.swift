@@ -166,6 +166,82 @@ struct JSONWriterTests {
         }
     }
 
+    /// The members of ``keyed``: every kind of field, nil fields left out, nested containers.
+    struct Keyed: Encodable {
+        var area: String?
+        var count: Int
+        var empty: [String] = []
+        var items: [Keyed] = []
+        var note: String?
+        var ratio: Double?
+        var tags: [String]
+        var valid: Bool
+    }
+
+    static func keyed(_ value: Keyed, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("area", value.area)
+        writer.field("count", value.count)
+        writer.field("empty", value.empty)
+        writer.beginArray(key: "items")
+        for item in value.items { keyed(item, to: &writer) }
+        writer.endArray()
+        writer.field("note", value.note)
+        writer.field("ratio", value.ratio)
+        writer.field("tags", value.tags)
+        writer.field("valid", value.valid)
+        writer.endObject()
+    }
+
+    static func keyed(_ random: inout SystemRandomNumberGenerator, depth: Int) -> Keyed {
+        Keyed(
+            area: Bool.random(using: &random) ? string(&random) : nil,
+            count: Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random),
+            items: depth > 2
+                ? [] : (0..<Int.random(in: 0...3, using: &random)).map { _ in keyed(&random, depth: depth + 1) },
+            note: Bool.random(using: &random) ? string(&random) : nil,
+            ratio: Bool.random(using: &random) ? double(&random) : nil,
+            tags: (0..<Int.random(in: 0...3, using: &random)).map { _ in string(&random) },
+            valid: Bool.random(using: &random))
+    }
+
+    /// Fields under fixed keys (written without escaping, in one piece with their indentation).
+    @Test("fields with fixed keys are written as JSONEncoder writes them")
+    func keyedFields() throws {
+        var random = SystemRandomNumberGenerator()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for _ in 0..<1000 {
+            var value = Self.keyed(&random, depth: 0)
+            if let ratio = value.ratio, !ratio.isFinite { value.ratio = 0 }
+            var writer = JSONWriter()
+            Self.keyed(value, to: &writer)
+            let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+        }
+    }
+
+    /// The writer grows its room as it goes: bytes it started with stay, long output is whole.
+    @Test("a long document after given bytes is written whole")
+    func longOutput() throws {
+        let long = String(repeating: "åbc\"d ", count: 3000)
+        let value = Value.array((0..<50).map { index in .object(["k\(index)": .string(long), "n": .int(index)]) })
+        var writer = JSONWriter(into: Array("prefix".utf8))
+        value.write(to: &writer)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "prefix" + (try Self.encoded(value)))
+        writer.bytes.append(UInt8(ascii: "!"))
+        #expect(writer.bytes.last == UInt8(ascii: "!"))
+    }
+
+    @Test("fixed keys must need no escaping")
+    func fixedKeys() {
+        #expect(JSONWriter.needsNoEscaping("engine_findings"))
+        #expect(!JSONWriter.needsNoEscaping("a\"b"))
+        #expect(!JSONWriter.needsNoEscaping("a\\b"))
+        #expect(!JSONWriter.needsNoEscaping("tab\t"))
+        #expect(!JSONWriter.needsNoEscaping("å"))
+    }
+
     @Test("a fragment is indented as it would be inside a document")
     func fragment() throws {
         let inner = Value.object(["a": .array([.int(1)]), "b": .object([:])])

@@ -153,6 +153,26 @@ import Testing
         #expect(root["i"]?.isNull == false)
     }
 
+    /// `isNull` decides by length first; it must agree with comparing the text to each null word,
+    /// also for near misses and texts that only look alike (a Kelvin sign, combining marks).
+    @Test func isNullAgreesWithComparingEveryNullWord() {
+        let pieces = [
+            "", "~", "n", "N", "u", "U", "l", "L", "null", "Null", "NULL", "nul", " ", "\u{301}", "\u{212A}", "å",
+        ]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...4, using: &random) { text += pieces.randomElement(using: &random)! }
+            let style: ScalarStyle = Bool.random(using: &random) ? .plain : .singleQuoted
+            let tag: String? = Int.random(in: 0..<4, using: &random) == 0 ? "!x" : nil
+            let node = Node(
+                content: .scalar(text, style), tag: tag, mark: Mark(line: 1, column: 1),
+                endMark: Mark(line: 1, column: 1))
+            let expected = tag == nil && style == .plain && ["", "~", "null", "Null", "NULL"].contains(text)
+            #expect(node.isNull == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func subscriptLooksUpScalarKeysOnlyInMappings() throws {
         let root = try YAMLParser.parse("name: x\n'quoted': y\nlist: [1]\n")
         #expect(root["name"]?.scalar == "x")

@@ -17,30 +17,32 @@ struct NodeReader {
     }
 
     /// The entries of a mapping, or an error naming what was found instead.
-    func mapping(_ node: Node, _ what: String) -> [Node.Pair]? {
+    ///
+    /// `what` (here and below) is only built for a message, so callers may compose it freely.
+    func mapping(_ node: Node, _ what: @autoclosure () -> String) -> [Node.Pair]? {
         if let pairs = node.mapping { return pairs }
-        error("\(what) must be a mapping, found \(describe(node))", at: node, code: "type")
+        error("\(what()) must be a mapping, found \(describe(node))", at: node, code: "type")
         return nil
     }
 
     /// Warns about keys not in `known`, with a suggestion when one is close.
-    func checkKeys(_ pairs: [Node.Pair], known: [String], in what: String) {
+    func checkKeys(_ pairs: [Node.Pair], known: [String], in what: @autoclosure () -> String) {
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                error("keys in \(what) must be plain strings", at: pair.key, code: "type")
+                error("keys in \(what()) must be plain strings", at: pair.key, code: "type")
                 continue
             }
             if !known.contains(key) {
                 log.warning(
-                    "unknown key '\(key)' in \(what)\(Suggestion.phrase(for: key, in: known))",
+                    "unknown key '\(key)' in \(what())\(Suggestion.phrase(for: key, in: known))",
                     path: path, at: location(pair.key), code: "\(codePrefix).unknown-key")
             }
         }
     }
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         if let value = node.scalar, !node.isNull { return value }
-        error("\(what) must be a string, found \(describe(node))", at: node, code: "type")
+        error("\(what()) must be a string, found \(describe(node))", at: node, code: "type")
         return nil
     }
 

@@ -253,24 +253,26 @@ extension PromiseFileReader {
         }
 
         /// A string value as a span; a null value is "not given" and yields nil without an error.
-        func span(_ node: Node, _ what: String) -> Span? {
+        ///
+        /// `what` (here and below) names the value in messages and is only built for one.
+        func span(_ node: Node, _ what: @autoclosure () -> String) -> Span? {
             if node.isNull { return nil }
-            guard let text = reader.string(node, what) else { return nil }
+            guard let text = reader.string(node, what()) else { return nil }
             return Self.span(text, node: node, source: source)
         }
 
         /// A list of strings (or one string) as spans.
-        func spans(_ node: Node, _ what: String) -> [Span] {
+        func spans(_ node: Node, _ what: @autoclosure () -> String) -> [Span] {
             if node.isNull { return [] }
-            if node.scalar != nil { return span(node, what).map { [$0] } ?? [] }
-            guard let items = list(node, what) else { return [] }
-            return items.compactMap { span($0, "each item of \(what)") }
+            if node.scalar != nil { return span(node, what()).map { [$0] } ?? [] }
+            guard let items = list(node, what()) else { return [] }
+            return items.compactMap { span($0, "each item of \(what())") }
         }
 
-        func list(_ node: Node, _ what: String) -> [Node]? {
+        func list(_ node: Node, _ what: @autoclosure () -> String) -> [Node]? {
             if node.isNull { return [] }
             if let items = node.sequence { return items }
-            reader.error("\(what) must be a list, found \(reader.describe(node))", at: node, code: "type")
+            reader.error("\(what()) must be a list, found \(reader.describe(node))", at: node, code: "type")
             return nil
         }
 
