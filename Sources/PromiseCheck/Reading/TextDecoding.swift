@@ -78,23 +78,27 @@ enum TextDecoding {
             while true {
                 var end = index
                 while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
-                var line: [Unicode.Scalar] = []
-                line.reserveCapacity(end - index)
-                while index < end {
-                    let lead = UInt32(buffer[index])
-                    var value: UInt32
-                    var length: Int
-                    switch lead {
-                    case 0..<0x80: (value, length) = (lead, 1)
-                    case 0xC0..<0xE0: (value, length) = (lead & 0x1F, 2)
-                    case 0xE0..<0xF0: (value, length) = (lead & 0x0F, 3)
-                    default: (value, length) = (lead & 0x07, 4)
+                // Written in place: a line has at most as many scalars as bytes.
+                let line = [Unicode.Scalar](unsafeUninitializedCapacity: end - index) { scalars, written in
+                    var count = 0
+                    while index < end {
+                        let lead = UInt32(buffer[index])
+                        var value: UInt32
+                        var length: Int
+                        switch lead {
+                        case 0..<0x80: (value, length) = (lead, 1)
+                        case 0xC0..<0xE0: (value, length) = (lead & 0x1F, 2)
+                        case 0xE0..<0xF0: (value, length) = (lead & 0x0F, 3)
+                        default: (value, length) = (lead & 0x07, 4)
+                        }
+                        for offset in 1..<max(length, 1) {
+                            value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
+                        }
+                        (scalars.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                        count += 1
+                        index += length
                     }
-                    for offset in 1..<max(length, 1) {
-                        value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
-                    }
-                    line.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                    index += length
+                    written = count
                 }
                 lines.append(line)
                 guard end < count else { return lines }

@@ -160,6 +160,9 @@ extension TextPromiseReader {
         private var isHeading: [Bool] = []
         /// When the pack's patterns stop matching in this file (see ``RegexDeadline``).
         private let deadline: RegexDeadline
+        /// The party markers of the blocks commitments are read from, by where each block starts;
+        /// found in one scan of all of them (see ``partyMatches(ofBlocksIn:)``).
+        private var partiesByBlock: [SourceLocation: (text: String, matches: [PartyMatch])] = [:]
 
         init(profile: TextReadingProfile, blocks: [TextBlock]) {
             self.profile = profile
@@ -208,6 +211,7 @@ extension TextPromiseReader {
                     role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map(\.block.span),
                     location: location)
             }
+            partiesByBlock = partyMatches(ofBlocksIn: drafts) ?? [:]
             document.commitments = drafts.flatMap(commitments(in:))
 
             let signatureDrafts = drafts.filter { $0.role == "signatures" }
@@ -410,8 +414,54 @@ extension TextPromiseReader {
             var span: Span
         }
 
-        /// The first marker of each party in `span`, each located where it stands.
+        /// The first marker of each party in `span`, each located where it stands: from the
+        /// shared scan when it holds the span, otherwise by ``plainPartyMatches(in:)``.
         private func partyMatches(in span: Span) -> [PartyMatch] {
+            if let known = partiesByBlock[span.location], known.text == span.text { return known.matches }
+            return plainPartyMatches(in: span)
+        }
+
+        /// The party markers of every heading and block of the sections commitments are read
+        /// from, by block, in one tokenized text of one span per block rather than one text each.
+        ///
+        /// A term never matches across spans (the matchers stop at a span's end), so the matches
+        /// of the whole text are those of each span on its own, in order; nil when there is
+        /// nothing to scan or a match cannot be placed.
+        func partyMatches(ofBlocksIn drafts: [SectionDraft]) -> [SourceLocation: (
+            text: String, matches: [PartyMatch]
+        )]? {
+            guard let matcher = profile.parties else { return nil }
+            var spans: [Span] = []
+            for draft in drafts where draft.role == nil || draft.role == "commitments" || draft.role == "introduction" {
+                if let heading = draft.heading { spans.append(heading.span) }
+                for entry in draft.entries { spans.append(entry.block.span) }
+            }
+            guard !spans.isEmpty else { return nil }
+            let text = TokenizedText(spans)
+            var found = [[PartyMatch]](repeating: [], count: spans.count)
+            var currentSpan = -1
+            var seen: Set<String> = []
+            for match in matcher.matches(in: text) {
+                guard match.tokens.lowerBound < text.tokens.count else { return nil }
+                let spanIndex = text.tokens[match.tokens.lowerBound].spanIndex
+                if spanIndex != currentSpan {
+                    currentSpan = spanIndex
+                    seen.removeAll(keepingCapacity: true)
+                }
+                let group = match.entry.group ?? match.entry.term
+                guard seen.insert(group).inserted, let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
+                found[spanIndex].append(PartyMatch(group: group, span: excerpt))
+            }
+            var result: [SourceLocation: (text: String, matches: [PartyMatch])] = [:]
+            result.reserveCapacity(spans.count)
+            // Blocks start at different places; the text is checked when the matches are taken.
+            for (index, span) in spans.enumerated() { result[span.location] = (span.text, found[index]) }
+            return result
+        }
+
+        /// The first marker of each party in `span`, each located where it stands, by a scan of
+        /// the span alone.
+        func plainPartyMatches(in span: Span) -> [PartyMatch] {
             guard let matcher = profile.parties else { return [] }
             let text = TokenizedText([span])
             var seen: Set<String> = []

@@ -99,4 +99,40 @@ import Testing
             )
         }
     }
+
+    /// Party markers found for many blocks in one scan are those found block by block.
+    @Test func partiesOfManyBlocksAreThoseOfEachBlock() {
+        let words = [
+            "Polisen", "polisens", "kommunen", "Kommun", "vi", "ska", "parterna", "lokalpolisområdet", "och", ",", ".",
+            ":", " ", "  ", "é", "e\u{301}", "\u{A0}", "2025", "trygghet", "Vi ska",
+        ]
+        var generator = SeededGenerator(state: 0x9A)
+        for round in 0..<300 {
+            let blocks = (0..<Int.random(in: 1...6, using: &generator)).map { line in
+                let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                    words.randomElement(using: &generator)!
+                }.joined(separator: Bool.random(using: &generator) ? " " : "")
+                return TextBlock(
+                    kind: Bool.random(using: &generator) ? .paragraph : .listItem(indent: 0),
+                    span: Span(text, at: SourceLocation(line: 2 * line + 1, column: 1)), lineCount: 1,
+                    followsBlankLine: true)
+            }
+            let assembler = TextPromiseReader.Assembler(profile: swedishTestProfile, blocks: blocks)
+            let draft = TextPromiseReader.Assembler.SectionDraft(
+                role: "commitments", heading: blocks[0], entries: blocks.dropFirst().map { ($0, false) })
+            guard let shared = assembler.partyMatches(ofBlocksIn: [draft]) else {
+                Issue.record("round \(round): no shared scan")
+                continue
+            }
+            for block in blocks {
+                let plain = assembler.plainPartyMatches(in: block.span)
+                let known = shared[block.span.location]
+                #expect(known?.text == block.text, "round \(round)")
+                let found = known?.matches ?? []
+                #expect(found.map(\.group) == plain.map(\.group), "round \(round): '\(block.text)'")
+                #expect(found.map(\.span.text) == plain.map(\.span.text), "round \(round): '\(block.text)'")
+                #expect(found.map(\.span.location) == plain.map(\.span.location), "round \(round)")
+            }
+        }
+    }
 }
