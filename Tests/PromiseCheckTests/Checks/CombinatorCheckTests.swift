@@ -60,6 +60,14 @@ import Testing
         #expect(one.problems.isEmpty)
     }
 
+    @Test func anyGivesTheFirstPassingChecksReasonWhenSeveralPass() throws {
+        let check = builtCheck(Self.combined("any"))
+        let both = try #require(evaluateCheck(check, ["Vi ses under hösten 2025"]))
+        #expect(both.fraction == 1)
+        #expect(both.reason == "the document is stated (4 words)")
+        #expect(both.evidence.isEmpty)
+    }
+
     @Test func anyTakesTheHighestFractionWhenNonePasses() throws {
         let check = builtCheck(Self.combined("any"))
         let none = try #require(evaluateCheck(check, ["Vi ses"]))
