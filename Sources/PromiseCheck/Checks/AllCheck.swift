@@ -21,12 +21,25 @@ public struct AllCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let outcomes = checks.map { $0.evaluate(item, in: document) }
-        let failing = outcomes.filter { !$0.passed }
+        // One pass for the lowest fraction and whether any fail, rather than copies of the
+        // failing outcomes and of the fractions.
+        var fraction = outcomes.first?.fraction ?? 1
+        var anyFailing = false
+        for outcome in outcomes {
+            if outcome.fraction < fraction { fraction = outcome.fraction }
+            if !outcome.passed { anyFailing = true }
+        }
+        // The failing ones' reasons and problems, or every reason when all pass.
+        var reasons: [String] = []
+        reasons.reserveCapacity(outcomes.count)
+        var problems: [Hit] = []
+        for outcome in outcomes where !anyFailing || !outcome.passed {
+            reasons.append(outcome.reason)
+            if !outcome.passed { problems.append(contentsOf: outcome.problems) }
+        }
         return CheckOutcome(
-            fraction: outcomes.map(\.fraction).min() ?? 1,
-            reason: (failing.isEmpty ? outcomes : failing).map(\.reason).joined(separator: "; "),
-            evidence: outcomes.flatMap(\.evidence), problems: failing.flatMap(\.problems),
-            variables: Self.mergedVariables(outcomes))
+            fraction: fraction, reason: reasons.joined(separator: "; "), evidence: outcomes.flatMap(\.evidence),
+            problems: problems, variables: Self.mergedVariables(outcomes))
     }
 
     /// The nested outcomes' variables; where several set a name, the first one's value.

@@ -21,16 +21,19 @@ public struct AnyCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let outcomes = checks.map { $0.evaluate(item, in: document) }
-        guard let best = outcomes.max(by: { $0.fraction < $1.fraction }) else {
-            return CheckOutcome(fraction: 0, reason: "no checks")
+        guard !outcomes.isEmpty else { return CheckOutcome(fraction: 0, reason: "no checks") }
+        // The first of the highest fractions, as `max(by:)` picks it, by index: no copy of it.
+        var best = 0
+        for index in outcomes.indices.dropFirst() where outcomes[best].fraction < outcomes[index].fraction {
+            best = index
         }
-        if best.passed {
+        if outcomes[best].passed {
             return CheckOutcome(
-                fraction: 1, reason: best.reason, evidence: best.evidence, variables: AllCheck.mergedVariables(outcomes)
-            )
+                fraction: 1, reason: outcomes[best].reason, evidence: outcomes[best].evidence,
+                variables: AllCheck.mergedVariables(outcomes))
         }
         return CheckOutcome(
-            fraction: best.fraction, reason: outcomes.map(\.reason).joined(separator: "; "),
+            fraction: outcomes[best].fraction, reason: outcomes.map(\.reason).joined(separator: "; "),
             evidence: outcomes.flatMap(\.evidence), problems: outcomes.flatMap(\.problems),
             variables: AllCheck.mergedVariables(outcomes))
     }

@@ -57,7 +57,7 @@ public struct LexiconCheck: Check {
             reason.append(" of ")
             reason.append(minimum)
             reason.append(" needed")
-            reason.append(Self.summarize(hits))
+            Self.summarize(hits, into: &reason)
             return CheckOutcome(
                 fraction: CheckOutcome.shortfall(Double(count), of: Double(minimum)), reason: reason.text,
                 evidence: hits, variables: variables)
@@ -65,11 +65,11 @@ public struct LexiconCheck: Check {
         if let maximum, count > maximum {
             reason.append(", more than ")
             reason.append(maximum)
-            reason.append(Self.summarize(hits))
+            Self.summarize(hits, into: &reason)
             let fraction = CheckOutcome.graded(Double(count), limit: Double(maximum), zeroAt: Double(zeroAt))
             return CheckOutcome(fraction: fraction, reason: reason.text, problems: hits, variables: variables)
         }
-        reason.append(Self.summarize(hits))
+        Self.summarize(hits, into: &reason)
         return CheckOutcome(fraction: 1, reason: reason.text, evidence: hits, variables: variables)
     }
 
@@ -79,14 +79,22 @@ public struct LexiconCheck: Check {
     /// `String`s are); once a sixth is found the rest only add the ellipsis, so the work is
     /// bounded by the hits and six comparisons each.
     static func summarize(_ hits: [Hit]) -> String {
+        var reason = ReasonText(capacity: 64)
+        summarize(hits, into: &reason)
+        return reason.text
+    }
+
+    /// ``summarize(_:)`` appended to `reason`, without a string of its own in between.
+    static func summarize(_ hits: [Hit], into reason: inout ReasonText) {
         var distinct: [String] = []
+        distinct.reserveCapacity(Swift.min(hits.count, 6))
         for hit in hits {
             let folded = lowercased(hit.excerpt)
             guard !distinct.contains(folded) else { continue }
             distinct.append(folded)
             if distinct.count > 5 { break }
         }
-        return ReasonText.quotedList(distinct)
+        reason.appendQuoted(distinct.prefix(5), more: distinct.count > 5)
     }
 
     /// ``summarize(_:)`` with sets of every excerpt; what it must agree with.

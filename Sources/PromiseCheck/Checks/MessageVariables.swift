@@ -57,11 +57,18 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
             pairs = other.pairs
             return
         }
-        pairs.reserveCapacity(pairs.count + other.pairs.count)
+        // Keeping this one's values changes nothing unless a name is new, so room (and with it
+        // a copy of shared pairs) is only made for the first new name.
+        var reserved = replacing
+        if replacing { pairs.reserveCapacity(pairs.count + other.pairs.count) }
         for pair in other.pairs {
             if let index = pairs.firstIndex(where: { $0.name == pair.name }) {
                 if replacing { pairs[index].value = pair.value }
             } else {
+                if !reserved {
+                    pairs.reserveCapacity(pairs.count + other.pairs.count)
+                    reserved = true
+                }
                 pairs.append(pair)
             }
         }

@@ -77,8 +77,10 @@ public struct QuantityCheck: Check {
         let tokens = text.tokens
         let unitEnds = Self.endsByStart(units?.matches(in: text), in: text)
         let notUnitStarts = Self.endsByStart(notUnits?.matches(in: text), in: text)
-        var markerStarts = TokenMap(count: text.tokens.count + 1)
-        for match in markers?.matches(in: text) ?? [] where markerStarts[match.tokens.upperBound] == nil {
+        let markerMatches = markers?.matches(in: text) ?? []
+        // No room at all when nothing marks a quantity, as in ``endsByStart(_:in:)``.
+        var markerStarts = TokenMap(count: markerMatches.isEmpty ? 0 : text.tokens.count + 1)
+        for match in markerMatches where markerStarts[match.tokens.upperBound] == nil {
             markerStarts[match.tokens.upperBound] = match.tokens.lowerBound
         }
         func sameSpan(_ index: Int, _ anchor: Int) -> Bool {

@@ -27,7 +27,10 @@ struct ReasonText {
     mutating func appendQuoted(_ texts: some Sequence<String>, more: Bool) {
         var first = true
         for text in texts {
-            bytes.append(contentsOf: first ? [UInt8(ascii: ":"), 0x20, 0x22] : [UInt8(ascii: ","), 0x20, 0x22])
+            // Byte by byte: an array literal here would be an allocation per text.
+            bytes.append(first ? UInt8(ascii: ":") : UInt8(ascii: ","))
+            bytes.append(0x20)
+            bytes.append(0x22)
             append(text)
             bytes.append(0x22)
             first = false

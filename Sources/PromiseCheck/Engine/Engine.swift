@@ -66,7 +66,11 @@ public struct Engine: Sendable {
                 rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
 
-        var outcomes: [CheckOutcome] = []
+        // Only the fractions are read once every item is done, and the reason when there is one item.
+        var fractions: [Double] = []
+        fractions.reserveCapacity(items.count)
+        var passing = 0
+        var firstReason = ""
         for var item in items {
             item.ruleID = rule.id
             let outcome = rule.check.evaluate(item, in: document)
@@ -80,8 +84,12 @@ public struct Engine: Sendable {
                 skipped.skipped = reason
                 return skipped
             }
-            outcomes.append(outcome)
-            guard !outcome.passed else { continue }
+            if fractions.isEmpty { firstReason = outcome.reason }
+            fractions.append(outcome.fraction)
+            guard !outcome.passed else {
+                passing += 1
+                continue
+            }
             let variables = item.variables.merging(outcome.variables, replacing: true)
             if outcome.problems.isEmpty {
                 finding(rule.message, at: item.location, excerpt: nil, variables, item: item)
@@ -98,15 +106,14 @@ public struct Engine: Sendable {
         let reason: String
         switch rule.requirement {
         case .all:
-            fraction = outcomes.map(\.fraction).reduce(0, +) / Double(outcomes.count)
+            fraction = fractions.reduce(0, +) / Double(fractions.count)
             reason =
-                outcomes.count == 1
-                ? outcomes[0].reason
-                : "\(outcomes.filter(\.passed).count) of \(outcomes.count) \(items[0].kind.rawValue)s pass"
+                fractions.count == 1
+                ? firstReason
+                : "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass"
         case .atLeast(let needed):
-            let passing = outcomes.filter(\.passed).count
             fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
-            reason = "\(passing) of \(outcomes.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
+            reason = "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
             if passing >= needed { findings.removeAll() }
         }
         return result(rule, fraction: fraction, reason: reason, findings: findings)

@@ -33,12 +33,39 @@ import Testing
         #expect(none.reason == "0 of 1 required matches")
     }
 
+    @Test func allReportsOnlyTheFailingChecksProblems() throws {
+        let check = builtCheck(
+            """
+            check: all
+            with:
+              checks:
+                - {check: present, with: {min_words: 1}}
+                - {check: not, with: {check: {check: lexicon, with: {terms: [verka för]}}}}
+            """)
+        let vague = try #require(evaluateCheck(check, ["Vi ska verka för trygghet"]))
+        #expect(vague.fraction == 0)
+        #expect(vague.reason == "not (found 1: \"verka för\")")
+        #expect(vague.problems.map(\.excerpt) == ["verka för"])
+        let plain = try #require(evaluateCheck(check, ["Vi ska arbeta med trygghet"]))
+        #expect(plain.fraction == 1)
+        #expect(plain.problems.isEmpty)
+        #expect(plain.reason.hasPrefix("the document is stated (5 words); "))
+    }
+
     @Test func anyPassesWhenOneCheckPasses() throws {
         let check = builtCheck(Self.combined("any"))
         let one = try #require(evaluateCheck(check, ["Vi ses snart igen"]))
         #expect(one.fraction == 1)
         #expect(one.reason == "the document is stated (4 words)")
         #expect(one.problems.isEmpty)
+    }
+
+    @Test func anyGivesTheFirstPassingChecksReasonWhenSeveralPass() throws {
+        let check = builtCheck(Self.combined("any"))
+        let both = try #require(evaluateCheck(check, ["Vi ses under hösten 2025"]))
+        #expect(both.fraction == 1)
+        #expect(both.reason == "the document is stated (4 words)")
+        #expect(both.evidence.isEmpty)
     }
 
     @Test func anyTakesTheHighestFractionWhenNonePasses() throws {

@@ -36,6 +36,12 @@ import Testing
             }
             #expect(
                 LexiconCheck.summarize(hits) == LexiconCheck.referenceSummarize(hits), "\(hits.map(\.excerpt))")
+            var reason = ReasonText(capacity: 0)
+            reason.append("found ")
+            reason.append(hits.count)
+            LexiconCheck.summarize(hits, into: &reason)
+            #expect(
+                reason.text == "found \(hits.count)" + LexiconCheck.referenceSummarize(hits), "\(hits.map(\.excerpt))")
         }
     }
 }
