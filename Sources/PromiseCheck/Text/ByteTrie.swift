@@ -154,20 +154,9 @@ final class ByteTrie: @unchecked Sendable {
         return depth > 0 && wordStart[Int(node)] < wordStart[Int(node) + 1]
     }
 
+    /// The child of `node` by `byte`, or -1; one lookup, the borrowed view's.
     @inline(__always)
-    private func child(of node: Int32, _ byte: UInt8) -> Int32 {
-        let dense = denseStart[Int(node)]
-        if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
-        var index = Int(childStart[Int(node)])
-        let end = Int(childStart[Int(node) + 1])
-        while index < end {
-            let candidate = childBytes[index]
-            if candidate == byte { return childNodes[index] }
-            if candidate > byte { return -1 }
-            index += 1
-        }
-        return -1
-    }
+    private func child(of node: Int32, _ byte: UInt8) -> Int32 { nodes.child(of: node, byte) }
 
     /// A ``ByteTrie``'s memory, borrowed: what ``ByteTrie/nodes`` gives. Only read, as the trie's is.
     struct Nodes: @unchecked Sendable {
@@ -183,8 +172,10 @@ final class ByteTrie: @unchecked Sendable {
         fileprivate let denseStart: UnsafeMutablePointer<Int32>
         fileprivate let denseChildren: UnsafeMutablePointer<Int32>
 
+        /// The child of `node` by `byte`, or -1: from the dense table when the node has one,
+        /// else by the node's sorted child bytes.
         @inline(__always)
-        private func child(of node: Int32, _ byte: UInt8) -> Int32 {
+        fileprivate func child(of node: Int32, _ byte: UInt8) -> Int32 {
             let dense = denseStart[Int(node)]
             if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
             var index = Int(childStart[Int(node)])
