@@ -111,54 +111,28 @@ public struct LexiconCheck: Check {
         return ": " + shown + (distinct.count > 5 ? ", …" : "")
     }
 
-    /// `text.lowercased()`, mapped byte by byte when every scalar lies below U+0100.
-    ///
-    /// Below U+0100 lower-casing maps one scalar to one: A–Z and À–Þ (but ×) move by 0x20,
-    /// everything else stays. Text unchanged by that is returned as it is.
+    /// `text.lowercased()`, written scalar by scalar (``TokenizedText/latin1Lowercase(_:)``)
+    /// when every scalar lies below U+0100, where lower-casing keeps the UTF-8 length.
     static func lowercased(_ text: String) -> String {
-        enum Folding { case unchanged, unmapped, mapped(String) }
-        var text = text
-        let folding = text.withUTF8 { utf8 -> Folding in
-            var index = 0
-            var changes = false
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    if byte &- 0x41 < 26 { changes = true }
-                    index += 1
-                } else if byte == 0xC3 || byte == 0xC2, index + 1 < utf8.count {
-                    // U+00C0–U+00DE are C3 80–C3 9E; U+00D7 (×) is C3 97.
-                    let next = utf8[index + 1]
-                    if byte == 0xC3, next <= 0x9E, next != 0x97 { changes = true }
-                    index += 2
+        var isLatin1 = true
+        let lower = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for scalar in text.unicodeScalars {
+                guard let value = TokenizedText.latin1Lowercase(scalar.value) else {
+                    isLatin1 = false
+                    return 0
+                }
+                if value < 0x80 {
+                    buffer[count] = UInt8(value)
+                    count += 1
                 } else {
-                    return .unmapped
+                    buffer[count] = UInt8(0xC0 | (value >> 6))
+                    buffer[count + 1] = UInt8(0x80 | (value & 0x3F))
+                    count += 2
                 }
             }
-            guard changes else { return .unchanged }
-            return .mapped(
-                String(unsafeUninitializedCapacity: utf8.count) { buffer in
-                    var index = 0
-                    while index < utf8.count {
-                        var byte = utf8[index]
-                        if byte < 0x80 {
-                            if byte &- 0x41 < 26 { byte += 0x20 }
-                        } else if byte == 0xC3, utf8[index + 1] <= 0x9E, utf8[index + 1] != 0x97 {
-                            buffer[index] = byte
-                            buffer[index + 1] = utf8[index + 1] + 0x20
-                            index += 2
-                            continue
-                        }
-                        buffer[index] = byte
-                        index += 1
-                    }
-                    return utf8.count
-                })
+            return count
         }
-        switch folding {
-        case .unchanged: return text
-        case .unmapped: return text.lowercased()
-        case .mapped(let lower): return lower
-        }
+        return isLatin1 ? lower : text.lowercased()
     }
 }

@@ -41,10 +41,4 @@ struct ReasonText {
     /// The reason written.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// `: "a", "b" …` of at most five texts, with `, …` when there are more; nothing for none.
-    static func quotedList(_ texts: [String]) -> String {
-        var reason = ReasonText(capacity: texts.prefix(5).reduce(8) { $0 + $1.utf8.count + 4 })
-        reason.appendQuoted(texts.prefix(5), more: texts.count > 5)
-        return reason.text
-    }
 }

@@ -200,16 +200,21 @@ public struct TokenizedText: Sendable {
         }
     }
 
-    /// Appends the lower case of a scalar below U+0100 as UTF-8, dropping soft hyphens; false,
-    /// appending nothing, for any other scalar.
+    /// The lower case of a scalar below U+0100, nil for any other scalar.
     ///
     /// Below U+0100 lower-casing is one scalar to one: A–Z and À–Þ (but ×) move by 0x20, the
     /// rest stay, as `String.lowercased()` has them.
     @inline(__always)
+    static func latin1Lowercase(_ value: UInt32) -> UInt32? {
+        guard value < 0x100 else { return nil }
+        return (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) ? value + 0x20 : value
+    }
+
+    /// Appends the lower case of a scalar below U+0100 (``latin1Lowercase(_:)``) as UTF-8,
+    /// dropping soft hyphens; false, appending nothing, for any other scalar.
+    @inline(__always)
     private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout ByteWriter) -> Bool {
-        var value = scalar.value
-        guard value < 0x100 else { return false }
-        if (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) { value += 0x20 }
+        guard let value = latin1Lowercase(scalar.value) else { return false }
         if value < 0x80 {
             bytes.append(UInt8(value))
         } else if value != 0xAD {

@@ -11,12 +11,15 @@ import Testing
         #expect(reason.text == String(number))
     }
 
-    @Test func quotedListsShowFiveAndAnEllipsis() {
-        #expect(ReasonText.quotedList([]) == "")
-        #expect(ReasonText.quotedList(["öka"]) == ": \"öka\"")
-        let six = ["a", "b", "c", "d", "e", "f"]
-        #expect(ReasonText.quotedList(six) == ": \"a\", \"b\", \"c\", \"d\", \"e\", …")
-        #expect(ReasonText.quotedList(Array(six.prefix(5))) == ": \"a\", \"b\", \"c\", \"d\", \"e\"")
+    @Test func quotedListsShowTheirTextsAndAnEllipsis() {
+        func quoted(_ texts: [String], more: Bool) -> String {
+            var reason = ReasonText()
+            reason.appendQuoted(texts, more: more)
+            return reason.text
+        }
+        #expect(quoted([], more: true) == "")
+        #expect(quoted(["öka"], more: false) == ": \"öka\"")
+        #expect(quoted(["a", "b", "c"], more: true) == ": \"a\", \"b\", \"c\", …")
     }
 
     @Test func piecesFollowEachOther() {
