@@ -40,5 +40,4 @@ struct ReasonText {
 
     /// The reason written.
     var text: String { String(decoding: bytes, as: UTF8.self) }
-
 }
