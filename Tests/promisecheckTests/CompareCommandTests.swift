@@ -233,6 +233,64 @@ struct CompareCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["jamforelse.csv"])
     }
 
+    /// A temporary folder with copies of example promises, each example at the path given.
+    static func folder(with examples: [String: String]) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for (example, path) in examples {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/examples/promises/" + example))
+            _ = try folder.write(path, bytes)
+        }
+        return folder
+    }
+
+    @Test("each file is compared under its nearest .promisecheck.yaml, with the score 'check' gives it")
+    func configuration() throws {
+        let folder = try Self.folder(with: [
+            "ekby-2025-2026.yaml": "ekby-2025-2026.yaml", "sjovik-2025.yaml": "sjovik-2025.yaml",
+        ])
+        defer { folder.remove() }
+        try folder.write(
+            ".promisecheck.yaml",
+            "version: 1\nrules:\n  period: off\n  measurable_target: {weight: 40}\nexclude: [sjovik*]\n")
+        /// Ekby's score in a csv comparison, and whether Sjövik is compared at all.
+        func ekby(_ arguments: [String]) -> (score: String?, sjovik: Bool) {
+            let run = runPromiseCheck(["compare", "--format", "csv"] + arguments + ["."], cwd: folder.path)
+            #expect(run.status == 0)
+            #expect(run.stderr == "")
+            let rows = run.stdout.components(separatedBy: "\r\n")
+            let score = rows.first { $0.hasPrefix("1,Ekby,") && $0.contains(",score,score,") }
+            return (score?.split(separator: ",").last.map(String.init), run.stdout.contains("Sjövik"))
+        }
+        let checked = runPromiseCheck(["check", "--format", "csv", "ekby-2025-2026.yaml"], cwd: folder.path)
+        let checkedScore = checked.stdout.components(separatedBy: "\r\n").dropFirst().first?
+            .split(separator: ",", omittingEmptySubsequences: false)
+        #expect(checkedScore?[3] == "98.6")
+
+        #expect(ekby([]) == ("98.6", false))
+        #expect(ekby(["--no-config"]) == ("98.5", true))
+        try folder.write("annan.yaml", "version: 1\n")
+        #expect(ekby(["--config", "annan.yaml"]) == ("98.5", true))
+    }
+
+    @Test("files under different configurations: compared, with a note on standard error")
+    func twoConfigurations() throws {
+        let folder = try Self.folder(with: [
+            "ekby-2025-2026.yaml": "ekby-2025-2026.yaml", "sjovik-2025.yaml": "norr/sjovik-2025.yaml",
+        ])
+        defer { folder.remove() }
+        try folder.write("norr/.promisecheck.yaml", "version: 1\nrules:\n  readability: off\n")
+        let run = runPromiseCheck(["compare", "."], cwd: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            lines(run.stderr) == [
+                "note: the files are checked under 2 configurations with different packs or rule changes; each score "
+                    + "is its own configuration's, and the columns are those of the first file's pack"
+            ])
+        #expect(
+            lines(run.stdout).first
+                == "Areas ranked by their latest promise: 2 areas, 2 promises · pack medborgarlofte 1.0.0")
+    }
+
     @Test("compare is listed by the root command's help")
     func listedInHelp() {
         let run = runPromiseCheck(["--help"])

@@ -128,21 +128,12 @@ struct CheckCommand: ParsableCommand {
         let previous = try baseline.map(Self.readBaseline)
 
         let discovery = FileDiscovery.discover(paths)
-        var files: [(path: String, configuration: Configuration)] = []
-        for path in discovery.files {
-            let configuration = configurations.configuration(for: path)
-            let named = discovery.named.contains(path)
-            if named && !forceExclude
-                || configuration.includes(path)
-                    && (!named || FileDiscovery.isCandidate(name: (path as NSString).lastPathComponent, path: path))
-            {
-                files.append((path, configuration))
-            }
-        }
+        let files = configurations.select(discovery, forceExclude: forceExclude)
         try configurations.stopOnErrors()
 
         let keepSource = destinations.contains { $0.format.needsSource }
-        var (plan, packs) = try checkers(for: files)
+        let plan = try CheckPlan(files: files, packOptions: packOptions)
+        var packs = plan.packs
         if packs.isEmpty {
             // No file to check: the run's packs still load (and fail the run when they cannot).
             let pack = try packOptions.loadCombined(references: runConfiguration.packReferences)
@@ -173,7 +164,7 @@ struct CheckCommand: ParsableCommand {
         OrderedStream.run(
             count: files.count,
             work: { index in
-                var report = plan.checkers[plan.checkerOfFile[index]].check(
+                var report = plan.checker(ofFile: index).check(
                     path: files[index].path, keepSource: keepSource)
                 let entries =
                     writeBaseline == nil
@@ -227,44 +218,6 @@ struct CheckCommand: ParsableCommand {
             byPath[Baseline.normalizedPath(path, currentDirectory: currentDirectory), default: []].append(index)
         }
         return Set(byPath.values.filter { $0.count > 1 }.joined())
-    }
-
-    /// One checker for each group of files whose configurations evaluate alike (the same packs
-    /// and rule overrides), and which checker checks each file; every pack is loaded before any
-    /// file is checked. Exits with status 2 when a pack does not load.
-    func checkers(for files: [(path: String, configuration: Configuration)]) throws -> (
-        plan: CheckPlan, packs: [PackSummary]
-    ) {
-        var plan = CheckPlan()
-        var groups: [Configuration.EvaluationKey: Int] = [:]
-        var packs: [PackSummary] = []
-        var loadedPacks: [[String]: RulePack] = [:]
-        var warned: Set<String> = []
-        for file in files {
-            let key = file.configuration.evaluationKey
-            if let group = groups[key] {
-                plan.checkerOfFile.append(group)
-                continue
-            }
-            let base: RulePack
-            if let cached = loadedPacks[key.packs] {
-                base = cached
-            } else {
-                base = try packOptions.loadCombined(references: key.packs)
-                loadedPacks[key.packs] = base
-            }
-            for diagnostic in file.configuration.unknownRules(in: base)
-            where warned.insert(diagnostic.description).inserted {
-                StandardError.write(diagnostic.description)
-            }
-            let pack = base.applying(key.rules)
-            let summary = PackSummary(pack)
-            if !packs.contains(summary) { packs.append(summary) }
-            groups[key] = plan.checkers.count
-            plan.checkerOfFile.append(plan.checkers.count)
-            plan.checkers.append(Checker(pack: pack))
-        }
-        return (plan, packs)
     }
 
     /// The baseline in `path`, or exits with status 2 saying why it cannot be used.

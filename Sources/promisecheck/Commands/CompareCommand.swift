@@ -7,7 +7,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare the quality of promises between areas and over time.",
         discussion: """
-            Checks the promise files like 'check' (same file discovery and packs) and compares them. \
+            Checks the promise files like 'check' and compares them: the same file discovery, and each \
+            file with the packs, rule changes and include/exclude of its nearest .promisecheck.yaml \
+            (--config, --no-config as for 'check'), so a file gets the same score from both. \
             Promises are grouped by their 'area' (a file without one is a group of its own, named by \
             its path); within an area they are ordered by start year, the first four-digit year of the \
             period or else of the file name, unknown years last.
@@ -23,6 +25,9 @@ struct CompareCommand: ParsableCommand {
     )
 
     @OptionGroup var packOptions: PackOptions
+
+    @OptionGroup(title: "Configuration")
+    var configFiles: ConfigFileOptions
 
     @Option(help: "Compare areas side by side (area) or each area over time (period).")
     var by: ComparisonOptions.View = .area
@@ -50,13 +55,33 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pack = try packOptions.loadCombined()
+        var configurations = RunConfiguration(
+            RunConfiguration.Overrides(file: configFiles.file, noConfig: configFiles.noConfig, packs: packOptions.packs)
+        )
+        let runConfiguration = configurations.configuration(for: paths[0])
         let discovery = FileDiscovery.discover(paths)
-        let checker = Checker(pack: pack)
+        let files = configurations.select(discovery, forceExclude: false)
+        try configurations.stopOnErrors()
+        let plan = try CheckPlan(files: files, packOptions: packOptions)
+        // The columns are the first file's pack's (the first path's configuration's when there
+        // is no file); a run over several configurations says so, as its scores mix rule sets.
+        let pack =
+            try plan.checkers.first?.engine.pack
+            ?? packOptions.loadCombined(references: runConfiguration.packReferences).applying(runConfiguration.rules)
+        if plan.checkers.count > 1 {
+            StandardError.write(
+                "note: the files are checked under \(plan.checkers.count) configurations with different packs or "
+                    + "rule changes; each score is its own configuration's, and the columns are those of the "
+                    + "first file's pack")
+        }
+        var reports: [FileReport] = []
+        reports.reserveCapacity(files.count)
+        OrderedStream.run(
+            count: files.count, work: { plan.checker(ofFile: $0).check(path: files[$0].path) },
+            consume: { reports.append($1) })
         let report = Report(
-            toolVersion: PromiseCheckVersion.current,
-            packs: [PackSummary(name: pack.name, version: pack.version, title: pack.title)],
-            files: checker.check(paths: discovery.files), diagnostics: discovery.diagnostics)
+            toolVersion: PromiseCheckVersion.current, packs: plan.packs.isEmpty ? [PackSummary(pack)] : plan.packs,
+            files: reports, diagnostics: discovery.diagnostics)
         // Problems reading input go to standard error, so the comparison stays clean to pipe on.
         for diagnostic in report.allDiagnostics { StandardError.write(diagnostic.description) }
         let inputErrors = report.allDiagnostics.filter { $0.severity == .error }

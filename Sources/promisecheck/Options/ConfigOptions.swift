@@ -1,9 +1,9 @@
 import ArgumentParser
 import PromiseCheck
 
-/// The options that choose the configuration file and override its run settings; shared by
-/// `check` and `config`.
-struct ConfigOptions: ParsableArguments {
+/// Which configuration files a command reads: each path's nearest one, one for every path
+/// (`--config`), or none (`--no-config`).
+struct ConfigFileOptions: ParsableArguments {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
@@ -15,6 +15,16 @@ struct ConfigOptions: ParsableArguments {
         name: .customLong("no-config"),
         help: "Ignore \(Configuration.fileName) files: only the defaults and the command line.")
     var noConfig = false
+
+    func validate() throws {
+        if file != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
+    }
+}
+
+/// The options that choose the configuration file and override its run settings; shared by
+/// `check` and `config` (`compare` takes only ``ConfigFileOptions``).
+struct ConfigOptions: ParsableArguments {
+    @OptionGroup var files: ConfigFileOptions
 
     @Option(
         name: .customLong("fail-on"),
@@ -34,7 +44,6 @@ struct ConfigOptions: ParsableArguments {
     var minAverage: Double?
 
     func validate() throws {
-        if file != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
         for (name, value) in [("--min-score", minScore), ("--min-average", minAverage)] {
             if let value, !(0...100).contains(value) {
                 throw ValidationError("\(name) must be between 0 and 100, found \(ScoreText.number(value))")

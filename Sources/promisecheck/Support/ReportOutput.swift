@@ -91,13 +91,6 @@ final class ReportOutput {
     }
 }
 
-/// The checkers of a run: one per group of files that evaluate alike, and which one checks each file.
-struct CheckPlan {
-    var checkers: [Checker] = []
-    /// For each file, in run order, the index of its checker.
-    var checkerOfFile: [Int] = []
-}
-
 /// What a worker hands on for one file: its report, its baseline entries for `--write-baseline`,
 /// and its part of each output, or nil when the baseline must be applied in file order first.
 struct CheckedFile {

@@ -1,0 +1,71 @@
+import Foundation
+import PromiseCheck
+
+/// The checkers of a run: one per group of files whose configurations evaluate alike (the same
+/// packs and rule overrides), and which one checks each file. `check` and `compare` both use it,
+/// so a file gets the same score from either.
+struct CheckPlan {
+    var checkers: [Checker] = []
+    /// For each file, in run order, the index of its checker.
+    var checkerOfFile: [Int] = []
+    /// The packs the files are checked with, each once, in the order first used.
+    var packs: [PackSummary] = []
+
+    /// Loads every pack before any file is checked, and prints each configuration's unknown
+    /// rule ids once. Exits with status 2 when a pack does not load.
+    init(files: [(path: String, configuration: Configuration)], packOptions: PackOptions) throws {
+        var groups: [Configuration.EvaluationKey: Int] = [:]
+        var loadedPacks: [[String]: RulePack] = [:]
+        var warned: Set<String> = []
+        for file in files {
+            let key = file.configuration.evaluationKey
+            if let group = groups[key] {
+                checkerOfFile.append(group)
+                continue
+            }
+            let base: RulePack
+            if let cached = loadedPacks[key.packs] {
+                base = cached
+            } else {
+                base = try packOptions.loadCombined(references: key.packs)
+                loadedPacks[key.packs] = base
+            }
+            for diagnostic in file.configuration.unknownRules(in: base)
+            where warned.insert(diagnostic.description).inserted {
+                StandardError.write(diagnostic.description)
+            }
+            let pack = base.applying(key.rules)
+            let summary = PackSummary(pack)
+            if !packs.contains(summary) { packs.append(summary) }
+            groups[key] = checkers.count
+            checkerOfFile.append(checkers.count)
+            checkers.append(Checker(pack: pack))
+        }
+    }
+
+    /// The checker of the file at `index`.
+    func checker(ofFile index: Int) -> Checker { checkers[checkerOfFile[index]] }
+}
+
+extension RunConfiguration {
+    /// The files of `discovery` to check, each with its configuration: files found in folders
+    /// only when their configuration's include/exclude lets them in, and files named on the
+    /// command line always, unless `forceExclude` filters them like found files (and to
+    /// promise files only).
+    mutating func select(_ discovery: FileDiscovery.Result, forceExclude: Bool) -> [(
+        path: String, configuration: Configuration
+    )] {
+        var files: [(path: String, configuration: Configuration)] = []
+        for path in discovery.files {
+            let configuration = configuration(for: path)
+            let named = discovery.named.contains(path)
+            if named && !forceExclude
+                || configuration.includes(path)
+                    && (!named || FileDiscovery.isCandidate(name: (path as NSString).lastPathComponent, path: path))
+            {
+                files.append((path, configuration))
+            }
+        }
+        return files
+    }
+}
