@@ -20,6 +20,39 @@ struct RulesCommandTests {
         #expect(run.stderr == "")
     }
 
+    @Test("rules list and explain: the rules as the current folder's .promisecheck.yaml changes them")
+    func configured() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.copyFixture("packs/mini", as: "mini")
+        try folder.write(
+            ".promisecheck.yaml", "version: 1\npacks: [./mini]\nrules:\n  kallor: off\n  tomma-ord: {weight: 5}\n")
+        let listed = runPromiseCheck(["rules", "list"], cwd: folder.path)
+        #expect(listed.status == 0)
+        #expect(listed.stderr == "")
+        #expect(
+            lines(listed.stdout) == [
+                "ID            CATEGORY  SEVERITY  WEIGHT  TITLE",
+                "lagesbild     innehall  error     3       Lägesbilden är beskriven",
+                "tomma-ord     sprak     warning   5       Inga tomma ord",
+                "platshallare  sprak     info      1       Inga platshållare kvar",
+                "3 rules in mini 1.0, as .promisecheck.yaml changes them",
+            ])
+        let explained = runPromiseCheck(["rules", "explain", "kallor"], cwd: folder.path)
+        #expect(explained.status == 0)
+        #expect(lines(explained.stdout).contains("severity:  off (disabled)"))
+
+        let plain = runPromiseCheck(["rules", "list", "--no-config", "--pack", "./mini"], cwd: folder.path)
+        #expect(lines(plain.stdout).last == "4 rules in mini 1.0")
+
+        try folder.write(".promisecheck.yaml", "version: 1\nrules:\n  kalor: off\npacks: [./mini]\nmin_score: hundra\n")
+        let broken = runPromiseCheck(["rules", "list"], cwd: folder.path)
+        #expect(broken.status == 2)
+        #expect(broken.stdout == "")
+        #expect(
+            broken.stderr.contains(".promisecheck.yaml:5:12: error: 'min_score' must be a number"), "\(broken.stderr)")
+    }
+
     @Test("rules explain: title, settings, hint and examples")
     func explain() {
         let run = runPromiseCheck(["rules", "explain", "--pack", Fixtures.miniPack, "tomma-ord"])

@@ -4,16 +4,23 @@ import PromiseCheck
 struct RulesExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show a rule's documentation: what it checks, why, how to fix it, and its examples."
+        abstract: "Show a rule's documentation: what it checks, why, how to fix it, and its examples.",
+        discussion: """
+            The rule is shown as the current folder's .promisecheck.yaml (or the nearest above it) \
+            changes it: its weight, its severity, or 'off'. --config uses another file, --no-config none.
+            """
     )
 
     @OptionGroup var packOptions: PackOptions
+
+    @OptionGroup(title: "Configuration")
+    var configFiles: ConfigFileOptions
 
     @Argument(help: "The rule id, as shown by 'promisecheck rules list'.")
     var id: String
 
     func run() throws {
-        let pack = try packOptions.loadCombined()
+        let pack = try packOptions.loadConfigured(configFiles).pack
         guard let rule = pack.rule(withID: id) else {
             let ids = pack.rules.map(\.id)
             var suggestion = Suggestion.phrase(for: id, in: ids)

@@ -4,16 +4,24 @@ import PromiseCheck
 struct RulesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the active rules: id, category, severity, weight and title."
+        abstract: "List the active rules: id, category, severity, weight and title.",
+        discussion: """
+            The rules are those the current folder's .promisecheck.yaml (or the nearest above it) \
+            gives: its packs, unless --pack names others, with its rule changes (weights, \
+            severities, rules turned off). --config uses another file, --no-config none.
+            """
     )
 
     @OptionGroup var packOptions: PackOptions
+
+    @OptionGroup(title: "Configuration")
+    var configFiles: ConfigFileOptions
 
     @Flag(help: "Include rules that a pack disables.")
     var all = false
 
     func run() throws {
-        let pack = try packOptions.loadCombined()
+        let (pack, configurationFile) = try packOptions.loadConfigured(configFiles)
         let rules = all ? pack.rules : pack.enabledRules
         var rows = [["ID", "CATEGORY", "SEVERITY", "WEIGHT", "TITLE"]]
         for rule in rules {
@@ -23,7 +31,9 @@ struct RulesListCommand: ParsableCommand {
             ])
         }
         print(Table.render(rows))
-        print("\(rules.count) rules in \(pack.name) \(pack.version)")
+        print(
+            "\(rules.count) rules in \(pack.name) \(pack.version)"
+                + (configurationFile.map { ", as \($0) changes them" } ?? ""))
     }
 }
 

@@ -69,3 +69,21 @@ extension RunConfiguration {
         return files
     }
 }
+
+extension PackOptions {
+    /// The combined pack as the configuration of `path` (the current folder by default) gives
+    /// it: its packs unless `--pack` names others, with its rule changes, and the configuration
+    /// file they came from (nil when none applies). Unknown rule ids in it are warnings; a
+    /// configuration or pack that cannot be used exits with status 2.
+    func loadConfigured(_ files: ConfigFileOptions, for path: String = ".") throws -> (
+        pack: RulePack, configurationFile: String?
+    ) {
+        var configurations = RunConfiguration(
+            RunConfiguration.Overrides(file: files.file, noConfig: files.noConfig, packs: packs))
+        let configuration = configurations.configuration(for: path)
+        try configurations.stopOnErrors()
+        let base = try loadCombined(references: configuration.packReferences)
+        for diagnostic in configuration.unknownRules(in: base) { StandardError.write(diagnostic.description) }
+        return (base.applying(configuration.rules), configuration.file)
+    }
+}
