@@ -79,9 +79,12 @@ public struct PluginProcess: Sendable {
 
     /// Runs the program with `input` on standard input and returns its standard output.
     ///
-    /// The time limit covers the program and the reading of its output. A program is stopped
-    /// with SIGTERM, then SIGKILL; processes it started itself are not followed, so one that
-    /// keeps the output open is left behind, and the call still returns at the limit.
+    /// The time limit covers the program and the reading of its output. At the limit the
+    /// program is stopped with SIGTERM, then SIGKILL a second later, and so are the processes
+    /// it started: Foundation starts it as the leader of a process group of its own, and the
+    /// signals go to the whole group. (Were it started in this process's group, only the
+    /// program itself would be signalled.) A process that leaves the group (`setsid`) is not
+    /// followed.
     public func run(input: Data) -> Result<Data, Failure> {
         Self.ignoreBrokenPipes
         guard let executable = resolvedExecutable() else { return .failure(.notFound(arguments.first ?? "")) }
@@ -110,9 +113,10 @@ public struct PluginProcess: Sendable {
         } catch {
             return .failure(.couldNotStart(error.localizedDescription))
         }
+        let group = ProcessGroup(leader: process.processIdentifier)
         readers.enter()
         DispatchQueue.global().async {
-            collector.drain(stdout.fileHandleForReading) { process.terminate() }
+            collector.drain(stdout.fileHandleForReading) { group.signal(SIGTERM) }
             readers.leave()
         }
         readers.enter()
@@ -127,15 +131,19 @@ public struct PluginProcess: Sendable {
         }
         let deadline = DispatchTime.now() + timeout
         if finished.wait(timeout: deadline) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 1) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                _ = finished.wait(timeout: .now() + 1)
-            }
+            group.signal(SIGTERM)
+            _ = finished.wait(timeout: .now() + 1)
+            group.signal(SIGKILL)
+            _ = finished.wait(timeout: .now() + 1)
             _ = readers.wait(timeout: .now() + 1)
             return .failure(.timedOut(timeout))
         }
-        if readers.wait(timeout: deadline) == .timedOut { return .failure(.timedOut(timeout)) }
+        if readers.wait(timeout: deadline) == .timedOut {
+            // The program has ended, but something it started still holds its output open.
+            if group.isOwnGroup { group.signal(SIGKILL) }
+            _ = readers.wait(timeout: .now() + 1)
+            return .failure(.timedOut(timeout))
+        }
         if collector.overflowed { return .failure(.outputTooLarge(maxOutputBytes)) }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorCollector.data, as: UTF8.self)
@@ -143,6 +151,25 @@ public struct PluginProcess: Sendable {
             return .failure(.exited(process.terminationStatus, stderr: message))
         }
         return .success(collector.data)
+    }
+}
+
+/// The processes a plugin run started: the program's process group when Foundation made the
+/// program the leader of a group of its own (as it does on Linux), else the program alone.
+private struct ProcessGroup: Sendable {
+    let leader: pid_t
+    /// Whether `leader` leads a group of its own, decided once right after it started, while it
+    /// cannot yet have been reaped.
+    let isOwnGroup: Bool
+
+    init(leader: pid_t) {
+        self.leader = leader
+        isOwnGroup = leader > 0 && getpgid(leader) == leader && leader != getpgrp()
+    }
+
+    func signal(_ number: Int32) {
+        guard leader > 0 else { return }
+        _ = kill(isOwnGroup ? -leader : leader, number)
     }
 }
 

@@ -109,6 +109,36 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
+    /// Whether process `pid` has ended (gone, or a zombie no one has reaped yet), waiting up to
+    /// five seconds for it.
+    func ends(_ pid: String) -> Bool {
+        for _ in 0..<50 {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            // The state follows the command name in parentheses: "PID (NAME) STATE …".
+            if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "Z" { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    @Test(
+        "at the time limit, processes the program started are stopped with it",
+        arguments: [
+            // Still running at the limit, with a child that holds its output open.
+            "sleep 30 & echo $! > child.pid; sleep 30\n",
+            // Ended at once, but its child holds the output open past the limit.
+            "sleep 30 & echo $! > child.pid; exit 0\n",
+        ])
+    func childrenAreStoppedToo(_ body: String) throws {
+        let (folder, path) = try script(body)
+        let result = PluginProcess(arguments: [path], workingDirectory: folder, timeout: 0.5).run(input: Data())
+        #expect(result == .failure(.timedOut(0.5)))
+        let child = try String(contentsOfFile: folder + "/child.pid", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!child.isEmpty)
+        #expect(ends(child), "process \(child), started by the plugin, is still running")
+    }
+
     @Test func tooMuchOutputIsAnError() throws {
         let (folder, path) = try script("head -c 300000 /dev/zero\n")
         let result = PluginProcess(arguments: [path], workingDirectory: folder, maxOutputBytes: 100_000).run(
