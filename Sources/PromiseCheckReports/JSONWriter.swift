@@ -125,10 +125,14 @@ package struct JSONWriter {
         endArray()
     }
 
-    /// Writes `"key" : ` for a key that needs no escaping, in one piece with the separator and
-    /// indentation before it; a value must follow.
+    /// Writes `"key" : `, in one piece with the separator and indentation before it when the key
+    /// needs no escaping (every key our reporters write); a value must follow.
     private mutating func key(_ key: StaticString) {
-        assert(Self.needsNoEscaping(key), "JSON key \(key) must be printable ASCII without quotes or backslashes")
+        guard Self.needsNoEscaping(key) else {
+            // Written through the escaping path, so even a key it was not meant for is valid JSON.
+            self.key(key.description)
+            return
+        }
         let (separator, indentation) = layout()
         let count = key.utf8CodeUnitCount
         write(separator + indentation + count + 5) { pointer in

@@ -242,6 +242,20 @@ struct JSONWriterTests {
         #expect(!JSONWriter.needsNoEscaping("å"))
     }
 
+    @Test("a fixed key that needs escaping is escaped: the document stays valid JSON")
+    func escapedFixedKeys() throws {
+        var writer = JSONWriter(into: [])
+        writer.beginObject()
+        writer.field("a\"b", 1)
+        writer.field("tab\t", "x")
+        writer.field("plain", true)
+        writer.endObject()
+        let object = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any]
+        #expect(object?["a\"b"] as? Int == 1)
+        #expect(object?["tab\t"] as? String == "x")
+        #expect(object?["plain"] as? Bool == true)
+    }
+
     @Test("a fragment is indented as it would be inside a document")
     func fragment() throws {
         let inner = Value.object(["a": .array([.int(1)]), "b": .object([:])])
