@@ -365,7 +365,8 @@ extension PromiseFileReader {
                 lineNumber += 1
             }
             guard !starts.isEmpty else { return nil }
-            return Span(String(decoding: text, as: UTF8.self), lineStarts: starts)
+            // Lines of valid UTF-8 cut at ASCII breaks and spaces, joined by ASCII: still valid.
+            return Span(text.withUnsafeBufferPointer { String(validUTF8: $0) }, lineStarts: starts)
         }
 
         /// ``blockSpan(node:folded:source:)`` on lines decoded to Unicode scalars.
