@@ -96,7 +96,8 @@ struct DocumentBuilder {
         try count(1, at: mark)
         var value = ""
         if let bytes = data.value, data.length > 0 {
-            value = String(decoding: UnsafeBufferPointer(start: bytes, count: data.length), as: UTF8.self)
+            // libyaml hands out well-formed UTF-8 only: no second validation.
+            value = String(validUTF8: UnsafeBufferPointer(start: bytes, count: data.length))
         }
         let style: ScalarStyle =
             switch data.style {

@@ -166,6 +166,7 @@ public struct PackLoader: Sendable {
     private func readPack(_ pairs: [Node.Pair], root: Node, file: String, reader: NodeReader) -> RawPack {
         var pack = RawPack(file: file)
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let directoryPath = directory.path
         if let node = root["pack"] {
             pack.name = reader.string(node, "'pack'")
             if let name = pack.name, !PackNames.isPackName(name) {
@@ -217,7 +218,7 @@ public struct PackLoader: Sendable {
                 else { continue }
                 let path =
                     relative.hasPrefix("/")
-                    ? relative : directory.appendingPathComponent(relative).standardizedFileURL.path
+                    ? relative : Self.filePath(relative, in: directory, directoryPath: directoryPath)
                 pack.lexiconFiles.append((name, path, SourceLocation(pair.value.mark), file))
             }
         }
@@ -242,7 +243,8 @@ public struct PackLoader: Sendable {
             pack.reading = readReading(node, reader: reader)
         }
         if let node = root["template"], !node.isNull, let value = reader.string(node, "'template'") {
-            pack.template = readTemplate(value, node: node, directory: directory, reader: reader)
+            pack.template = readTemplate(
+                value, node: node, directory: directory, directoryPath: directoryPath, reader: reader)
         }
         if let node = root["requires"], !node.isNull, let programs = reader.strings(node, "'requires'"), allowsExec {
             // Only when programs may run: a pack whose plugins are missing cannot be used then.
@@ -276,16 +278,61 @@ public struct PackLoader: Sendable {
         return pack
     }
 
+    /// The file `relative` names in `directory` (whose `path` is `directoryPath`): what
+    /// ``filePathByURL(_:in:)`` gives, joined as text when both are plain names.
+    ///
+    /// Foundation's standardizing costs about 60,000 instructions a path, and a pack names two
+    /// dozen lexicon files, each read at every start. Only paths of letters, digits, `-`, `_`
+    /// and `.` in non-empty segments other than `.` and `..` are joined as text; anything else
+    /// (dot segments, doubled or trailing slashes, other characters) goes through `URL`.
+    static func filePath(_ relative: String, in directory: URL, directoryPath: String) -> String {
+        guard isPlainPath(directoryPath, absolute: true), isPlainPath(relative, absolute: false) else {
+            return filePathByURL(relative, in: directory)
+        }
+        return directoryPath + "/" + relative
+    }
+
+    /// `relative` inside `directory`, standardized: `.` and `..` segments resolved.
+    static func filePathByURL(_ relative: String, in directory: URL) -> String {
+        directory.appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    /// Whether `path` is segments of letters, digits, `-`, `_` and `.` joined by single
+    /// slashes, none of them `.` or `..`; with a leading slash (and at least one segment)
+    /// when `absolute`, else without.
+    private static func isPlainPath(_ path: String, absolute: Bool) -> Bool {
+        var utf8 = path.utf8[...]
+        if absolute {
+            guard utf8.first == UInt8(ascii: "/") else { return false }
+            utf8 = utf8.dropFirst()
+        }
+        for segment in utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard !segment.isEmpty, !segment.allSatisfy({ $0 == UInt8(ascii: ".") }) else { return false }
+            for byte in segment {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
     /// `template:`: a promise skeleton written out (it has a line break), or the path of a file
     /// holding one, relative to the pack's folder.
-    private func readTemplate(_ value: String, node: Node, directory: URL, reader: NodeReader) -> (
+    private func readTemplate(
+        _ value: String, node: Node, directory: URL, directoryPath: String, reader: NodeReader
+    ) -> (
         text: String, file: String, location: SourceLocation
     )? {
         let location = SourceLocation(node.mark)
         var text = value
         var file = reader.path
         if !value.contains("\n") {
-            file = value.hasPrefix("/") ? value : directory.appendingPathComponent(value).standardizedFileURL.path
+            file = value.hasPrefix("/") ? value : Self.filePath(value, in: directory, directoryPath: directoryPath)
             let problems = DiagnosticLog()
             guard let bytes = SourceFile.bytes(at: file, log: problems, maxBytes: limits.maxInputBytes) else {
                 let why = problems.diagnostics.first?.message ?? "cannot be read"

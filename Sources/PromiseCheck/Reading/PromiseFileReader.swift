@@ -338,6 +338,15 @@ extension PromiseFileReader {
             var text: [UInt8] = []
             var scalarCount = 0
             var starts: [Span.LineStart] = []
+            // Room for the lines up to the node's end, so neither array regrows line by line.
+            var lineCount = 0
+            var byteCount = 0
+            while lineNumber + lineCount <= node.endMark.line, let line = source.lineBytes(lineNumber + lineCount) {
+                byteCount += line.count + 1
+                lineCount += 1
+            }
+            text.reserveCapacity(byteCount)
+            starts.reserveCapacity(lineCount)
             var pendingBreak = false
             while let line = source.lineBytes(lineNumber) {
                 if SourceLines.isBlank(line) {
@@ -365,7 +374,8 @@ extension PromiseFileReader {
                 lineNumber += 1
             }
             guard !starts.isEmpty else { return nil }
-            return Span(String(decoding: text, as: UTF8.self), lineStarts: starts)
+            // Lines of valid UTF-8 cut at ASCII breaks and spaces, joined by ASCII: still valid.
+            return Span(text.withUnsafeBufferPointer { String(validUTF8: $0) }, lineStarts: starts)
         }
 
         /// ``blockSpan(node:folded:source:)`` on lines decoded to Unicode scalars.
