@@ -51,25 +51,51 @@ public struct QuantityCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let found = quantities(in: item.text)
-        let hits = found.map { range in
-            let excerpt = item.text.excerpt(range)
-            return Hit(
-                location: item.text.location(of: item.text.tokens[range.lowerBound]), excerpt: excerpt,
-                variables: ["match": excerpt])
-        }
-        var variables: MessageVariables = ["count": String(hits.count), "min": String(minimum)]
-        if let first = hits.first { variables["match"] = first.excerpt }
-        var reason = ReasonText()
-        reason.append("found ")
-        reason.append(hits.count)
-        reason.append(hits.count == 1 ? " quantity" : " quantities")
-        reason.appendQuoted(hits.prefix(5).lazy.map(\.excerpt), more: hits.count > 5)
-        reason.append("; ")
-        reason.append(minimum)
-        reason.append(" needed")
         return CheckOutcome(
-            fraction: CheckOutcome.shortfall(Double(hits.count), of: Double(minimum)), reason: reason.text,
-            evidence: hits, variables: variables)
+            fraction: CheckOutcome.shortfall(Double(found.count), of: Double(minimum)),
+            details: Details(minimum: minimum, text: item.text, found: found))
+    }
+
+    /// An outcome's parts, from the token ranges of the quantities found.
+    final class Details: OutcomeDetails {
+        let minimum: Int
+        let text: TokenizedText
+        let found: [Range<Int>]
+
+        init(minimum: Int, text: TokenizedText, found: [Range<Int>]) {
+            self.minimum = minimum
+            self.text = text
+            self.found = found
+        }
+
+        var reason: String {
+            var reason = ReasonText()
+            reason.append("found ")
+            reason.append(found.count)
+            reason.append(found.count == 1 ? " quantity" : " quantities")
+            reason.appendQuoted(found.prefix(5).lazy.map { self.text.excerpt($0) }, more: found.count > 5)
+            reason.append("; ")
+            reason.append(minimum)
+            reason.append(" needed")
+            return reason.text
+        }
+
+        var evidence: [Hit] {
+            found.map { range in
+                let excerpt = text.excerpt(range)
+                return Hit(
+                    location: text.location(of: text.tokens[range.lowerBound]), excerpt: excerpt,
+                    variables: ["match": excerpt])
+            }
+        }
+
+        var problems: [Hit] { [] }
+
+        var variables: MessageVariables {
+            var variables: MessageVariables = ["count": String(found.count), "min": String(minimum)]
+            if let first = found.first { variables["match"] = text.excerpt(first) }
+            return variables
+        }
     }
 
     /// The token ranges of the quantities in `text`, each from its marker to its unit.
