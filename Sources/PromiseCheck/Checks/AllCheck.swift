@@ -29,17 +29,7 @@ public struct AllCheck: Check {
             if outcome.fraction < fraction { fraction = outcome.fraction }
             if !outcome.passed { anyFailing = true }
         }
-        // The failing ones' reasons and problems, or every reason when all pass.
-        var reasons: [String] = []
-        reasons.reserveCapacity(outcomes.count)
-        var problems: [Hit] = []
-        for outcome in outcomes where !anyFailing || !outcome.passed {
-            reasons.append(outcome.reason)
-            if !outcome.passed { problems.append(contentsOf: outcome.problems) }
-        }
-        return CheckOutcome(
-            fraction: fraction, reason: reasons.joined(separator: "; "), evidence: outcomes.flatMap(\.evidence),
-            problems: problems, variables: Self.mergedVariables(outcomes))
+        return CheckOutcome(fraction: fraction, details: CombinedDetails(outcomes, .all(anyFailing: anyFailing)))
     }
 
     /// The nested outcomes' variables; where several set a name, the first one's value.

@@ -27,14 +27,7 @@ public struct AnyCheck: Check {
         for index in outcomes.indices.dropFirst() where outcomes[best].fraction < outcomes[index].fraction {
             best = index
         }
-        if outcomes[best].passed {
-            return CheckOutcome(
-                fraction: 1, reason: outcomes[best].reason, evidence: outcomes[best].evidence,
-                variables: AllCheck.mergedVariables(outcomes))
-        }
-        return CheckOutcome(
-            fraction: outcomes[best].fraction, reason: outcomes.map(\.reason).joined(separator: "; "),
-            evidence: outcomes.flatMap(\.evidence), problems: outcomes.flatMap(\.problems),
-            variables: AllCheck.mergedVariables(outcomes))
+        let fraction = outcomes[best].passed ? 1 : outcomes[best].fraction
+        return CheckOutcome(fraction: fraction, details: CombinedDetails(outcomes, .any(best: best)))
     }
 }

@@ -1,16 +1,33 @@
 /// What a check found on one scope item.
+///
+/// The engine reads an outcome's fraction for every item but its reason, evidence, problems
+/// and variables only for some (those of items that fail, and the first item's reason), so a
+/// built-in check may leave them to ``OutcomeDetails`` that work them out when they are read.
+/// Reading or setting them is the same either way.
 public struct CheckOutcome: Sendable {
     /// How far the item satisfies the check, from 0 (not at all) to 1 (fully).
     public var fraction: Double
     /// A short plain explanation for the report, e.g. "found 2 source kinds (statistik, enkät); need 2".
-    public var reason: String
+    public var reason: String {
+        get { storedReason ?? details?.reason ?? "" }
+        set { storedReason = newValue }
+    }
     /// Places that support a pass: what was found.
-    public var evidence: [Hit]
+    public var evidence: [Hit] {
+        get { storedEvidence ?? details?.evidence ?? [] }
+        set { storedEvidence = newValue }
+    }
     /// Places that are themselves the problem (a vague phrase, an impossible date); each
     /// becomes a finding of its own when the item does not pass.
-    public var problems: [Hit]
+    public var problems: [Hit] {
+        get { storedProblems ?? details?.problems ?? [] }
+        set { storedProblems = newValue }
+    }
     /// Values for the rule message's `{placeholders}`.
-    public var variables: MessageVariables
+    public var variables: MessageVariables {
+        get { storedVariables ?? details?.variables ?? [:] }
+        set { storedVariables = newValue }
+    }
     /// Why the check did not run (an external program the user has not allowed); the rule
     /// is then reported as skipped and left out of the score.
     public var skipped: String?
@@ -18,15 +35,33 @@ public struct CheckOutcome: Sendable {
     /// of the rule, which is left out of the score.
     public var failure: String?
 
+    /// The parts given or set; nil where ``details`` answers.
+    private var storedReason: String?
+    private var storedEvidence: [Hit]?
+    private var storedProblems: [Hit]?
+    private var storedVariables: MessageVariables?
+    /// Works out the parts not stored, when they are read.
+    private var details: (any OutcomeDetails)?
+
     public init(
         fraction: Double, reason: String, evidence: [Hit] = [], problems: [Hit] = [],
         variables: MessageVariables = [:]
     ) {
-        self.fraction = fraction.isFinite ? min(1, max(0, fraction)) : 0
-        self.reason = reason
-        self.evidence = evidence
-        self.problems = problems
-        self.variables = variables
+        self.fraction = Self.clamped(fraction)
+        self.storedReason = reason
+        self.storedEvidence = evidence
+        self.storedProblems = problems
+        self.storedVariables = variables
+    }
+
+    /// An outcome whose reason, evidence, problems and variables `details` work out when read.
+    init(fraction: Double, details: some OutcomeDetails) {
+        self.fraction = Self.clamped(fraction)
+        self.details = details
+    }
+
+    private static func clamped(_ fraction: Double) -> Double {
+        fraction.isFinite ? min(1, max(0, fraction)) : 0
     }
 
     public var passed: Bool { fraction >= 1 }
@@ -59,6 +94,18 @@ public struct CheckOutcome: Sendable {
         guard zeroAt > limit else { return 0 }
         return max(0, 1 - (value - limit) / (zeroAt - limit))
     }
+}
+
+/// The parts of a ``CheckOutcome`` beyond its fraction, worked out each time they are read.
+///
+/// A check that keeps what it found (token ranges, matches, nested outcomes) in such an object
+/// builds no excerpts, hits, reason or variables for the many items whose outcome nobody reads
+/// in full. The object must not change once made, so every read gives the same parts.
+protocol OutcomeDetails: AnyObject, Sendable {
+    var reason: String { get }
+    var evidence: [Hit] { get }
+    var problems: [Hit] { get }
+    var variables: MessageVariables { get }
 }
 
 /// A located piece of text a check points at.

@@ -57,38 +57,81 @@ public struct FrequencyCheck: Check {
 
     /// A frequency found in the text.
     struct Found {
-        var hit: Hit
+        /// The tokens it covers, from its first, for text order.
+        var tokens: Range<Int>
         var perYear: Double
-        /// Its first token, for text order.
-        var start: Int
+
+        /// The hit for it in `text`, with `match` and `per_year`.
+        func hit(in text: TokenizedText) -> Hit {
+            let excerpt = text.excerpt(tokens)
+            return Hit(
+                location: text.location(of: text.tokens[tokens.lowerBound]), excerpt: excerpt,
+                variables: ["match": excerpt, "per_year": NumberReader.format(perYear)])
+        }
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let found = frequencies(in: item.text)
-        let evidence = found.map(\.hit)
-        var variables: MessageVariables = ["min": NumberReader.format(minimum)]
         guard let best = found.max(by: { $0.perYear < $1.perYear }), best.perYear > 0 else {
-            let problems = (vague?.matches(in: item.text) ?? []).map(item.text.hit(for:))
-            variables["per_year"] = "0"
-            if let first = problems.first { variables["match"] = first.excerpt }
-            let vagueList = problems.isEmpty ? "" : "; vague: " + LexiconCheck.summarize(problems).dropFirst(2)
+            let vague = vague?.matches(in: item.text) ?? []
             return CheckOutcome(
-                fraction: 0, reason: "no frequency found\(vagueList)", evidence: evidence, problems: problems,
-                variables: variables)
+                fraction: 0, details: Details(minimum: minimum, text: item.text, found: found, best: nil, vague: vague))
         }
-        let perYear = NumberReader.format(best.perYear)
-        variables["per_year"] = perYear
-        variables["frequency"] = best.hit.excerpt
-        variables["match"] = best.hit.excerpt
-        let stated = "\(perYear) \(best.perYear == 1 ? "time" : "times") a year (\"\(best.hit.excerpt)\")"
-        if best.perYear < minimum {
-            return CheckOutcome(
-                fraction: CheckOutcome.shortfall(best.perYear, of: minimum),
-                reason: "\(stated), below the \(variables["min"] ?? "") needed",
-                evidence: evidence, variables: variables)
+        let fraction = best.perYear < minimum ? CheckOutcome.shortfall(best.perYear, of: minimum) : 1
+        return CheckOutcome(
+            fraction: fraction, details: Details(minimum: minimum, text: item.text, found: found, best: best, vague: [])
+        )
+    }
+
+    /// An outcome's parts: every frequency found is evidence; without one, the vague terms are
+    /// the problems.
+    final class Details: OutcomeDetails {
+        let minimum: Double
+        let text: TokenizedText
+        let found: [Found]
+        /// The highest frequency, nil when none is above 0.
+        let best: Found?
+        let vague: [PhraseMatcher.Match]
+
+        init(minimum: Double, text: TokenizedText, found: [Found], best: Found?, vague: [PhraseMatcher.Match]) {
+            self.minimum = minimum
+            self.text = text
+            self.found = found
+            self.best = best
+            self.vague = vague
         }
-        let needed = minimum > 0 ? "; \(variables["min"] ?? "") needed" : ""
-        return CheckOutcome(fraction: 1, reason: stated + needed, evidence: evidence, variables: variables)
+
+        var reason: String {
+            let minimum = NumberReader.format(self.minimum)
+            guard let best else {
+                guard !vague.isEmpty else { return "no frequency found" }
+                var listed = ReasonText(capacity: 64)
+                LexiconCheck.summarize(excerpts: vague.lazy.map { self.text.excerpt($0.tokens) }, into: &listed)
+                return "no frequency found; vague: " + listed.text.dropFirst(2)
+            }
+            let perYear = NumberReader.format(best.perYear)
+            let stated =
+                "\(perYear) \(best.perYear == 1 ? "time" : "times") a year (\"\(text.excerpt(best.tokens))\")"
+            if best.perYear < self.minimum { return "\(stated), below the \(minimum) needed" }
+            return self.minimum > 0 ? "\(stated); \(minimum) needed" : stated
+        }
+
+        var evidence: [Hit] { found.map { $0.hit(in: text) } }
+        var problems: [Hit] { best == nil ? vague.map(text.hit(for:)) : [] }
+
+        var variables: MessageVariables {
+            var variables: MessageVariables = ["min": NumberReader.format(minimum)]
+            guard let best else {
+                variables["per_year"] = "0"
+                if let first = vague.first { variables["match"] = text.excerpt(first.tokens) }
+                return variables
+            }
+            let excerpt = text.excerpt(best.tokens)
+            variables["per_year"] = NumberReader.format(best.perYear)
+            variables["frequency"] = excerpt
+            variables["match"] = excerpt
+            return variables
+        }
     }
 
     /// Every frequency term and dated occasion in `text`, in text order.
@@ -97,9 +140,7 @@ public struct FrequencyCheck: Check {
         for match in frequencies.matches(in: text) {
             var perYear = (match.entry.value ?? 0) * (match.number ?? 1)
             if !perYear.isFinite { perYear = perYear > 0 ? Double.greatestFiniteMagnitude : 0 }
-            var hit = text.hit(for: match)
-            hit.variables["per_year"] = NumberReader.format(perYear)
-            found.append(Found(hit: hit, perYear: perYear, start: match.tokens.lowerBound))
+            found.append(Found(tokens: match.tokens, perYear: perYear))
         }
         guard !months.isEmpty else { return found }
         let reader = DateReader(text: text, months: months)
@@ -113,12 +154,8 @@ public struct FrequencyCheck: Check {
             let isNamed =
                 reader.month(at: date.tokens.lowerBound) != nil || reader.month(at: date.tokens.lowerBound + 1) != nil
             guard isNamed, date.year != nil, date.isPossible else { continue }
-            let excerpt = text.excerpt(date.tokens)
-            let hit = Hit(
-                location: text.location(of: text.tokens[date.tokens.lowerBound]), excerpt: excerpt,
-                variables: ["match": excerpt, "per_year": "1"])
-            found.append(Found(hit: hit, perYear: 1, start: date.tokens.lowerBound))
+            found.append(Found(tokens: date.tokens, perYear: 1))
         }
-        return found.sorted { $0.start < $1.start }
+        return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 }

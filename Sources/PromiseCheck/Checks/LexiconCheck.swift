@@ -46,31 +46,62 @@ public struct LexiconCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let matches = matcher.matches(in: item.text)
-        let hits = matches.map(item.text.hit(for:))
         let count = matches.count
-        var variables: MessageVariables = ["count": String(count), "min": String(minimum)]
-        if let maximum { variables["max"] = String(maximum) }
-        var reason = ReasonText()
-        reason.append("found ")
-        reason.append(count)
+        let fraction: Double
         if count < minimum {
-            reason.append(" of ")
-            reason.append(minimum)
-            reason.append(" needed")
-            Self.summarize(hits, into: &reason)
-            return CheckOutcome(
-                fraction: CheckOutcome.shortfall(Double(count), of: Double(minimum)), reason: reason.text,
-                evidence: hits, variables: variables)
+            fraction = CheckOutcome.shortfall(Double(count), of: Double(minimum))
+        } else if let maximum, count > maximum {
+            fraction = CheckOutcome.graded(Double(count), limit: Double(maximum), zeroAt: Double(zeroAt))
+        } else {
+            fraction = 1
         }
-        if let maximum, count > maximum {
-            reason.append(", more than ")
-            reason.append(maximum)
-            Self.summarize(hits, into: &reason)
-            let fraction = CheckOutcome.graded(Double(count), limit: Double(maximum), zeroAt: Double(zeroAt))
-            return CheckOutcome(fraction: fraction, reason: reason.text, problems: hits, variables: variables)
+        return CheckOutcome(
+            fraction: fraction, details: Details(minimum: minimum, maximum: maximum, text: item.text, matches: matches))
+    }
+
+    /// An outcome's parts, from the matches: each match a hit, evidence or, above `max`, a problem.
+    final class Details: OutcomeDetails {
+        let minimum: Int
+        let maximum: Int?
+        let text: TokenizedText
+        let matches: [PhraseMatcher.Match]
+
+        init(minimum: Int, maximum: Int?, text: TokenizedText, matches: [PhraseMatcher.Match]) {
+            self.minimum = minimum
+            self.maximum = maximum
+            self.text = text
+            self.matches = matches
         }
-        Self.summarize(hits, into: &reason)
-        return CheckOutcome(fraction: 1, reason: reason.text, evidence: hits, variables: variables)
+
+        /// Whether there are more than `max` (and so at least `min`).
+        private var tooMany: Bool { matches.count >= minimum && maximum.map { matches.count > $0 } ?? false }
+        private var hits: [Hit] { matches.map(text.hit(for:)) }
+
+        var reason: String {
+            let count = matches.count
+            var reason = ReasonText()
+            reason.append("found ")
+            reason.append(count)
+            if count < minimum {
+                reason.append(" of ")
+                reason.append(minimum)
+                reason.append(" needed")
+            } else if let maximum, count > maximum {
+                reason.append(", more than ")
+                reason.append(maximum)
+            }
+            LexiconCheck.summarize(excerpts: matches.lazy.map { self.text.excerpt($0.tokens) }, into: &reason)
+            return reason.text
+        }
+
+        var evidence: [Hit] { tooMany ? [] : hits }
+        var problems: [Hit] { tooMany ? hits : [] }
+
+        var variables: MessageVariables {
+            var variables: MessageVariables = ["count": String(matches.count), "min": String(minimum)]
+            if let maximum { variables["max"] = String(maximum) }
+            return variables
+        }
     }
 
     /// ": "a", "b" …" listing up to five distinct excerpts, or nothing.
@@ -86,10 +117,16 @@ public struct LexiconCheck: Check {
 
     /// ``summarize(_:)`` appended to `reason`, without a string of its own in between.
     static func summarize(_ hits: [Hit], into reason: inout ReasonText) {
+        summarize(excerpts: hits.lazy.map(\.excerpt), into: &reason)
+    }
+
+    /// ``summarize(_:into:)`` of hits with these excerpts; reads no further than the sixth
+    /// distinct one.
+    static func summarize(excerpts: some Collection<String>, into reason: inout ReasonText) {
         var distinct: [String] = []
-        distinct.reserveCapacity(Swift.min(hits.count, 6))
-        for hit in hits {
-            let folded = lowercased(hit.excerpt)
+        distinct.reserveCapacity(Swift.min(excerpts.count, 6))
+        for excerpt in excerpts {
+            let folded = lowercased(excerpt)
             guard !distinct.contains(folded) else { continue }
             distinct.append(folded)
             if distinct.count > 5 { break }

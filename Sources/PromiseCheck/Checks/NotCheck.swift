@@ -19,8 +19,19 @@ public struct NotCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let inner = check.evaluate(item, in: document)
-        return CheckOutcome(
-            fraction: 1 - inner.fraction, reason: "not (\(inner.reason))", evidence: inner.problems,
-            problems: inner.passed ? inner.evidence : [], variables: inner.variables)
+        return CheckOutcome(fraction: 1 - inner.fraction, details: Details(inner: inner))
+    }
+
+    /// An outcome's parts, from the nested outcome: its problems are evidence, and what it
+    /// found, when it passed, the problems.
+    final class Details: OutcomeDetails {
+        let inner: CheckOutcome
+
+        init(inner: CheckOutcome) { self.inner = inner }
+
+        var reason: String { "not (\(inner.reason))" }
+        var evidence: [Hit] { inner.problems }
+        var problems: [Hit] { inner.passed ? inner.evidence : [] }
+        var variables: MessageVariables { inner.variables }
     }
 }

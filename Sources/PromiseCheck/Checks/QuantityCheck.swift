@@ -51,29 +51,60 @@ public struct QuantityCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let found = quantities(in: item.text)
-        let hits = found.map { range in
-            let excerpt = item.text.excerpt(range)
-            return Hit(
-                location: item.text.location(of: item.text.tokens[range.lowerBound]), excerpt: excerpt,
-                variables: ["match": excerpt])
-        }
-        var variables: MessageVariables = ["count": String(hits.count), "min": String(minimum)]
-        if let first = hits.first { variables["match"] = first.excerpt }
-        var reason = ReasonText()
-        reason.append("found ")
-        reason.append(hits.count)
-        reason.append(hits.count == 1 ? " quantity" : " quantities")
-        reason.appendQuoted(hits.prefix(5).lazy.map(\.excerpt), more: hits.count > 5)
-        reason.append("; ")
-        reason.append(minimum)
-        reason.append(" needed")
         return CheckOutcome(
-            fraction: CheckOutcome.shortfall(Double(hits.count), of: Double(minimum)), reason: reason.text,
-            evidence: hits, variables: variables)
+            fraction: CheckOutcome.shortfall(Double(found.count), of: Double(minimum)),
+            details: Details(minimum: minimum, text: item.text, found: found))
+    }
+
+    /// An outcome's parts, from the token ranges of the quantities found.
+    final class Details: OutcomeDetails {
+        let minimum: Int
+        let text: TokenizedText
+        let found: [Range<Int>]
+
+        init(minimum: Int, text: TokenizedText, found: [Range<Int>]) {
+            self.minimum = minimum
+            self.text = text
+            self.found = found
+        }
+
+        var reason: String {
+            var reason = ReasonText()
+            reason.append("found ")
+            reason.append(found.count)
+            reason.append(found.count == 1 ? " quantity" : " quantities")
+            reason.appendQuoted(found.prefix(5).lazy.map { self.text.excerpt($0) }, more: found.count > 5)
+            reason.append("; ")
+            reason.append(minimum)
+            reason.append(" needed")
+            return reason.text
+        }
+
+        var evidence: [Hit] {
+            found.map { range in
+                let excerpt = text.excerpt(range)
+                return Hit(
+                    location: text.location(of: text.tokens[range.lowerBound]), excerpt: excerpt,
+                    variables: ["match": excerpt])
+            }
+        }
+
+        var problems: [Hit] { [] }
+
+        var variables: MessageVariables {
+            var variables: MessageVariables = ["count": String(found.count), "min": String(minimum)]
+            if let first = found.first { variables["match"] = text.excerpt(first) }
+            return variables
+        }
     }
 
     /// The token ranges of the quantities in `text`, each from its marker to its unit.
     func quantities(in text: TokenizedText) -> [Range<Int>] {
+        text.foldedBytes.withUnsafeBufferPointer { quantities(in: text, bytes: $0) }
+    }
+
+    /// ``quantities(in:)``, where `bytes` are the text's folded bytes.
+    private func quantities(in text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let tokens = text.tokens
         let unitEnds = Self.endsByStart(units?.matches(in: text), in: text)
         let notUnitStarts = Self.endsByStart(notUnits?.matches(in: text), in: text)
@@ -91,7 +122,8 @@ public struct QuantityCheck: Check {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard numbers.isNumber(token, in: text), !(sameSpan(index + 1, index) && notUnitStarts[index + 1] != nil)
+            guard numbers.isNumber(token, bytes: bytes),
+                !(sameSpan(index + 1, index) && notUnitStarts[index + 1] != nil)
             else {
                 index += 1
                 continue
@@ -99,7 +131,7 @@ public struct QuantityCheck: Check {
             var end: Int?
             if sameSpan(index + 1, index), tokens[index + 1].isSymbol("%") {
                 end = index + 2
-            } else if let unitEnd = unit(after: index, in: text, unitEnds: unitEnds) {
+            } else if let unitEnd = unit(after: index, in: tokens, bytes: bytes, unitEnds: unitEnds) {
                 end = unitEnd
             }
             let isYear = token.plausibleYear != nil
@@ -109,7 +141,8 @@ public struct QuantityCheck: Check {
                 continue
             }
             var last = end ?? index + 1
-            if end == nil, sameSpan(last, index), tokens[last].kind == .word, !numbers.isNumber(tokens[last], in: text)
+            if end == nil, sameSpan(last, index), tokens[last].kind == .word,
+                !numbers.isNumber(tokens[last], bytes: bytes)
             {
                 // Show what the target counts: "minst fyra trygghetsdialoger".
                 last += 1
@@ -122,8 +155,9 @@ public struct QuantityCheck: Check {
 
     /// Where the unit after the number at `index` ends: within `gap` words, then any units that
     /// follow directly ("timmar per år").
-    private func unit(after index: Int, in text: TokenizedText, unitEnds: TokenMap) -> Int? {
-        let tokens = text.tokens
+    private func unit(after index: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, unitEnds: TokenMap)
+        -> Int?
+    {
         let span = tokens[index].spanIndex
         var position = index + 1
         var skipped = 0
@@ -133,7 +167,7 @@ public struct QuantityCheck: Check {
                 return end
             }
             let token = tokens[position]
-            guard skipped < gap, token.kind == .word, !numbers.isNumber(token, in: text) else { return nil }
+            guard skipped < gap, token.kind == .word, !numbers.isNumber(token, bytes: bytes) else { return nil }
             skipped += 1
             position += 1
         }

@@ -36,6 +36,45 @@ public struct ReadabilityCheck: Check {
         var longWords = 0
         var sentences = 0
         var inSentence = false
+        // Each span (a list item, a paragraph) ends a sentence even without a full stop. Tokens
+        // come span by span, so the spans with tokens are counted where the span changes.
+        var spanEnds = 0
+        var lastSpan = -1
+        for token in text.tokens {
+            if token.spanIndex != lastSpan {
+                spanEnds += 1
+                lastSpan = token.spanIndex
+            }
+            switch token.kind {
+            case .word:
+                words += 1
+                // A word has no more characters than folded bytes: only longer ones are counted.
+                if token.bytes.count > longWord, text.characterCount(of: token) > longWord { longWords += 1 }
+                inSentence = true
+            case .number:
+                inSentence = true
+            case .symbol:
+                switch token.symbol {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                    if inSentence {
+                        sentences += 1
+                        inSentence = false
+                    }
+                default: break
+                }
+            }
+        }
+        sentences = max(sentences + (inSentence ? 1 : 0), min(spanEnds, words))
+        guard words > 0 else { return nil }
+        return Double(words) / Double(max(1, sentences)) + 100 * Double(longWords) / Double(words)
+    }
+
+    /// ``lix(of:longWord:)`` in two passes, counting every word's characters; what it must agree with.
+    static func referenceLix(of text: TokenizedText, longWord: Int = 6) -> Double? {
+        var words = 0
+        var longWords = 0
+        var sentences = 0
+        var inSentence = false
         for token in text.tokens {
             switch token.kind {
             case .word:

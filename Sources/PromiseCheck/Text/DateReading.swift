@@ -165,8 +165,9 @@ struct DateReader {
 
     /// A month name and a plausible year.
     private func readMonthYear(at index: Int) -> WrittenDate? {
-        guard sameSpan(index + 1, as: index), let month = month(at: index),
-            let year = tokens[index + 1].plausibleYear
+        // The year first: it turns most words away without looking them up.
+        guard sameSpan(index + 1, as: index), let year = tokens[index + 1].plausibleYear,
+            let month = month(at: index)
         else { return nil }
         return WrittenDate(year: year, month: month, tokens: index..<index + 2)
     }

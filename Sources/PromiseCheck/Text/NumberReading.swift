@@ -10,19 +10,15 @@ struct NumberReader: Sendable {
         words = WordTable(lexicon?.wordValues ?? [:])
     }
 
-    /// The value of a digit token or a number word of `text`, or `nil` for anything else.
-    func value(of token: Token, in text: TokenizedText) -> Double? {
-        switch token.kind {
-        case .number: token.numberValue
-        case .word: words[token: token, in: text]
-        case .symbol: nil
-        }
-    }
-
-    /// Whether a token of `text` is a number, in digits or as a word.
-    func isNumber(_ token: Token, in text: TokenizedText) -> Bool {
+    /// Whether a token is a number, in digits or as a word, where `bytes` are its text's
+    /// folded bytes.
+    func isNumber(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // A run of digits always reads as a number (a very long one as infinity).
-        token.kind == .number || value(of: token, in: text) != nil
+        switch token.kind {
+        case .number: true
+        case .word: words[token: token, bytes: bytes] != nil
+        case .symbol: false
+        }
     }
 
     /// A value for a message: whole numbers without a trailing `.0`, never trapping on huge ones.

@@ -68,4 +68,29 @@ import Testing
             implicit.diagnostics, code: "pack.check-parameters", at: pos(2, 7), message: "'zero_at' must be above 'max'"
         )
     }
+
+    /// Words around the long-word length in one- and two-byte letters, a decomposed "ö",
+    /// sentence ends and other symbols, over one to three spans.
+    @Test(arguments: 0..<20)
+    func lixIsTheTwoPassLix(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let pieces = ["a", "å", "ö", "o\u{308}", "Ä", "e", "12", ".", "!", "?", ":", ",", "-", "%"]
+        for _ in 0..<50 {
+            let spans = (0..<Int.random(in: 1...3, using: &generator)).map { line in
+                let words = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                    (0..<Int.random(in: 1...9, using: &generator)).map { _ in
+                        pieces.randomElement(using: &generator) ?? "a"
+                    }.joined()
+                }
+                return verbatimSpan(words.joined(separator: " "), line + 1)
+            }
+            let text = TokenizedText(spans)
+            for longWord in [0, 3, 6, 7] {
+                #expect(
+                    ReadabilityCheck.lix(of: text, longWord: longWord)
+                        == ReadabilityCheck.referenceLix(of: text, longWord: longWord),
+                    "\(spans.map(\.text)) long_word \(longWord)")
+            }
+        }
+    }
 }

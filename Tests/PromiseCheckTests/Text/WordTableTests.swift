@@ -42,4 +42,32 @@ import Testing
             #expect(token.numberValue == Double(digits), "\(digits)")
         }
     }
+
+    /// Random words sharing first bytes and lengths, some longer than 63 bytes, against the
+    /// dictionary: found, and near misses (one byte changed, one longer or shorter) not found.
+    @Test(arguments: 0..<10)
+    func randomWordsAnswerAsTheDictionary(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let letters = ["a", "b", "t", "å", "ä", "ö", "e"]
+        func word() -> String {
+            let count =
+                Bool.random(using: &generator)
+                ? Int.random(in: 1...5, using: &generator) : Int.random(in: 60...70, using: &generator)
+            return (0..<count).map { _ in letters.randomElement(using: &generator) ?? "a" }.joined()
+        }
+        for _ in 0..<20 {
+            var values: [String: Int] = [:]
+            for index in 0..<Int.random(in: 1...30, using: &generator) { values[word()] = index }
+            let table = WordTable(values)
+            var probes = Array(values.keys)
+            for known in values.keys {
+                probes += [known + "a", String(known.dropLast()), "t" + known.dropFirst(), known.dropLast() + "b"]
+            }
+            probes += (0..<20).map { _ in word() }
+            let text = TokenizedText([verbatimSpan(probes.filter { !$0.isEmpty }.joined(separator: " "))])
+            for token in text.tokens {
+                #expect(table[token: token, in: text] == values[text.folded(token)], "\(text.folded(token))")
+            }
+        }
+    }
 }

@@ -1,0 +1,50 @@
+/// The parts of an `all` or `any` outcome, from its nested outcomes.
+final class CombinedDetails: OutcomeDetails {
+    enum Combination {
+        /// `all`: the failing outcomes' reasons (everyone's when none fails) and problems.
+        case all(anyFailing: Bool)
+        /// `any`: the best outcome's reason and evidence when it passes, otherwise everyone's
+        /// reasons, evidence and problems. `best` indexes the first of the highest fractions.
+        case any(best: Int)
+    }
+
+    let outcomes: [CheckOutcome]
+    let combination: Combination
+
+    init(_ outcomes: [CheckOutcome], _ combination: Combination) {
+        self.outcomes = outcomes
+        self.combination = combination
+    }
+
+    /// The best outcome of an `any` that passes.
+    private var passingBest: CheckOutcome? {
+        guard case .any(let best) = combination, outcomes[best].passed else { return nil }
+        return outcomes[best]
+    }
+
+    var reason: String {
+        if let best = passingBest { return best.reason }
+        var reasons: [String] = []
+        reasons.reserveCapacity(outcomes.count)
+        for outcome in outcomes where !failingOnly || !outcome.passed { reasons.append(outcome.reason) }
+        return reasons.joined(separator: "; ")
+    }
+
+    var evidence: [Hit] { passingBest?.evidence ?? outcomes.flatMap(\.evidence) }
+
+    /// The failing outcomes' problems (those of an `any` that fails are all failing).
+    var problems: [Hit] {
+        if passingBest != nil { return [] }
+        var problems: [Hit] = []
+        for outcome in outcomes where !outcome.passed { problems.append(contentsOf: outcome.problems) }
+        return problems
+    }
+
+    /// Everyone's variables; where several set a name, the first one's value.
+    var variables: MessageVariables { AllCheck.mergedVariables(outcomes) }
+
+    /// Whether only the failing outcomes give reasons: those of an `all` where one fails.
+    private var failingOnly: Bool {
+        if case .all(let anyFailing) = combination { anyFailing } else { false }
+    }
+}
