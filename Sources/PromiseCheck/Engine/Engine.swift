@@ -5,6 +5,11 @@ public struct Engine: Sendable {
     let enabledRules: [Rule]
     /// The lexicons of the enabled rules of each scope, in one automaton per scope.
     let lexicons: [Scope: CombinedMatcher]
+    /// For each enabled rule, the group of rules whose outcomes it shares, or nil: rules of one
+    /// scope with the same check (``CheckSource``) of pure kinds get each item's outcome from
+    /// one evaluation, and each renders its own findings from it.
+    let outcomeGroups: [Int?]
+    let outcomeGroupCount: Int
 
     public init(pack: RulePack) {
         self.pack = pack
@@ -12,12 +17,56 @@ public struct Engine: Sendable {
         var matchers: [Scope: [PhraseMatcher]] = [:]
         for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
         self.lexicons = matchers.mapValues(CombinedMatcher.init)
+        (outcomeGroups, outcomeGroupCount) = Self.outcomeGroups(of: enabledRules)
+    }
+
+    /// What rules must have in common to share outcomes.
+    private struct SharedCheck: Hashable {
+        var source: CheckSource
+        var scope: Scope
+    }
+
+    /// The group of each rule (nil for a rule that shares with none), numbered in rule order,
+    /// and the number of groups.
+    static func outcomeGroups(of rules: [Rule]) -> (groups: [Int?], count: Int) {
+        let keys = rules.map { rule in
+            rule.checkSource.flatMap { isPure(rule.check) ? SharedCheck(source: $0, scope: rule.scope) : nil }
+        }
+        var members: [SharedCheck: Int] = [:]
+        for key in keys.compactMap(\.self) { members[key, default: 0] += 1 }
+        var numbers: [SharedCheck: Int] = [:]
+        let groups = keys.map { key -> Int? in
+            guard let key, let count = members[key], count > 1 else { return nil }
+            if let number = numbers[key] { return number }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
+        return (groups, numbers.count)
+    }
+
+    /// Whether a check's outcome depends only on the item, the document and its parameters, so
+    /// that rules may share it: built-in kinds only (a registry may give their names to other
+    /// types), never `exec` (its program gets the rule's id) nor `pattern` (its deadline makes
+    /// an outcome depend on time), and the nested checks of `all`, `any` and `not` too.
+    static func isPure(_ check: any Check) -> Bool {
+        switch check {
+        case let check as AllCheck: check.checks.allSatisfy(isPure)
+        case let check as AnyCheck: check.checks.allSatisfy(isPure)
+        case let check as NotCheck: isPure(check.check)
+        case is PresentCheck, is LexiconCheck, is QuantityCheck, is FrequencyCheck, is PeriodCheck,
+            is SignatoriesCheck, is SourcesCheck, is ReadabilityCheck:
+            true
+        default: false
+        }
     }
 
     /// Evaluates every enabled rule and scores the document.
     public func evaluate(_ document: Document) -> DocumentEvaluation {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
-        var results = enabledRules.map { evaluate($0, on: document, scopes: &scopes) }
+        var shared = [[CheckOutcome?]](repeating: [], count: outcomeGroupCount)
+        var results = enabledRules.indices.map { index in
+            evaluate(enabledRules[index], on: document, scopes: &scopes, shared: &shared, group: outcomeGroups[index])
+        }
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
         let categories = pack.categories.compactMap { category -> CategoryScore? in
@@ -35,10 +84,15 @@ public struct Engine: Sendable {
     /// Evaluates one rule, whether or not it is enabled; what `rules test` runs on examples.
     public func evaluate(_ rule: Rule, on document: Document) -> RuleResult {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
-        return evaluate(rule, on: document, scopes: &scopes)
+        var shared: [[CheckOutcome?]] = []
+        return evaluate(rule, on: document, scopes: &scopes, shared: &shared, group: nil)
     }
 
-    private func evaluate(_ rule: Rule, on document: Document, scopes: inout ScopeResolver) -> RuleResult {
+    /// Evaluates `rule`; a rule of a `group` reads each item's outcome from `shared[group]`
+    /// (one per item of the scope), or evaluates it there for the others of the group.
+    private func evaluate(
+        _ rule: Rule, on document: Document, scopes: inout ScopeResolver, shared: inout [[CheckOutcome?]], group: Int?
+    ) -> RuleResult {
         let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
@@ -71,9 +125,16 @@ public struct Engine: Sendable {
         fractions.reserveCapacity(items.count)
         var passing = 0
         var firstReason = ""
-        for var item in items {
+        if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
+        for (position, var item) in items.enumerated() {
             item.ruleID = rule.id
-            let outcome = rule.check.evaluate(item, in: document)
+            let outcome: CheckOutcome
+            if let group, let known = shared[group][position] {
+                outcome = known
+            } else {
+                outcome = rule.check.evaluate(item, in: document)
+                if let group { shared[group][position] = outcome }
+            }
             if let failure = outcome.failure {
                 var failed = result(rule, fraction: 0, reason: failure, findings: [])
                 failed.error = failure

@@ -658,7 +658,8 @@ public struct PackLoader: Sendable {
             requirement: requirement, checkKind: checkKind, check: check, message: message,
             missingMessage: missingMessage,
             hint: hint, link: link, rationale: rationale, examples: examples, isEnabled: isEnabled, file: raw.file,
-            location: raw.location)
+            location: raw.location,
+            checkSource: CheckSource(kind: checkKind, parameters: raw.parameterOrder.compactMap { raw.parameters[$0] }))
     }
 
     private func readExamples(_ raw: RawRule, reader: NodeReader) -> [RuleExample] {

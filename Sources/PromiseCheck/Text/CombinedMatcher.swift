@@ -31,11 +31,18 @@ public final class CombinedMatcher: Sendable {
     /// The combined slots with `{n}` terms, grouped by their number words, with a trie of
     /// those words; a token is a number for a group when it is digits or one of its words.
     private let numberGroups: [(words: ByteTrie, numberWords: [String: Double], slots: [Int])]
-    /// Each number group's trie, borrowed (see ``ByteTrie/nodes``), and its candidates: those
-    /// of group `g` are `numberGroupValues[numberGroupValueStart[g]..<numberGroupValueStart[g + 1]]`.
+    /// Each number group's trie, borrowed (see ``ByteTrie/nodes``), and the candidates of a
+    /// number for it: all of them are `numberGroupValues[numberGroupValueStart[g]..<numberGroupValueStart[g + 1]]`,
+    /// in order; those whose second part is a word are also in `numberGroupFollowers[g]` under
+    /// that word, to be looked up with the next token, and the others are
+    /// `numberGroupOthers[numberGroupOtherStart[g]..<numberGroupOtherStart[g + 1]]`, in order.
     private let numberGroupNodes: [ByteTrie.Nodes]
     private let numberGroupValueStart: [Int]
     private let numberGroupValues: [Int]
+    private let numberGroupOtherStart: [Int]
+    private let numberGroupOthers: [Int]
+    private let numberGroupFollowers: [ByteTrie]
+    private let numberGroupFollowerNodes: [ByteTrie.Nodes]
     /// The most candidates one token can have: every entry of the combined slots, once.
     private let candidateCapacity: Int
 
@@ -109,12 +116,37 @@ public final class CombinedMatcher: Sendable {
         }
         self.numberGroups = numberGroups
         self.numberGroupNodes = numberGroups.map(\.words.nodes)
-        // A group's candidates: each of its slots' number entries, in slot order.
-        let groupValues = numberGroups.map { group in
-            group.slots.flatMap { slot in slots[slot].byNumber.map { Self.pack(slot: slot, entry: $0) } }
+        // A group's candidates: each of its slots' number entries, in slot order, those whose
+        // second part is a word under that word (a trie keeps a word's values in the order added).
+        var groupValues: [[Int]] = []
+        var groupOthers: [[Int]] = []
+        var followers: [ByteTrie] = []
+        for group in numberGroups {
+            var all: [Int] = []
+            var others: [Int] = []
+            var byNextWord = ByteTrie.Builder()
+            for slot in group.slots {
+                for entry in slots[slot].byNumber {
+                    let value = Self.pack(slot: slot, entry: entry)
+                    all.append(value)
+                    let parts = slots[slot].parts[entry]
+                    if parts.count > 1, case .word(let word) = parts[1], !word.isEmpty {
+                        byNextWord.add(Array(word.utf8), word: value)
+                    } else {
+                        others.append(value)
+                    }
+                }
+            }
+            groupValues.append(all)
+            groupOthers.append(others)
+            followers.append(byNextWord.build())
         }
         self.numberGroupValueStart = groupValues.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.numberGroupValues = Array(groupValues.joined())
+        self.numberGroupOtherStart = groupOthers.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        self.numberGroupOthers = Array(groupOthers.joined())
+        self.numberGroupFollowers = followers
+        self.numberGroupFollowerNodes = followers.map(\.nodes)
         self.candidateCapacity = slots.indices.reduce(0) { $0 + (isCombined[$1] ? slots[$1].parts.count : 0) }
     }
 
@@ -128,6 +160,30 @@ public final class CombinedMatcher: Sendable {
     @inline(__always)
     private static func pack(slot: Int, entry: Int, firstPartMatched: Bool = false) -> Int {
         slot << 32 | (firstPartMatched ? 1 << 31 : 0) | entry
+    }
+
+    /// Merges the ascending `values` into the ascending `candidates[start..<count]`, in place
+    /// (the buffer has room for every candidate); returns the new count.
+    @inline(__always)
+    private static func merge(
+        _ values: ArraySlice<Int>, into candidates: UnsafeMutablePointer<Int>, from start: Int, count: Int
+    ) -> Int {
+        guard !values.isEmpty else { return count }
+        // From the back: the largest of the two goes last.
+        var write = count + values.count
+        var left = count
+        var right = values.endIndex
+        while right > values.startIndex {
+            write -= 1
+            if left > start, candidates[left - 1] > values[right - 1] {
+                left -= 1
+                candidates[write] = candidates[left]
+            } else {
+                right -= 1
+                candidates[write] = values[right]
+            }
+        }
+        return count + values.count
     }
 
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
@@ -227,12 +283,39 @@ public final class CombinedMatcher: Sendable {
                                                         : numberGroups[group].numberWords[
                                                             String(decoding: word, as: UTF8.self)] != nil)
                                                 guard isNumber else { continue }
-                                                let values =
-                                                    numberGroupValueStart[group]..<numberGroupValueStart[group + 1]
-                                                for value in numberGroupValues[values] {
-                                                    candidates[candidateCount] = value
-                                                    candidateCount += 1
+                                                let next = index + 1
+                                                let others =
+                                                    numberGroupOtherStart[group]..<numberGroupOtherStart[group + 1]
+                                                guard next < tokens.count, tokens[next].spanIndex == token.spanIndex,
+                                                    tokens[next].kind != .symbol
+                                                else {
+                                                    // No word follows in the span: a second part that is a
+                                                    // word cannot match.
+                                                    for value in numberGroupOthers[others] {
+                                                        candidates[candidateCount] = value
+                                                        candidateCount += 1
+                                                    }
+                                                    continue
                                                 }
+                                                guard tokens[next].isSimple else {
+                                                    // The next token compares as `String`: every candidate.
+                                                    let values =
+                                                        numberGroupValueStart[group]..<numberGroupValueStart[group + 1]
+                                                    for value in numberGroupValues[values] {
+                                                        candidates[candidateCount] = value
+                                                        candidateCount += 1
+                                                    }
+                                                    continue
+                                                }
+                                                // Those whose second part is the next token's bytes, merged in
+                                                // order with the others: a slot's candidates stay in order.
+                                                let start = candidateCount
+                                                numberGroupFollowerNodes[group].collectMatches(
+                                                    UnsafeBufferPointer(rebasing: bytes[tokens[next].bytes]),
+                                                    reversed: false, into: candidates, count: &candidateCount)
+                                                candidateCount = Self.merge(
+                                                    numberGroupOthers[others], into: candidates, from: start,
+                                                    count: candidateCount)
                                             }
                                         }
                                     }

@@ -121,6 +121,49 @@ import Testing
         }
     }
 
+    /// Terms that start with a number are looked up by the word after it; those with any other
+    /// second part are merged in with them, in lexicon order, which decides between candidates
+    /// of the same length ("{n} år" and "{n} år*" on "4 år").
+    @Test(arguments: 0..<40)
+    func numberLedTermsKeepTheirOrder(seed: UInt64) throws {
+        var generator = Generator(state: seed)
+        let seconds = ["år", "år*", "*r", "ÅR", "gånger", "gång*", "%", "/", "{n}", "o\u{308}ka", "per"]
+        let thirds = ["", " per år", " år", " {n}", " vecka*"]
+        var terms: [String] = []
+        for _ in 0..<Int.random(in: 1...12, using: &generator) {
+            let term = Bool.random(using: &generator) ? "{n}" : "{n} " + seconds.randomElement(using: &generator)!
+            terms.append(term + thirds.randomElement(using: &generator)!)
+        }
+        let entries = terms.compactMap { try? Lexicon.Entry(term: $0) }
+        let matcher = PhraseMatcher(Lexicon(name: "prov", entries: entries), numberWords: Self.numberWords)
+        let words = [
+            "4", "12", "fyra", "två", "år", "ÅR", "gånger", "gång", "per", "vecka", "veckor", "öka", "o\u{308}ka",
+        ]
+        for _ in 0..<25 {
+            let lines = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                    words.randomElement(using: &generator)! + Self.separators.randomElement(using: &generator)!
+                }.joined()
+            }
+            let text = TokenizedText(lines.enumerated().map { verbatimSpan($1, $0 + 1) })
+            let fast = matcher.matches(in: text)
+            let reference = matcher.referenceMatches(in: text)
+            #expect(
+                fast == reference,
+                "seed \(seed): terms \(terms) in \(lines): \(fast.map(\.entry.term)) vs \(reference.map(\.entry.term))")
+        }
+    }
+
+    @Test func aNumberLedTermOfTheSameLengthEarlierInTheLexiconWins() throws {
+        for terms in [["{n} år*", "{n} år"], ["{n} år", "{n} år*"], ["{n} %", "{n} *r", "{n} år"]] {
+            let entries = try terms.map { try Lexicon.Entry(term: $0) }
+            let matcher = PhraseMatcher(Lexicon(name: "prov", entries: entries))
+            let text = TokenizedText([verbatimSpan("i 4 år och 5 %")])
+            let expected = terms[0] == "{n} %" ? ["{n} *r", "{n} %"] : [terms[0]]
+            #expect(matcher.matches(in: text).map(\.entry.term) == expected, "\(terms)")
+        }
+    }
+
     @Test func someRandomTermsMatch() throws {
         // Guards the property test against comparing nothing with nothing.
         var generator = Generator(state: 1)
