@@ -152,10 +152,12 @@ public struct Engine: Sendable {
                 continue
             }
             let variables = item.variables.merging(outcome.variables, replacing: true)
-            if outcome.problems.isEmpty {
+            // Read once: a check may work its problems out on each read.
+            let problems = outcome.problems
+            if problems.isEmpty {
                 finding(rule.message, at: item.location, excerpt: nil, variables, item: item)
             } else {
-                for hit in outcome.problems {
+                for hit in problems {
                     finding(
                         rule.message, at: hit.location, excerpt: hit.excerpt,
                         variables.merging(hit.variables, replacing: true), item: item)
