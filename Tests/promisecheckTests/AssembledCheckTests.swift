@@ -3,6 +3,8 @@ import PromiseCheck
 import PromiseCheckReports
 import Testing
 
+@testable import promisecheck
+
 /// `check` assembles SARIF, JUnit and Markdown: each file's parts are set aside in temporary
 /// files as it is checked, and the report is put together at the end. The result is the report
 /// the same run renders from its whole report.
@@ -52,6 +54,28 @@ struct AssembledCheckTests {
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
                 "p", "r.md", "r.sarif", "r.xml",
             ])
+    }
+
+    @Test("a spool in a temporary file leaves nothing in its folder and reads back any range across its buffer")
+    func fileSpool() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(FileSpool(in: folder.path + "/missing") == nil)
+        let spool = try #require(FileSpool(in: folder.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        var expected: [UInt8] = []
+        for round in 0..<12 {
+            let piece = (0..<(round * 40_009)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ round) }
+            spool.append(piece)
+            expected += piece
+        }
+        #expect(spool.count == expected.count)
+        for range in [0..<expected.count, 5..<300_000, 262_143..<262_145, 7..<7, expected.count - 1..<expected.count] {
+            var read: [UInt8] = []
+            spool.read(range) { read += $0 }
+            #expect(read == Array(expected[range]), "\(range)")
+        }
+        #expect(spool.failure == nil)
     }
 
     /// The run's report rebuilt in this process: its files, in the order and under the paths the

@@ -129,10 +129,14 @@ final class ReportOutput {
     }
 
     /// A spool in a temporary file: next to the output file, whose file system must have room
-    /// for the report anyway, or in the temporary folder; in memory when neither can be made.
+    /// for the report anyway, or in the temporary folder (for standard output, a device or a
+    /// pipe); in memory when neither can be made.
     private func makeSpool() -> any ReportSpool {
         var folders: [String] = []
-        if let path = destination.path { folders.append(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        var target = stat()
+        if let path = destination.path, stat(path, &target) != 0 || target.st_mode & S_IFMT == S_IFREG {
+            folders.append(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         folders.append(ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         for folder in folders {
             if let spool = FileSpool(in: folder) {
