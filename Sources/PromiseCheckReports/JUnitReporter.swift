@@ -10,35 +10,56 @@ import PromiseCheck
 /// cannot be read, and a named path that does not exist, is a suite with one `<error>` test
 /// case; input warnings go to the suite's `<system-err>`. Scores and grades are suite
 /// `<properties>`.
-public struct JUnitReporter: Reporter {
+///
+/// The totals come first, in `<testsuites>`, so the report is assembled (``AssembledReporter``):
+/// each file's suite is set aside as it is checked and counted, and written after them at the end.
+public struct JUnitReporter: AssembledReporter {
     public init() {}
 
-    public func render(_ report: Report, policy: FailPolicy) -> String {
-        var suites: [Suite] = []
+    public func assembly(_ run: ReportRun, makeSpool: () -> any ReportSpool) -> JUnitAssembly {
+        JUnitAssembly(suites: makeSpool())
+    }
+
+    /// The suites of the run's own diagnostics, a suite per path, in the order the paths first appear.
+    package static func inputSuites(_ diagnostics: [Diagnostic]) -> [Suite] {
         var paths: [String] = []
         var byPath: [String: [Diagnostic]] = [:]
-        for diagnostic in report.diagnostics {
+        for diagnostic in diagnostics {
             if byPath[diagnostic.path] == nil { paths.append(diagnostic.path) }
             byPath[diagnostic.path, default: []].append(diagnostic)
         }
-        for path in paths { suites.append(Self.inputSuite(path: path, diagnostics: byPath[path] ?? [])) }
-        suites += report.files.map(Self.suite)
-
-        let tests = suites.reduce(0) { $0 + $1.tests }
-        let failures = suites.reduce(0) { $0 + $1.failures }
-        let errors = suites.reduce(0) { $0 + $1.errors }
-        let skipped = suites.reduce(0) { $0 + $1.skipped }
-        var lines = [
-            #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            "<testsuites name=\"promisecheck\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\""
-                + (skipped > 0 ? " skipped=\"\(skipped)\"" : "") + ">",
-        ]
-        for suite in suites { lines += suite.lines }
-        lines.append("</testsuites>")
-        return lines.joined(separator: "\n") + "\n"
+        return paths.map { inputSuite(path: $0, diagnostics: byPath[$0] ?? []) }
     }
 
-    struct Suite {
+    /// The XML declaration and the `<testsuites>` element's start, with the totals of every suite.
+    package static func header(_ totals: Counts) -> [String] {
+        [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "<testsuites name=\"promisecheck\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" "
+                + "errors=\"\(totals.errors)\"" + (totals.skipped > 0 ? " skipped=\"\(totals.skipped)\"" : "") + ">",
+        ]
+    }
+
+    package static let footer = "</testsuites>"
+
+    /// A suite's or a report's test cases by outcome.
+    package struct Counts: Sendable {
+        package var tests = 0
+        package var failures = 0
+        package var errors = 0
+        package var skipped = 0
+
+        package init() {}
+
+        package mutating func add(_ other: Counts) {
+            tests += other.tests
+            failures += other.failures
+            errors += other.errors
+            skipped += other.skipped
+        }
+    }
+
+    package struct Suite {
         var name: String
         var properties: [(String, String)] = []
         var cases: [[String]] = []
@@ -48,7 +69,16 @@ public struct JUnitReporter: Reporter {
         var skipped = 0
         var systemErr: [String] = []
 
-        var lines: [String] {
+        package var counts: Counts {
+            var counts = Counts()
+            counts.tests = tests
+            counts.failures = failures
+            counts.errors = errors
+            counts.skipped = skipped
+            return counts
+        }
+
+        package var lines: [String] {
             var lines = [
                 "  <testsuite name=\"\(attr(name))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">"
             ]
@@ -68,7 +98,7 @@ public struct JUnitReporter: Reporter {
         }
     }
 
-    static func suite(_ file: FileReport) -> Suite {
+    package static func suite(_ file: FileReport) -> Suite {
         guard let evaluation = file.evaluation else {
             return inputSuite(path: file.path, diagnostics: file.diagnostics)
         }
@@ -129,7 +159,7 @@ public struct JUnitReporter: Reporter {
 
     /// A suite for a path whose problems are input problems: an `<error>` test case when any is
     /// an error, otherwise only `<system-err>`.
-    static func inputSuite(path: String, diagnostics: [Diagnostic]) -> Suite {
+    package static func inputSuite(path: String, diagnostics: [Diagnostic]) -> Suite {
         var suite = Suite(name: path)
         let errors = diagnostics.filter { $0.severity == .error }
         guard let first = errors.first else {
@@ -145,6 +175,45 @@ public struct JUnitReporter: Reporter {
             "    </testcase>",
         ])
         return suite
+    }
+}
+
+/// One run's JUnit report in the making (see ``JUnitReporter``).
+public final class JUnitAssembly: ReportAssembly {
+    public struct Part: Sendable {
+        var suite: [UInt8]
+        var counts: JUnitReporter.Counts
+    }
+
+    private let suites: any ReportSpool
+    /// The counts of the files' suites so far.
+    private var counts = JUnitReporter.Counts()
+
+    init(suites: any ReportSpool) {
+        self.suites = suites
+    }
+
+    public func part(of file: FileReport, index: Int) -> Part {
+        let suite = JUnitReporter.suite(file)
+        var bytes: [UInt8] = []
+        bytes.appendLines(suite.lines)
+        return Part(suite: bytes, counts: suite.counts)
+    }
+
+    public func add(_ part: Part) {
+        suites.append(part.suite)
+        counts.add(part.counts)
+    }
+
+    public func finish(_ run: ReportRun, policy: FailPolicy, write: ([UInt8]) -> Void) {
+        let inputSuites = JUnitReporter.inputSuites(run.diagnostics)
+        var totals = counts
+        for suite in inputSuites { totals.add(suite.counts) }
+        var bytes: [UInt8] = []
+        bytes.appendLines(JUnitReporter.header(totals) + inputSuites.flatMap(\.lines))
+        write(bytes)
+        suites.read(into: write)
+        write(Array((JUnitReporter.footer + "\n").utf8))
     }
 }
 

@@ -120,8 +120,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 
     /// The reporter for this format when it can be streamed (text, json, github, csv); nil for
-    /// formats that need the whole run before they write anything: totals at the top (SARIF,
-    /// JUnit, Markdown) or every file's text (HTML).
+    /// formats whose start depends on the whole run (SARIF, JUnit, Markdown, see
+    /// ``assembledReporter()``) or that show every file's text (HTML).
     public func streamingReporter(explain: Bool = false, style: TerminalStyle = .plain) -> (any StreamingReporter)? {
         switch self {
         case .text: TextReporter(explain: explain, style: style)
@@ -132,13 +132,25 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The reporter for this format when it is put together at the end from parts set aside as
+    /// the files are checked (SARIF, JUnit, Markdown); nil for the formats that stream and for
+    /// HTML, which needs the whole report.
+    public func assembledReporter() -> (any AssembledReporter)? {
+        switch self {
+        case .sarif: SARIFReporter()
+        case .junit: JUnitReporter()
+        case .markdown: MarkdownReporter()
+        case .text, .json, .github, .csv, .html: nil
+        }
+    }
+
     /// Whether the format shows the promise's own text, so the report needs `FileReport.sourceLines`.
     public var needsSource: Bool { self == .html }
 }
 
 extension FailPolicy.Verdict {
     /// `passed`, `failed` or `input-error`: the result's name in machine-readable formats.
-    var resultName: String {
+    package var resultName: String {
         switch self {
         case .passed: "passed"
         case .failed: "failed"
@@ -147,22 +159,24 @@ extension FailPolicy.Verdict {
     }
 
     /// What broke the policy, one line each; empty unless the run failed.
-    var reasons: [String] {
+    package var reasons: [String] {
         if case .failed(let reasons) = self { return reasons }
         return []
     }
 }
 
 /// The run's counts in words, shared by the formats that end with a one-line summary.
-enum RunSummary {
+package enum RunSummary {
     /// `2 files checked (1 could not be read); 0 errors, 3 warnings, 1 info; 2 input errors; average score 61.9`.
     ///
     /// - Parameter emphasis: how the average score is set off (bold on a terminal).
-    static func counts(_ report: Report, emphasis: (String) -> String = { $0 }) -> String {
+    package static func counts(_ report: Report, emphasis: (String) -> String = { $0 }) -> String {
         counts(report.totals, baselineUsed: report.baseline != nil, emphasis: emphasis)
     }
 
-    static func counts(_ totals: ReportTotals, baselineUsed: Bool, emphasis: (String) -> String = { $0 }) -> String {
+    package static func counts(_ totals: ReportTotals, baselineUsed: Bool, emphasis: (String) -> String = { $0 })
+        -> String
+    {
         let files = totals.files
         let evaluated = totals.evaluated
         var parts = ["\(files) file\(files == 1 ? "" : "s") checked"]
@@ -181,10 +195,10 @@ enum RunSummary {
     }
 
     /// What a report says about suppressed findings and the score.
-    static let suppressedNote = "suppressed findings still count in the score"
+    package static let suppressedNote = "suppressed findings still count in the score"
 
     /// `passed`, `failed: reasons` or `input errors (exit 2)`.
-    static func result(_ verdict: FailPolicy.Verdict) -> String {
+    package static func result(_ verdict: FailPolicy.Verdict) -> String {
         switch verdict {
         case .passed: "passed"
         case .failed(let reasons): "failed: " + reasons.joined(separator: "; ")
@@ -195,7 +209,7 @@ enum RunSummary {
 
 /// A rule's link when it is a plain web address, the only kind the formats link to: anything
 /// else (`javascript:`, a local path, text with spaces or markup) is shown as text or left out.
-func webAddress(_ link: String) -> String? {
+package func webAddress(_ link: String) -> String? {
     let lower = link.lowercased()
     guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
     let unsafe = link.unicodeScalars.contains { scalar in

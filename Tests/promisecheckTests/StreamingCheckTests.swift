@@ -68,9 +68,9 @@ struct StreamingCheckTests {
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["baselined"] as? Int == baselined.prefix(12).reduce(0, +))
         #expect(summary["baseline"] as? String == "b.json")
-        // The recorded baseline is the same whether files stream or not (sarif collects them).
+        // The recorded baseline is the same whether files stream or not (html collects them).
         let again = runPromiseCheck(
-            Self.check + ["--write-baseline", "c.json", "--format", "sarif", "--output", "r.sarif", "p"],
+            Self.check + ["--write-baseline", "c.json", "--format", "html", "--output", "r.html", "p"],
             cwd: folder.path)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(folder.contents("c.json") == folder.contents("b.json"))

@@ -152,7 +152,7 @@ struct CheckCommand: ParsableCommand {
                 explain: explain, force: force)
         }
         for output in outputs { output.begin(run) }
-        let collect = outputs.contains { $0.streaming == nil }
+        let collect = outputs.contains(where: \.needsReport)
 
         let currentDirectory = FileManager.default.currentDirectoryPath
         var matcher = previous.map(Baseline.Matcher.init)
