@@ -146,11 +146,41 @@ package struct JSONWriter {
         afterKey = true
     }
 
-    /// Whether `key` can be written between quotes as it is.
+    /// Whether `key` can be written between quotes as it is: printable ASCII without quotes or
+    /// backslashes. Eight bytes at a time, as it is asked for every key written.
     package static func needsNoEscaping(_ key: StaticString) -> Bool {
         guard key.hasPointerRepresentation else { return false }
-        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        return needsNoEscaping(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    }
+
+    /// ``needsNoEscaping(_:)`` for any bytes.
+    package static func needsNoEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress, bytes.count >= 8 else {
+            var found = false
+            for byte in bytes { found = found || byte &- 0x20 >= 0x5F || byte == 0x22 || byte == 0x5C }
+            return !found
+        }
+        let base = UnsafeRawPointer(start)
+        let count = bytes.count
+        // Eight bytes at a time, the last eight overlapping the word before them.
+        var found = escapeBits(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        var index = 0
+        while index + 8 < count {
+            found |= escapeBits(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        return found == 0
+    }
+
+    /// Non-zero when one of the eight bytes of `word` is below 0x20 or above 0x7E, or is a
+    /// quote or a backslash (the classic "has a byte less than / more than / equal to" tests).
+    static func escapeBits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- 0x20 &* ones) & ~word & highs
+        let beyondASCII = ((word &+ ones) | word) & highs
+        return control | beyondASCII | hasZeroByte(word ^ (0x22 &* ones)) | hasZeroByte(word ^ (0x5C &* ones))
     }
 
     // MARK: Layout

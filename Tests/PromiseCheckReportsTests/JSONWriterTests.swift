@@ -242,6 +242,29 @@ struct JSONWriterTests {
         #expect(!JSONWriter.needsNoEscaping("å"))
     }
 
+    @Test("the eight-bytes-at-a-time key test answers as a byte-by-byte one, for every byte at every place")
+    func keyTestIsBytewise() {
+        func simple(_ bytes: [UInt8]) -> Bool {
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...19 {
+            for position in 0..<max(length, 1) {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+                    if length > 0 { bytes[position] = byte }
+                    let answer = bytes.withUnsafeBufferPointer { buffer in
+                        JSONWriter.needsNoEscaping(bytes: buffer)
+                    }
+                    if answer != simple(bytes) {
+                        Issue.record("\(bytes): \(answer)")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     @Test("a fixed key that needs escaping is escaped: the document stays valid JSON")
     func escapedFixedKeys() throws {
         var writer = JSONWriter(into: [])
