@@ -81,7 +81,7 @@ public struct TextReadingProfile: Sendable {
         lazy var folded = PatternLiterals.Folded(text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
             for (regex, literals) in zip(patterns.regexes, literals) {
-                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: folded)) { continue }
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayMatch(in: folded)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
                     return patterns.role
                 }
