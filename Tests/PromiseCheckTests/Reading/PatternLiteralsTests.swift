@@ -149,6 +149,8 @@ import Testing
             let filtered = profile.role(ofHeading: heading, before: deadline)
             let reference = profile.role(ofHeading: heading, before: deadline, usesLiterals: false)
             #expect(filtered == reference, "round \(round): '\(heading)'")
+            // Asked again, the role is the one remembered.
+            #expect(profile.role(ofHeading: heading, before: deadline) == reference, "round \(round): '\(heading)'")
             if reference != nil { matched += 1 }
         }
         // The generated headings must exercise matching, not only misses.
@@ -167,6 +169,26 @@ import Testing
             if Int.random(in: 0..<4, using: &generator) == 0 { text += ":" }
             body(round, text, RegexDeadline(after: .seconds(10)))
         }
+    }
+
+    @Test func aRememberedRoleIsTheMatchedOneAndNotKeptPastADeadline() throws {
+        let profile = try Self.profile()
+        let later = RegexDeadline(after: .seconds(10))
+        #expect(profile.role(ofHeading: "**Uppföljning:**", before: later) == "follow_up")
+        #expect(profile.role(ofHeading: "Uppföljning", before: later) == "follow_up")
+        #expect(profile.role(ofHeading: "uppföljning  och återkoppling", before: later) == "follow_up")
+        #expect(profile.role(ofHeading: "Uppföljning i Ekby", before: later) == nil)
+        #expect(profile.role(ofHeading: "Uppföljning i Ekby", before: later) == nil)
+        // Patterns tell a decomposed letter from a composed one, though Swift strings do not.
+        #expect(profile.role(ofHeading: "La\u{308}gesbild", before: later) == nil)
+        #expect(profile.role(ofHeading: "Lägesbild", before: later) == "situation")
+        // A passed deadline stops every pattern, a remembered heading's too.
+        #expect(profile.role(ofHeading: "Uppföljning", before: RegexDeadline(after: .zero)) == nil)
+        // A copy with other patterns forgets the roles.
+        var copy = profile
+        copy.sectionPatterns = [(role: "other", regexes: TextReadingProfile.regexes(["^uppföljning$"]))]
+        #expect(copy.role(ofHeading: "Uppföljning", before: later) == "other")
+        #expect(profile.role(ofHeading: "Uppföljning", before: later) == "follow_up")
     }
 
     @Test func headingsAreNormalizedByScalarsAsByCharacters() {
