@@ -621,7 +621,7 @@ extension TextPromiseReader {
             let trimmed = Self.trimmedOfWhitespaces(text)
             let range = NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
             return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
-                (literals?.mayOccur(in: trimmed) ?? true)
+                (literals?.mayMatch(in: trimmed) ?? true)
                     && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
             }
         }
@@ -806,7 +806,7 @@ extension TextPromiseReader {
             lazy var folded = PatternLiterals.Folded(text)
             var best: NSRange?
             for (regex, literals) in zip(patterns, literals) {
-                guard literals?.mayOccur(in: folded) ?? true,
+                guard literals?.mayMatch(in: folded) ?? true,
                     let match = regex.firstMatch(in: text, range: whole, before: deadline)
                 else { continue }
                 let group = match.range(withName: "area")

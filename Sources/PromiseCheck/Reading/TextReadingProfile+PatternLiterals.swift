@@ -9,11 +9,13 @@
 /// other scalars match ASCII letters case-insensitively (`ſ`, the Kelvin sign `K`, `ß` as `ss`,
 /// `ﬁ`), so a text scalar outside ASCII that is not known to be harmless (Latin-1 letters other
 /// than `ß`, punctuation such as dashes and quotes) makes the test answer "may match".
-struct PatternLiterals: Sendable, Equatable {
+final class PatternLiterals: Sendable, Equatable {
     /// Lower-case ASCII every match starts with, when the pattern is anchored with `^`; may be empty.
     let prefix: [UInt8]
     /// The longest run of lower-case ASCII every match contains; may be empty.
     let required: [UInt8]
+    /// What stands around `required` in every match, when the pattern can be read that far.
+    let context: Context?
 
     /// The literals of `pattern`, or nil when it has none that can be relied on: its letters are
     /// all optional (`a?`) or in groups, the pattern has an alternative outside parentheses
@@ -25,6 +27,11 @@ struct PatternLiterals: Sendable, Equatable {
         guard !prefix.isEmpty || !required.isEmpty else { return nil }
         self.prefix = prefix
         self.required = required
+        context = Context(pattern: pattern, required: required)
+    }
+
+    static func == (lhs: PatternLiterals, rhs: PatternLiterals) -> Bool {
+        lhs.prefix == rhs.prefix && lhs.required == rhs.required && lhs.context == rhs.context
     }
 
     /// Whether a heading (as patterns see it) may start with the prefix: false only when an ASCII
@@ -39,21 +46,23 @@ struct PatternLiterals: Sendable, Equatable {
         return true
     }
 
-    /// Whether `text` may hold the required letters: false only when the text has no scalar that
-    /// could match an ASCII letter other than ASCII itself, and the letters do not occur in it.
-    func mayOccur(in text: String) -> Bool {
+    /// Whether the pattern may match in `text`: false only when the text has no scalar that could
+    /// match an ASCII letter other than ASCII itself, and the required letters do not occur in it,
+    /// or occur only where the ``Context`` around them rules a match out.
+    func mayMatch(in text: String) -> Bool {
         guard !required.isEmpty else { return true }
-        return mayOccur(in: Folded(text))
+        return mayMatch(in: Folded(text))
     }
 
-    /// Whether text folded once (see ``Folded``) may hold the required letters: the same answer
-    /// as ``mayOccur(in:)-(String)`` on the text, for many patterns without folding it again.
-    func mayOccur(in text: Folded) -> Bool {
+    /// Whether the pattern may match in text folded once (see ``Folded``): the same answer as
+    /// ``mayMatch(in:)-(String)`` on the text, for many patterns without folding it again.
+    func mayMatch(in text: Folded) -> Bool {
         guard !required.isEmpty, let bytes = text.bytes else { return true }
-        return Self.contains(bytes, required)
+        guard let context else { return Self.contains(bytes, required) }
+        return context.mayMatch(bytes, required: required)
     }
 
-    /// A text as ``mayOccur(in:)`` compares it: its UTF-8 with ASCII letters lower-cased, or nil
+    /// A text as ``mayMatch(in:)-(String)`` compares it: its UTF-8 with ASCII letters lower-cased, or nil
     /// when it has a scalar that could match an ASCII letter other than ASCII itself.
     struct Folded {
         let bytes: [UInt8]?
@@ -195,7 +204,7 @@ struct PatternLiterals: Sendable, Equatable {
     /// `\x{…}` with their braces, and a backslash with one scalar (`\b`, `\s`, `\.`). Nil for an
     /// escape that takes other scalars after it (`\x41`, `\u00E5`, `\k<name>`, `\1`), which could
     /// be read as letters, and for a quote or brace that is not closed.
-    private static func endOfEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+    static func endOfEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
         guard index + 1 < scalars.count else { return nil }
         let escaped = scalars[index + 1]
         if escaped == "Q" {
@@ -219,7 +228,7 @@ struct PatternLiterals: Sendable, Equatable {
     }
 
     /// The index after the `]` that closes the set opened at `start`, or nil when that is unclear.
-    private static func endOfSet(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    static func endOfSet(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var depth = 0
         var index = start
         while index < scalars.count {

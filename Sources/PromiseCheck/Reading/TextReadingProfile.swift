@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The language a reader of published text needs, all of it from a rule pack.
 ///
@@ -8,7 +9,10 @@ public struct TextReadingProfile: Sendable {
     /// Heading patterns by section role, in the order they are tried; each matches a whole
     /// heading, case-insensitively.
     public var sectionPatterns: [(role: String, regexes: [NSRegularExpression])] {
-        didSet { sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) } }
+        didSet {
+            sectionLiterals = sectionPatterns.map { Self.literals(of: $0.regexes) }
+            knownRoles = KnownRoles()
+        }
     }
     /// Patterns with a named group `area`, tried on the title.
     public var titleArea: [NSRegularExpression] { didSet { titleAreaLiterals = Self.literals(of: titleArea) } }
@@ -28,6 +32,8 @@ public struct TextReadingProfile: Sendable {
     private(set) var titleAreaLiterals: [PatternLiterals?]
     private(set) var bodyAreaLiterals: [PatternLiterals?]
     private(set) var unsignedLiterals: [PatternLiterals?]
+    /// The roles of the headings read so far, shared by copies of the profile.
+    private var knownRoles = KnownRoles()
 
     public init(
         sectionPatterns: [(role: String, regexes: [NSRegularExpression])] = [],
@@ -71,23 +77,60 @@ public struct TextReadingProfile: Sendable {
     ///
     /// A pattern whose letters (``PatternLiterals``) the heading does not have is not run; with
     /// `usesLiterals` false every pattern runs, as a reference for tests.
+    ///
+    /// Published promises use the same few headings over and over, so a heading's role is looked
+    /// up once: a heading read before has its role remembered (when no pattern was stopped by a
+    /// deadline). A deadline that has passed still makes every pattern not match.
     func role(ofHeading heading: String, before deadline: RegexDeadline, usesLiterals: Bool = true) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
         let text = Self.normalizedHeading(heading)
         guard !text.isEmpty else { return nil }
+        guard usesLiterals, text.utf8.count <= KnownRoles.maxHeadingLength, !deadline.hasPassed else {
+            return matchedRole(of: text, before: deadline, usesLiterals: usesLiterals)
+        }
+        // By bytes: patterns tell "ä" from "a\u{308}", which Swift strings compare equal.
+        let key = Array(text.utf8)
+        if let known = knownRoles[key] { return known }
+        let role = matchedRole(of: text, before: deadline, usesLiterals: true)
+        // A deadline passed while matching may have stopped a pattern that would have matched.
+        if !deadline.hasPassed { knownRoles[key] = role }
+        return role
+    }
+
+    /// The role of the first section whose pattern matches all of the normalized heading `text`.
+    private func matchedRole(of text: String, before deadline: RegexDeadline, usesLiterals: Bool) -> String? {
         // Counting UTF-16 costs a pass over the text: only when a pattern is run.
         lazy var whole = NSRange(location: 0, length: TextLayout.utf16Count(text))
         // Folded once for all the patterns, and only when one gets that far.
         lazy var folded = PatternLiterals.Folded(text)
         for (patterns, literals) in zip(sectionPatterns, sectionLiterals) {
             for (regex, literals) in zip(patterns.regexes, literals) {
-                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayOccur(in: folded)) { continue }
+                if usesLiterals, let literals, !(literals.mayStart(text) && literals.mayMatch(in: folded)) { continue }
                 if let match = regex.firstMatch(in: text, range: whole, before: deadline), match.range == whole {
                     return patterns.role
                 }
             }
         }
         return nil
+    }
+
+    /// Headings' roles by the UTF-8 of the heading (as patterns see it), for at most
+    /// `maxEntries` headings.
+    final class KnownRoles: Sendable {
+        static let maxEntries = 4096
+        static let maxHeadingLength = 200
+        private let roles = Mutex<[[UInt8]: String?]>([:])
+
+        /// The role of a heading: nil when it is not known, `.some(nil)` when it has none.
+        subscript(heading: [UInt8]) -> String?? {
+            get { roles.withLock { $0[heading] } }
+            set {
+                guard let newValue else { return }
+                roles.withLock { roles in
+                    if roles.count < Self.maxEntries { roles[heading] = newValue }
+                }
+            }
+        }
     }
 
     static func literals(of regexes: [NSRegularExpression]) -> [PatternLiterals?] {
