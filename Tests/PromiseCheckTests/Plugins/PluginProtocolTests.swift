@@ -91,7 +91,8 @@ import Testing
         let (folder, path) = try script(
             #"cat >/dev/null; printf '%s|%s|%s|%s' "$(pwd)" "$LANG" "${SECRET:-unset}" "$1""#)
         setenv("SECRET", "do-not-pass", 1)
-        let process = PluginProcess(arguments: [path, "a b; rm -rf /"], workingDirectory: folder)
+        // A generous limit: this is about what the program gets, not about speed on a busy machine.
+        let process = PluginProcess(arguments: [path, "a b; rm -rf /"], workingDirectory: folder, timeout: 60)
         let output = try process.run(input: Data("{}".utf8)).get()
         let resolvedFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         let parts = String(decoding: output, as: UTF8.self).split(separator: "|").map(String.init)
