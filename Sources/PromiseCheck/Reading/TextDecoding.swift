@@ -80,23 +80,33 @@ enum TextDecoding {
                 while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
                 // Written in place: a line has at most as many scalars as bytes.
                 let line = [Unicode.Scalar](unsafeUninitializedCapacity: end - index) { scalars, written in
+                    guard let base = scalars.baseAddress else { return }
                     var count = 0
                     while index < end {
-                        let lead = UInt32(buffer[index])
+                        let lead = buffer[index]
+                        // ASCII, most of a promise, is one byte and one scalar.
+                        if lead < 0x80 {
+                            (base + count).initialize(to: Unicode.Scalar(lead))
+                            count += 1
+                            index += 1
+                            continue
+                        }
                         var value: UInt32
                         var length: Int
                         switch lead {
-                        case 0..<0x80: (value, length) = (lead, 1)
-                        case 0xC0..<0xE0: (value, length) = (lead & 0x1F, 2)
-                        case 0xE0..<0xF0: (value, length) = (lead & 0x0F, 3)
-                        default: (value, length) = (lead & 0x07, 4)
+                        case 0xC0..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
+                        case 0xE0..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
+                        default: (value, length) = (UInt32(lead & 0x07), 4)
                         }
-                        for offset in 1..<max(length, 1) {
-                            value = value << 6 | UInt32(buffer[index + offset] & 0x3F)
+                        // Validated UTF-8 has every continuation byte before the line's end.
+                        let sequenceEnd = min(index + length, end)
+                        index += 1
+                        while index < sequenceEnd {
+                            value = value << 6 | UInt32(buffer[index] & 0x3F)
+                            index += 1
                         }
-                        (scalars.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                        (base + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
                         count += 1
-                        index += length
                     }
                     written = count
                 }

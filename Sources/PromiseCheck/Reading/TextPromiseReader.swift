@@ -208,7 +208,7 @@ extension TextPromiseReader {
             document.sections = drafts.compactMap { draft in
                 guard let location = draft.location else { return nil }
                 return Section(
-                    role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map(\.block.span),
+                    role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map { $0.block.span },
                     location: location)
             }
             partiesByBlock = partyMatches(ofBlocksIn: drafts) ?? [:]
@@ -320,7 +320,7 @@ extension TextPromiseReader {
         private func commitments(in draft: SectionDraft) -> [Commitment] {
             guard draft.role == nil || draft.role == "commitments" || draft.role == "introduction" else { return [] }
             let hasItems = draft.entries.contains { $0.block.isListItem }
-            let headingAnnouncesList = draft.heading.map(\.endsWithColon) ?? false
+            let headingAnnouncesList = draft.heading?.endsWithColon ?? false
             let paragraphsCount = draft.role == "commitments" && !(headingAnnouncesList && hasItems)
             let headingParties = draft.heading.map { partyMatches(in: $0.span) } ?? []
             var subHeading: TextBlock? = draft.role == nil ? draft.heading : nil
@@ -363,7 +363,7 @@ extension TextPromiseReader {
                 // Who acts: the parties named in the text itself, and those its lead-in, sub-heading
                 // or section heading names for it ("Polisen och kommunen ska:").
                 let own = partyMatches(in: block.span)
-                var parties = own.map(\.span)
+                var parties = own.map { $0.span }
                 let fromContext: [PartyMatch]
                 let contextIsSubHeading: Bool
                 if !leadInParties.isEmpty {
@@ -375,10 +375,10 @@ extension TextPromiseReader {
                 } else {
                     (fromContext, contextIsSubHeading) = (draft.role == nil ? [] : headingParties, false)
                 }
-                let ownGroups = Set(own.map(\.group))
-                let added = fromContext.filter { !ownGroups.contains($0.group) }
-                parties += added.map(\.span)
-                if !(contextIsSubHeading && includesSubHeading) { spans += added.map(\.span) }
+                // A block names a handful of parties at most: a look through them beats a set.
+                let added = fromContext.filter { party in !own.contains { $0.group == party.group } }
+                parties += added.map { $0.span }
+                if !(contextIsSubHeading && includesSubHeading) { spans += added.map { $0.span } }
                 spans.append(block.span)
                 commitments.append(
                     Commitment(title: subHeading?.span, parties: parties, spans: spans, location: block.location))
@@ -440,16 +440,16 @@ extension TextPromiseReader {
             let text = TokenizedText(spans)
             var found = [[PartyMatch]](repeating: [], count: spans.count)
             var currentSpan = -1
-            var seen: Set<String> = []
+            var seen = SeenGroups()
             for match in matcher.matches(in: text) {
                 guard match.tokens.lowerBound < text.tokens.count else { return nil }
                 let spanIndex = text.tokens[match.tokens.lowerBound].spanIndex
                 if spanIndex != currentSpan {
                     currentSpan = spanIndex
-                    seen.removeAll(keepingCapacity: true)
+                    seen.removeAll()
                 }
                 let group = match.entry.group ?? match.entry.term
-                guard seen.insert(group).inserted, let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
+                guard seen.insert(group), let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
                 found[spanIndex].append(PartyMatch(group: group, span: excerpt))
             }
             var result: [SourceLocation: (text: String, matches: [PartyMatch])] = [:]
@@ -464,14 +464,39 @@ extension TextPromiseReader {
         func plainPartyMatches(in span: Span) -> [PartyMatch] {
             guard let matcher = profile.parties else { return [] }
             let text = TokenizedText([span])
-            var seen: Set<String> = []
+            var seen = SeenGroups()
             var found: [PartyMatch] = []
             for match in matcher.matches(in: text) {
                 let group = match.entry.group ?? match.entry.term
-                guard seen.insert(group).inserted, let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
+                guard seen.insert(group), let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
                 found.append(PartyMatch(group: group, span: excerpt))
             }
             return found
+        }
+
+        /// The party groups already found in a span: a short list looked through, as a span
+        /// names a handful of parties, and a set once it grows, so that no span costs more than
+        /// one hash per match.
+        struct SeenGroups {
+            private var few: [String] = []
+            private var many: Set<String> = []
+            /// The size beyond which groups go into the set.
+            static let listLimit = 8
+
+            /// Adds `group`; whether it was new.
+            mutating func insert(_ group: String) -> Bool {
+                if few.contains(group) { return false }
+                if few.count < Self.listLimit {
+                    few.append(group)
+                    return true
+                }
+                return many.insert(group).inserted
+            }
+
+            mutating func removeAll() {
+                few.removeAll(keepingCapacity: true)
+                if !many.isEmpty { many.removeAll(keepingCapacity: true) }
+            }
         }
 
         /// The text of `tokens` as written, as a span located in the file.
@@ -539,7 +564,7 @@ extension TextPromiseReader {
             var found: [Draft] = []
             var dateLines: [Span] = []
             var sawMarker = false
-            for block in drafts.flatMap({ ($0.heading.map { [$0] } ?? []) + $0.entries.map(\.block) }) {
+            for block in drafts.flatMap({ ($0.heading.map { [$0] } ?? []) + $0.entries.map { $0.block } }) {
                 var content: [Span] = []
                 for line in lineSpans(of: block) {
                     if Self.isPlaceholder(line.text) { continue }

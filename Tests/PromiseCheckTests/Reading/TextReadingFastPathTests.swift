@@ -135,4 +135,24 @@ import Testing
             }
         }
     }
+
+    /// The groups seen in a span answer as a set does, over and under the list's limit and
+    /// across clearing, on random runs of names from a few to many more than the limit.
+    @Test func seenGroupsAnswerAsASetDoes() {
+        var generator = SeededGenerator(state: 0x5EE)
+        for round in 0..<2000 {
+            let names = Int.random(in: 1...(3 * TextPromiseReader.Assembler.SeenGroups.listLimit), using: &generator)
+            var seen = TextPromiseReader.Assembler.SeenGroups()
+            var reference: Set<String> = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                if Int.random(in: 0..<20, using: &generator) == 0 {
+                    seen.removeAll()
+                    reference.removeAll()
+                    continue
+                }
+                let group = "g\(Int.random(in: 0..<names, using: &generator))"
+                #expect(seen.insert(group) == reference.insert(group).inserted, "round \(round): \(group)")
+            }
+        }
+    }
 }
