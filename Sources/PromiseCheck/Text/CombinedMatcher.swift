@@ -359,10 +359,13 @@ public final class CombinedMatcher: Sendable {
                                         bestEntry[slot] = -1
                                     }
                                 }
-                                var found = [[PhraseMatcher.Found]](repeating: [], count: count)
-                                guard !matches.isEmpty else { return found }
-                                for slot in 0..<count where matchCount[slot] > 0 {
-                                    found[slot].reserveCapacity(matchCount[slot])
+                                // Each slot's list made with room for its matches, appended in turn.
+                                var found: [[PhraseMatcher.Found]] = []
+                                found.reserveCapacity(count)
+                                for slot in 0..<count {
+                                    var list: [PhraseMatcher.Found] = []
+                                    if matchCount[slot] > 0 { list.reserveCapacity(matchCount[slot]) }
+                                    found.append(list)
                                 }
                                 for (slot, match) in matches { found[slot].append(match) }
                                 return found
