@@ -125,9 +125,12 @@ public struct Hit: Sendable, Hashable {
 
 extension TokenizedText {
     /// A hit covering the tokens of a lexicon match, with `match` set to its text.
-    public func hit(for match: PhraseMatcher.Match) -> Hit {
-        let excerpt = excerpt(match.tokens)
+    public func hit(for match: PhraseMatcher.Match) -> Hit { hit(covering: match.tokens) }
+
+    /// A hit covering `tokens` (not empty), with `match` set to their text.
+    func hit(covering tokens: Range<Int>) -> Hit {
+        let excerpt = excerpt(tokens)
         return Hit(
-            location: location(of: tokens[match.tokens.lowerBound]), excerpt: excerpt, variables: ["match": excerpt])
+            location: location(of: self.tokens[tokens.lowerBound]), excerpt: excerpt, variables: ["match": excerpt])
     }
 }

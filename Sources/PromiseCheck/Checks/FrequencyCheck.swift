@@ -73,7 +73,7 @@ public struct FrequencyCheck: Check {
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let found = frequencies(in: item.text)
         guard let best = found.max(by: { $0.perYear < $1.perYear }), best.perYear > 0 else {
-            let vague = vague?.matches(in: item.text) ?? []
+            let vague = vague?.found(in: item.text) ?? []
             return CheckOutcome(
                 fraction: 0, details: Details(minimum: minimum, text: item.text, found: found, best: nil, vague: vague))
         }
@@ -91,9 +91,9 @@ public struct FrequencyCheck: Check {
         let found: [Found]
         /// The highest frequency, nil when none is above 0.
         let best: Found?
-        let vague: [PhraseMatcher.Match]
+        let vague: [PhraseMatcher.Found]
 
-        init(minimum: Double, text: TokenizedText, found: [Found], best: Found?, vague: [PhraseMatcher.Match]) {
+        init(minimum: Double, text: TokenizedText, found: [Found], best: Found?, vague: [PhraseMatcher.Found]) {
             self.minimum = minimum
             self.text = text
             self.found = found
@@ -117,7 +117,7 @@ public struct FrequencyCheck: Check {
         }
 
         var evidence: [Hit] { found.map { $0.hit(in: text) } }
-        var problems: [Hit] { best == nil ? vague.map(text.hit(for:)) : [] }
+        var problems: [Hit] { best == nil ? vague.map { text.hit(covering: $0.tokens) } : [] }
 
         var variables: MessageVariables {
             var variables: MessageVariables = ["min": NumberReader.format(minimum)]
@@ -137,8 +137,9 @@ public struct FrequencyCheck: Check {
     /// Every frequency term and dated occasion in `text`, in text order.
     func frequencies(in text: TokenizedText) -> [Found] {
         var found: [Found] = []
-        for match in frequencies.matches(in: text) {
-            var perYear = (match.entry.value ?? 0) * (match.number ?? 1)
+        let entries = frequencies.lexicon.entries
+        for match in frequencies.found(in: text) {
+            var perYear = (entries[match.entry].value ?? 0) * (match.number ?? 1)
             if !perYear.isFinite { perYear = perYear > 0 ? Double.greatestFiniteMagnitude : 0 }
             found.append(Found(tokens: match.tokens, perYear: perYear))
         }

@@ -45,7 +45,7 @@ public struct LexiconCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let matches = matcher.matches(in: item.text)
+        let matches = matcher.found(in: item.text)
         let count = matches.count
         let fraction: Double
         if count < minimum {
@@ -64,9 +64,9 @@ public struct LexiconCheck: Check {
         let minimum: Int
         let maximum: Int?
         let text: TokenizedText
-        let matches: [PhraseMatcher.Match]
+        let matches: [PhraseMatcher.Found]
 
-        init(minimum: Int, maximum: Int?, text: TokenizedText, matches: [PhraseMatcher.Match]) {
+        init(minimum: Int, maximum: Int?, text: TokenizedText, matches: [PhraseMatcher.Found]) {
             self.minimum = minimum
             self.maximum = maximum
             self.text = text
@@ -75,7 +75,7 @@ public struct LexiconCheck: Check {
 
         /// Whether there are more than `max` (and so at least `min`).
         private var tooMany: Bool { matches.count >= minimum && maximum.map { matches.count > $0 } ?? false }
-        private var hits: [Hit] { matches.map(text.hit(for:)) }
+        private var hits: [Hit] { matches.map { text.hit(covering: $0.tokens) } }
 
         var reason: String {
             let count = matches.count

@@ -152,8 +152,8 @@ public struct PeriodCheck: Check {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
         let reader = DateReader(text: text, months: months)
-        let joins = QuantityCheck.endsByStart(rangeWords?.matches(in: text), in: text)
-        let cueFinder = CueFinder(matches: cues?.matches(in: text) ?? [], tokens: tokens, window: window)
+        let joins = QuantityCheck.endsByStart(rangeWords?.found(in: text), in: text)
+        let cueFinder = CueFinder(matches: cues?.found(in: text) ?? [], tokens: tokens, window: window)
 
         /// The end of a joiner at `position` right after the token at `anchor`, and whether it is a symbol.
         func join(at position: Int, after anchor: Int) -> (end: Int, isSymbol: Bool)? {
@@ -303,13 +303,13 @@ public struct PeriodCheck: Check {
 
 /// Finds the cue term that stands within a window of tokens before a position, in its span.
 private struct CueFinder {
-    let matches: [PhraseMatcher.Match]
+    let matches: [PhraseMatcher.Found]
     let tokens: [Token]
     let window: Int
     /// For each token position, the index in `matches` of the last cue ending at or before it.
     private let lastEnding: [Int]
 
-    init(matches: [PhraseMatcher.Match], tokens: [Token], window: Int) {
+    init(matches: [PhraseMatcher.Found], tokens: [Token], window: Int) {
         self.matches = matches
         self.tokens = tokens
         self.window = window

@@ -106,9 +106,9 @@ public struct QuantityCheck: Check {
     /// ``quantities(in:)``, where `bytes` are the text's folded bytes.
     private func quantities(in text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let tokens = text.tokens
-        let unitEnds = Self.endsByStart(units?.matches(in: text), in: text)
-        let notUnitStarts = Self.endsByStart(notUnits?.matches(in: text), in: text)
-        let markerMatches = markers?.matches(in: text) ?? []
+        let unitEnds = Self.endsByStart(units?.found(in: text), in: text)
+        let notUnitStarts = Self.endsByStart(notUnits?.found(in: text), in: text)
+        let markerMatches = markers?.found(in: text) ?? []
         // No room at all when nothing marks a quantity, as in ``endsByStart(_:in:)``.
         var markerStarts = TokenMap(count: markerMatches.isEmpty ? 0 : text.tokens.count + 1)
         for match in markerMatches where markerStarts[match.tokens.upperBound] == nil {
@@ -175,7 +175,7 @@ public struct QuantityCheck: Check {
     }
 
     /// Each match's end by its first token.
-    static func endsByStart(_ matches: [PhraseMatcher.Match]?, in text: TokenizedText) -> TokenMap {
+    static func endsByStart(_ matches: [PhraseMatcher.Found]?, in text: TokenizedText) -> TokenMap {
         var ends = TokenMap(count: matches?.isEmpty == false ? text.tokens.count + 1 : 0)
         for match in matches ?? [] { ends[match.tokens.lowerBound] = match.tokens.upperBound }
         return ends

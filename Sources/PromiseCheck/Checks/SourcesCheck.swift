@@ -30,16 +30,17 @@ public struct SourcesCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let matches = matcher.matches(in: item.text)
+        let matches = matcher.found(in: item.text)
+        let entries = matcher.lexicon.entries
         var kinds: [String] = []
         for match in matches {
-            if let group = match.entry.group, !kinds.contains(group) { kinds.append(group) }
+            if let group = entries[match.entry].group, !kinds.contains(group) { kinds.append(group) }
         }
         let listed = kinds.isEmpty ? "none" : kinds.joined(separator: ", ")
         return CheckOutcome(
             fraction: CheckOutcome.shortfall(Double(kinds.count), of: Double(minimum)),
             reason: "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(minimum) needed",
-            evidence: matches.map(item.text.hit(for:)),
+            evidence: matches.map { item.text.hit(covering: $0.tokens) },
             variables: ["count": String(kinds.count), "kinds": listed, "min": String(minimum)])
     }
 }

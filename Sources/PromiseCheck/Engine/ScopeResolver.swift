@@ -14,7 +14,7 @@ struct ScopeResolver {
     /// none); `latest` gives the last met at each place. One entry per place but in rare cases,
     /// without an array for each.
     private var known: [(text: String, piece: SpanTokens.Piece, previous: Int)] = []
-    private var latest: [SourceLocation: Int] = [:]
+    private var latest = PlaceTable()
     /// The places `latest` first makes room for, more than most promises' spans.
     private static let placesReserved = 128
     /// The most tokens kept for sharing, some 12 MB with their bytes: far more than a promise of
@@ -55,9 +55,9 @@ struct ScopeResolver {
         }
         if known.isEmpty {
             known.reserveCapacity(Self.placesReserved)
-            latest.reserveCapacity(Self.placesReserved)
+            latest = PlaceTable(capacity: Self.placesReserved)
         }
-        latest[span.location] = known.count
+        latest.set(known.count, at: span.location)
         known.append((span.text, piece, previous))
         return piece
     }

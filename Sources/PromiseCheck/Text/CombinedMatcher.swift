@@ -45,6 +45,8 @@ public final class CombinedMatcher: Sendable {
     private let numberGroupFollowerNodes: [ByteTrie.Nodes]
     /// The most candidates one token can have: every entry of the combined slots, once.
     private let candidateCapacity: Int
+    /// The most matches a scan first makes room for (fewer in a text of fewer tokens).
+    private static let matchesReserved = 256
 
     /// A matcher for the lexicons of `matchers`.
     public convenience init(_ matchers: [PhraseMatcher]) {
@@ -223,6 +225,8 @@ public final class CombinedMatcher: Sendable {
         defer { bestNumber.deallocate() }
         // Every match, in the order found; split by slot at the end.
         var matches: [(slot: Int, found: PhraseMatcher.Found)] = []
+        // Room for the matches of most texts at once, rather than growing by doubling from one.
+        matches.reserveCapacity(min(tokens.count, Self.matchesReserved))
         // Plain copies of what the loop reads, so that it retains nothing: `self` keeps the
         // tries and the lexicons alive for the whole scan.
         let forward = self.forward.nodes
@@ -355,10 +359,13 @@ public final class CombinedMatcher: Sendable {
                                         bestEntry[slot] = -1
                                     }
                                 }
-                                var found = [[PhraseMatcher.Found]](repeating: [], count: count)
-                                guard !matches.isEmpty else { return found }
-                                for slot in 0..<count where matchCount[slot] > 0 {
-                                    found[slot].reserveCapacity(matchCount[slot])
+                                // Each slot's list made with room for its matches, appended in turn.
+                                var found: [[PhraseMatcher.Found]] = []
+                                found.reserveCapacity(count)
+                                for slot in 0..<count {
+                                    var list: [PhraseMatcher.Found] = []
+                                    if matchCount[slot] > 0 { list.reserveCapacity(matchCount[slot]) }
+                                    found.append(list)
                                 }
                                 for (slot, match) in matches { found[slot].append(match) }
                                 return found

@@ -57,9 +57,10 @@ public struct PhraseMatcher: Sendable {
     /// Whether any term occurs.
     public func containsMatch(in text: TokenizedText) -> Bool { !found(in: text).isEmpty }
 
-    /// The matches by entry index: from the text's shared scan when its pack's automaton holds
-    /// this lexicon, otherwise by a scan of this lexicon alone.
-    private func found(in text: TokenizedText) -> [Found] {
+    /// ``matches(in:)`` by entry index (into `lexicon.entries`), copying no entry: for checks
+    /// that need the tokens, the count or a field or two. From the text's shared scan when its
+    /// pack's automaton holds this lexicon, otherwise by a scan of this lexicon alone.
+    func found(in text: TokenizedText) -> [Found] {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
         let alone = alone.matcher
         return alone.scanAlone(0, in: text) ?? alone.scan(text)[0]

@@ -47,6 +47,14 @@ import Testing
         }.joined(separator: " ")
     }
 
+    /// A lexicon `prov<number>` of 1 to 20 random terms.
+    private static func randomLexicon(_ number: Int, _ generator: inout Generator) -> Lexicon {
+        let entries = (0..<Int.random(in: 1...20, using: &generator)).compactMap { _ in
+            try? Lexicon.Entry(term: Self.randomTerm(&generator))
+        }
+        return Lexicon(name: "prov\(number)", entries: entries)
+    }
+
     private static func randomText(_ generator: inout Generator) -> [String] {
         (0..<Int.random(in: 1...3, using: &generator)).map { _ in
             (0..<Int.random(in: 0...25, using: &generator)).map { _ in
@@ -79,11 +87,9 @@ import Testing
     func oneScanForManyLexiconsFindsWhatEachFindsAlone(seed: UInt64) throws {
         var generator = Generator(state: seed)
         let matchers = (0..<Int.random(in: 1...6, using: &generator)).map { number -> PhraseMatcher in
-            let entries = (0..<Int.random(in: 1...20, using: &generator)).compactMap { _ in
-                try? Lexicon.Entry(term: Self.randomTerm(&generator))
-            }
+            let lexicon = Self.randomLexicon(number, &generator)
             let numberWords = Bool.random(using: &generator) ? Self.numberWords : [:]
-            return PhraseMatcher(Lexicon(name: "prov\(number)", entries: entries), numberWords: numberWords)
+            return PhraseMatcher(lexicon, numberWords: numberWords)
         }
         // The same lexicon twice, in a matcher of its own, shares a slot.
         let all = matchers + [PhraseMatcher(matchers[0].lexicon, numberWords: matchers[0].compiled.numberWords)]
@@ -101,6 +107,34 @@ import Testing
                     found == expected,
                     "seed \(seed): terms \(matcher.lexicon.entries.map(\.term)) in \(lines): \(found.map(\.tokens)) vs \(expected.map(\.tokens))"
                 )
+            }
+        }
+    }
+
+    /// `found(in:)`, what checks read without copying entries, names by index the entries the
+    /// general path finds, with their tokens and numbers, in a text alone and in a shared scan.
+    @Test(arguments: 0..<40)
+    func matchesByIndexAreTheGeneralPathsMatches(seed: UInt64) throws {
+        var generator = Generator(state: seed)
+        let matchers = (0..<Int.random(in: 1...4, using: &generator)).map { number in
+            PhraseMatcher(Self.randomLexicon(number, &generator), numberWords: Self.numberWords)
+        }
+        let combined = CombinedMatcher(matchers)
+        for _ in 0..<25 {
+            let lines = Self.randomText(&generator)
+            let spans = lines.enumerated().map { verbatimSpan($1, $0 + 1) }
+            for text in [TokenizedText(spans), TokenizedText(spans, lexicons: combined)] {
+                for matcher in matchers {
+                    let found = matcher.found(in: text).map { found in
+                        PhraseMatcher.Match(
+                            entry: matcher.lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
+                    }
+                    let reference = matcher.referenceMatches(in: text)
+                    #expect(
+                        found == reference,
+                        "seed \(seed): terms \(matcher.lexicon.entries.map(\.term)) in \(lines): \(found.map(\.tokens)) vs \(reference.map(\.tokens))"
+                    )
+                }
             }
         }
     }
