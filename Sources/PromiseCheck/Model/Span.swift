@@ -15,29 +15,23 @@ public struct Span: Sendable, Hashable {
     public var location: SourceLocation {
         willSet {
             // The one line starts where the span did: keep that place when the span moves.
-            if isOneLine {
-                storedLineStarts = [LineStart(offset: 0, location: location)]
-                isOneLine = false
-            }
+            if storedLineStarts == nil { storedLineStarts = [LineStart(offset: 0, location: location)] }
         }
     }
-    /// The line starts, unless `isOneLine`.
-    private var storedLineStarts: [LineStart]
-    /// Whether the text stands verbatim on one line starting at `location`: the one line start
-    /// is then implied, not stored. Most spans are one line, and an array each would cost an
-    /// allocation.
-    private var isOneLine: Bool
+    /// The line starts; nil when the text stands verbatim on one line starting at `location`,
+    /// whose one line start is then implied, not stored. Most spans are one line, and an array
+    /// each would cost an allocation (nil also costs no room beside the array).
+    private var storedLineStarts: [LineStart]?
 
     /// How offsets into `text` map to the file, line by line, ascending by offset. Empty when
     /// the text is not as written (an escaped quoted YAML string): a place inside it is then
     /// reported at the start of the value.
     public var lineStarts: [LineStart] {
         get {
-            isOneLine ? [LineStart(offset: 0, location: location)] : storedLineStarts
+            storedLineStarts ?? [LineStart(offset: 0, location: location)]
         }
         set {
             storedLineStarts = newValue
-            isOneLine = false
         }
     }
 
@@ -45,8 +39,7 @@ public struct Span: Sendable, Hashable {
     public init(_ text: String, at location: SourceLocation, isVerbatim: Bool = false) {
         self.text = text
         self.location = location
-        self.storedLineStarts = []
-        self.isOneLine = isVerbatim
+        self.storedLineStarts = isVerbatim ? nil : []
     }
 
     /// A span assembled from several lines of the file.
@@ -54,23 +47,24 @@ public struct Span: Sendable, Hashable {
         self.text = text
         self.location = lineStarts.first?.location ?? .start
         self.storedLineStarts = lineStarts
-        self.isOneLine = false
     }
 
-    public var isVerbatim: Bool { isOneLine || !storedLineStarts.isEmpty }
+    public var isVerbatim: Bool { storedLineStarts.map { !$0.isEmpty } ?? true }
 
     /// How many lines `lineStarts` holds, without building it.
-    var lineStartCount: Int { isOneLine ? 1 : storedLineStarts.count }
+    var lineStartCount: Int { storedLineStarts?.count ?? 1 }
 
     /// `lineStarts[index]`, without building the array; `index` must be below `lineStartCount`.
     func lineStart(at index: Int) -> LineStart {
-        isOneLine ? LineStart(offset: 0, location: location) : storedLineStarts[index]
+        storedLineStarts?[index] ?? LineStart(offset: 0, location: location)
     }
 
     /// The location of the Unicode scalar at `offset` in `text`.
     public func location(atScalarOffset offset: Int) -> SourceLocation {
         guard offset > 0 else { return location }
-        if isOneLine { return SourceLocation(line: location.line, column: location.column + offset) }
+        guard let storedLineStarts else {
+            return SourceLocation(line: location.line, column: location.column + offset)
+        }
         guard !storedLineStarts.isEmpty else { return location }
         var low = 0
         var high = storedLineStarts.count - 1
