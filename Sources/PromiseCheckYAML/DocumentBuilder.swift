@@ -127,16 +127,19 @@ struct DocumentBuilder {
         }
         let countBefore = nodeCount
         try count(1, at: mark)
-        var frame = Frame(
-            isMapping: isMapping, tag: Self.string(tag), anchor: Self.string(anchor), mark: mark,
-            countBefore: countBefore)
         // Most collections hold a few entries: room for them up front saves regrowing from one.
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
         if isMapping {
-            frame.pairs.reserveCapacity(Self.initialCapacity)
+            pairs.reserveCapacity(Self.initialCapacity)
         } else {
-            frame.items.reserveCapacity(Self.initialCapacity)
+            items.reserveCapacity(Self.initialCapacity)
         }
-        stack.append(frame)
+        // Made in the call, so the frame is moved onto the stack, not copied.
+        stack.append(
+            Frame(
+                isMapping: isMapping, tag: Self.string(tag), anchor: Self.string(anchor), mark: mark,
+                countBefore: countBefore, items: items, pairs: pairs))
     }
 
     private mutating func endCollection(at endMark: Mark) throws(YAMLError) {
@@ -181,11 +184,11 @@ struct DocumentBuilder {
             return
         }
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            stack[top].items.append(consume node)
             return
         }
         if let key = stack[top].pendingKey.take() {
-            stack[top].pairs.append(Node.Pair(key: key, value: node))
+            stack[top].pairs.append(Node.Pair(key: key, value: consume node))
             return
         }
         if case .scalar(let key, _) = node.content,
@@ -196,7 +199,7 @@ struct DocumentBuilder {
                 message: "duplicate key '\(Self.abbreviated(key))' (first defined at \(first))",
                 mark: node.mark, snippet: source.snippet(at: node.mark))
         }
-        stack[top].pendingKey = node
+        stack[top].pendingKey = consume node
     }
 
     /// Where `key` already appears in the mapping, or nil after recording it at `mark`.
