@@ -56,13 +56,10 @@ public struct JSONReporter: StreamingReporter {
     private static let fileSeparator = Array(",\n".utf8)
     private static let fileIndentation = Array("    ".utf8)
 
-    static func write(_ file: FileReport, to json: inout JSONWriter) {
-        let evaluation = file.evaluation
-        json.beginObject()
-        json.field("area", evaluation?.area)
-        json.field("baselined", evaluation?.baselined.count ?? 0)
+    /// `"categories": [{"key", "score", "title"}, …]`, as the json and sarif reports give them.
+    static func writeCategories(_ categories: [CategoryScore], to json: inout JSONWriter) {
         json.beginArray(key: "categories")
-        for category in evaluation?.categories ?? [] {
+        for category in categories {
             json.beginObject()
             json.field("key", category.key)
             json.field("score", category.score)
@@ -70,6 +67,14 @@ public struct JSONReporter: StreamingReporter {
             json.endObject()
         }
         json.endArray()
+    }
+
+    static func write(_ file: FileReport, to json: inout JSONWriter) {
+        let evaluation = file.evaluation
+        json.beginObject()
+        json.field("area", evaluation?.area)
+        json.field("baselined", evaluation?.baselined.count ?? 0)
+        writeCategories(evaluation?.categories ?? [], to: &json)
         json.field("checked", evaluation != nil)
         json.key("diagnostics")
         write(file.diagnostics, to: &json)

@@ -166,15 +166,7 @@ public final class SARIFAssembly: ReportAssembly {
         var score = JSONWriter.fragment(level: Self.scoresLevel)
         score.beginObject()
         score.field("area", evaluation.area)
-        score.beginArray(key: "categories")
-        for category in evaluation.categories {
-            score.beginObject()
-            score.field("key", category.key)
-            score.field("score", category.score)
-            score.field("title", category.title)
-            score.endObject()
-        }
-        score.endArray()
+        JSONReporter.writeCategories(evaluation.categories, to: &score)
         score.field("grade", evaluation.grade)
         score.field("path", evaluation.path)
         score.field("score", evaluation.score)
