@@ -78,6 +78,19 @@ struct AssembledCheckTests {
         #expect(spool.failure == nil)
     }
 
+    @Test("a spool whose file cannot take the bytes (a full disk) says why, and gives no bytes back")
+    func fullSpool() throws {
+        let descriptor = open("/dev/full", O_RDWR)
+        try #require(descriptor >= 0, "/dev/full cannot be opened")
+        let spool = FileSpool(descriptor: descriptor)
+        spool.append([UInt8](repeating: 0x61, count: 300_000))
+        #expect(spool.count == 300_000)
+        var read: [UInt8] = []
+        spool.read(0..<spool.count) { read += $0 }
+        #expect(read.isEmpty)
+        #expect(spool.failure == String(cString: strerror(ENOSPC)))
+    }
+
     /// The run's report rebuilt in this process: its files, in the order and under the paths the
     /// JSON report gives, checked again with the same pack, and its own diagnostics.
     static func report(fromJSON json: String) throws -> Report {

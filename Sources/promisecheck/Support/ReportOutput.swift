@@ -174,13 +174,18 @@ final class FileSpool: ReportSpool {
     private(set) var failure: String?
 
     /// A spool in `folder`, or nil when no file can be made there.
-    init?(in folder: String) {
+    convenience init?(in folder: String) {
         var template = Array((folder + "/.promisecheck-spool-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard descriptor >= 0 else { return nil }
         template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
+        self.init(descriptor: descriptor)
+    }
+
+    /// A spool in an open file it then owns and closes.
+    init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
