@@ -238,6 +238,10 @@ struct HostileInputTests {
         try #require(mkfifo(folder.path + "/ror.yaml", 0o644) == 0)
         let output = Self.check(["ror.yaml"], in: folder, timeout: 20)
         Self.expectError("ror.yaml", "1:1", "file is empty", code: "yaml.empty", in: output)
+        // With --force-exclude a named YAML file is looked into for its `promise:` key: a pipe
+        // is not waited on, and the reader says what it is.
+        let forced = Self.check(["--force-exclude", "ror.yaml"], in: folder, timeout: 20)
+        Self.expectError("ror.yaml", "1:1", "file is empty", code: "yaml.empty", in: forced)
         // In a folder a pipe is no promise and is not opened.
         try folder.copyFixture("promises/good/bergby-2025.yaml", as: "bergby.yaml")
         let inFolder = Self.check(["."], in: folder, timeout: 20, status: 0)

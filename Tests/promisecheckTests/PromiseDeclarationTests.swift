@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import promisecheck
@@ -54,5 +55,40 @@ struct PromiseDeclarationTests {
             }
             #expect(FileDiscovery.declaresPromise(bytes) == Self.reference(bytes), "\(bytes)")
         }
+    }
+
+    @Test("a file's key counts in its first 64 KiB only; an empty file declares nothing")
+    func window() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let filler = String(repeating: "# anteckning\n", count: FileDiscovery.declarationWindow / 13 + 1)
+        let late = try folder.write("sent.yaml", filler + "promise: 1\n")
+        let early = try folder.write("tidigt.yaml", "# x\npromise: 1\n" + filler)
+        let atEdge = try folder.write(
+            "kant.yaml", String(repeating: "#", count: FileDiscovery.declarationWindow - 9) + "\npromise:")
+        let empty = try folder.write("tom.yaml", "")
+        #expect(!FileDiscovery.isPromiseFile(late.path))
+        #expect(FileDiscovery.isPromiseFile(early.path))
+        #expect(FileDiscovery.isPromiseFile(atEdge.path))
+        #expect(!FileDiscovery.isPromiseFile(empty.path))
+        // A file that cannot be opened is kept, for the reader to say why.
+        #expect(FileDiscovery.isPromiseFile(folder.path + "/saknas.yaml"))
+    }
+
+    @Test("many files on every core: each answer in its file's place")
+    func manyFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var paths: [String] = []
+        var expected: [Bool] = []
+        for index in 0..<101 {
+            let declares = index % 3 == 0 || index % 7 == 0
+            let file = try folder.write("p\(index).yaml", declares ? "title: x\npromise: 1\n" : "title: x\n")
+            paths.append(file.path)
+            expected.append(declares)
+        }
+        #expect(FileDiscovery.declaringPromise(paths) == expected)
+        #expect(FileDiscovery.declaringPromise([]) == [])
+        #expect(FileDiscovery.declaringPromise([paths[1]]) == [false])
     }
 }

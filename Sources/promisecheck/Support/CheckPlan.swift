@@ -55,18 +55,27 @@ extension RunConfiguration {
     mutating func select(_ discovery: FileDiscovery.Result, forceExclude: Bool) -> [(
         path: String, configuration: Configuration
     )] {
-        var files: [(path: String, configuration: Configuration)] = []
+        var candidates: [(path: String, configuration: Configuration)] = []
+        // The named YAML files that `forceExclude` keeps only when they declare a promise.
+        var mustDeclare: [Int] = []
         for path in discovery.files {
-            let configuration = configuration(for: path)
             let named = discovery.named.contains(path)
-            if named && !forceExclude
-                || configuration.includes(path)
-                    && (!named || FileDiscovery.isCandidate(name: (path as NSString).lastPathComponent, path: path))
-            {
-                files.append((path, configuration))
+            // A file found in a folder is a file (the walk saw it), never a folder.
+            let configuration = configuration(for: path, isFile: !named)
+            guard named && !forceExclude || configuration.includes(path) else { continue }
+            if named && forceExclude {
+                switch FileDiscovery.candidacy(name: (path as NSString).lastPathComponent) {
+                case .no: continue
+                case .yes: break
+                case .ifDeclared: mustDeclare.append(candidates.count)
+                }
             }
+            candidates.append((path, configuration))
         }
-        return files
+        guard !mustDeclare.isEmpty else { return candidates }
+        let declares = FileDiscovery.declaringPromise(mustDeclare.map { candidates[$0].path })
+        let dropped = Set(zip(mustDeclare, declares).filter { !$0.1 }.map(\.0))
+        return candidates.indices.filter { !dropped.contains($0) }.map { candidates[$0] }
     }
 }
 

@@ -4,8 +4,8 @@ import PromiseCheck
 /// Expands the paths on the command line into the promise files to check.
 ///
 /// A file named on the command line is always checked. In a folder, searched recursively in
-/// name order, these are checked: `.yaml`/`.yml` files that have a top-level `promise:` line,
-/// published text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
+/// name order, these are checked: `.yaml`/`.yml` files that have a top-level `promise:` line
+/// in their first 64 KiB (looked for on every core, as opening a file costs more), published text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
 /// documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files and folders (`.git`,
 /// `.build`) are skipped, and so are symbolic links to folders, so a link loop cannot trap
 /// the walk, and pipes and devices, which could block it. A link with a promise file's name
@@ -34,7 +34,17 @@ struct FileDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                for file in walk(path) where seen.insert(file).inserted { result.files.append(file) }
+                var found: [Found] = []
+                walk(path, into: &found)
+                let declares = declaringPromise(found.filter(\.mustDeclare).map(\.path))
+                var next = 0
+                for file in found {
+                    if file.mustDeclare {
+                        next += 1
+                        guard declares[next - 1] else { continue }
+                    }
+                    if seen.insert(file.path).inserted { result.files.append(file.path) }
+                }
             } else {
                 if seen.insert(path).inserted { result.files.append(path) }
                 result.named.insert(path)
@@ -43,9 +53,14 @@ struct FileDiscovery {
         return result
     }
 
-    private static func walk(_ folder: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        var files: [String] = []
+    /// A file the walk found, and whether it is kept only when it declares itself a promise.
+    private struct Found {
+        var path: String
+        var mustDeclare: Bool
+    }
+
+    private static func walk(_ folder: String, into files: inout [Found]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var entry = stat()
@@ -54,20 +69,20 @@ struct FileDiscovery {
             var target = entry
             if isLink, stat(path, &target) != 0 {
                 // A link that leads nowhere (dangling, or a loop): the reader reports why.
-                if hasPromiseName(name) { files.append(path) }
+                if hasPromiseName(name) { files.append(Found(path: path, mustDeclare: false)) }
                 continue
             }
             switch target.st_mode & S_IFMT {
             case S_IFDIR:
-                if !isLink { files += walk(path) }
+                if !isLink { walk(path, into: &files) }
             case S_IFREG:
-                if isCandidate(name: name, path: path) { files.append(path) }
+                let candidacy = candidacy(name: name)
+                if candidacy != .no { files.append(Found(path: path, mustDeclare: candidacy == .ifDeclared)) }
             default:
                 // Pipes, devices and sockets are no promises, and opening one could block.
                 continue
             }
         }
-        return files
     }
 
     /// Whether a name is one a promise file has, before looking inside.
@@ -77,10 +92,19 @@ struct FileDiscovery {
             || (textExtensions.contains(pathExtension) && !documentationNames.contains(stem))
     }
 
-    /// Whether a file found in a folder is a promise to check.
-    static func isCandidate(name: String, path: String) -> Bool {
-        guard hasPromiseName(name) else { return false }
-        return !yamlExtensions.contains(split(name).pathExtension) || isPromiseFile(path)
+    /// Whether a file is a promise to check, as far as its name tells.
+    enum Candidacy {
+        /// Its name is no promise file's.
+        case no
+        /// Published text or a Markdown draft.
+        case yes
+        /// A YAML file: a promise when it declares itself one (``isPromiseFile(_:)``).
+        case ifDeclared
+    }
+
+    static func candidacy(name: String) -> Candidacy {
+        guard hasPromiseName(name) else { return .no }
+        return yamlExtensions.contains(split(name).pathExtension) ? .ifDeclared : .yes
     }
 
     /// A name's stem and extension as `NSString` splits them, lower-cased.
@@ -124,19 +148,60 @@ struct FileDiscovery {
         return dot
     }
 
-    /// Whether a YAML file declares itself a promise with a top-level `promise:` key.
-    static func isPromiseFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // nil means end of file: an empty file is no promise.
-            guard let read = try handle.read(upToCount: 64 * 1024) else { return false }
-            data = read
-        } catch {
-            return true
+    /// How many bytes of a YAML file are looked at for its `promise:` key.
+    static let declarationWindow = 64 * 1024
+
+    /// Whether each YAML file of `paths` declares itself a promise (``isPromiseFile(_:)``), the
+    /// files read on every core: each is opened, which costs more than the look at its bytes.
+    static func declaringPromise(_ paths: [String]) -> [Bool] {
+        guard paths.count > 1 else { return paths.map(isPromiseFile) }
+        var answers = [Bool](repeating: false, count: paths.count)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, paths.count)
+        answers.withUnsafeMutableBufferPointer { answers in
+            let answers = UncheckedAnswers(buffer: answers)
+            // Each worker answers every `workers`-th path, so no two write the same element.
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: paths.count, by: workers) {
+                    answers.buffer[index] = isPromiseFile(paths[index])
+                }
+            }
         }
-        return declaresPromise([UInt8](data))
+        return answers
+    }
+
+    /// The answers' buffer, written by several threads at distinct indices.
+    private struct UncheckedAnswers: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Bool>
+    }
+
+    /// Whether a YAML file declares itself a promise with a top-level `promise:` key in its
+    /// first ``declarationWindow`` bytes. A file that cannot be opened or read, or is not a
+    /// regular file, counts as one, so that the reader says why it cannot be checked; an empty
+    /// file is none.
+    static func isPromiseFile(_ path: String) -> Bool {
+        // Non-blocking: a pipe named on the command line must not hang the run.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return true }
+        // Room for the whole file and one byte more (to see its end), up to the window.
+        let capacity = Int(min(max(Int64(info.st_size), 0) + 1, Int64(declarationWindow)))
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read == 0 { return }
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    complete = false
+                    return
+                }
+                count += read
+            }
+        }
+        guard complete else { return true }
+        return declaresPromise(bytes)
     }
 
     /// Whether a line of `bytes` starts with `promise:` (or a byte-order mark and `promise:`),

@@ -41,10 +41,11 @@ struct RunConfiguration {
 
     static let loader = ConfigurationLoader(formats: ReportFormat.allCases.map(\.rawValue))
 
-    /// The effective configuration for a file or folder.
-    mutating func configuration(for path: String) -> Configuration {
+    /// The effective configuration for a file or folder; `isFile` says that `path` is known
+    /// not to be a folder, which spares asking.
+    mutating func configuration(for path: String, isFile: Bool = false) -> Configuration {
         var configuration = Configuration()
-        let file: String? = options.noConfig ? nil : (options.file ?? nearest(to: path))
+        let file: String? = options.noConfig ? nil : (options.file ?? nearest(to: path, isFile: isFile))
         if let file {
             if let cached = loaded[file] {
                 configuration = cached ?? Configuration()
@@ -80,10 +81,12 @@ struct RunConfiguration {
     /// The locator makes the path absolute and asks whether it is a folder, which costs more
     /// than checking a small file. A path that is not a folder and ends in a plain name gets
     /// the answer for its folder, so its siblings share the first one's answer.
-    private mutating func nearest(to path: String) -> String? {
+    private mutating func nearest(to path: String, isFile: Bool) -> String? {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return locator.nearest(to: path) }
         let name = path[path.utf8.index(after: slash)...]
-        guard !name.isEmpty, name != ".", name != "..", !Self.isFolder(path) else { return locator.nearest(to: path) }
+        guard !name.isEmpty, name != ".", name != "..", isFile || !Self.isFolder(path) else {
+            return locator.nearest(to: path)
+        }
         let folder = path[..<slash]
         if let cached = nearestInFolder[folder] { return cached }
         let file = locator.nearest(to: path)
