@@ -52,7 +52,8 @@ public struct PromiseFileReader: Sendable {
         guard let root = SourceFile.yaml(bytes, path: path, log: log, limits: limits) else {
             return Result(document: nil, diagnostics: log.diagnostics)
         }
-        let source = SourceLines(bytes)
+        // The parser took the bytes, so they are valid UTF-8.
+        let source = SourceLines(validUTF8: bytes)
         var document = document(from: root, path: path, source: source, log: log, requireVersion: true)
         document?.suppressions = SuppressionComments.yaml(root: root, source: source, path: path, log: log)
         return Result(document: log.hasErrors ? nil : document, diagnostics: log.diagnostics)

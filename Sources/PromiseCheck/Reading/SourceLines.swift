@@ -1,3 +1,4 @@
+import Foundation
 import PromiseCheckYAML
 
 /// A file's lines as Unicode scalars, for rebuilding multi-line YAML values with exact positions.
@@ -11,28 +12,63 @@ struct SourceLines {
     private let ranges: [Range<Int>]
 
     init(_ bytes: [UInt8]) {
-        let utf8 = Self.repairedText(bytes)
+        self.init(text: Self.repairedText(bytes))
+    }
+
+    /// The lines of bytes already known to be valid UTF-8, as a parsed YAML file's are (the
+    /// parser rejects anything else): only a leading byte order mark is left out, which is
+    /// what ``repairedText(_:)`` does to such bytes.
+    init(validUTF8 bytes: [UInt8]) {
+        self.init(text: Self.startsWithByteOrderMark(bytes) ? Array(bytes.dropFirst(3)) : bytes)
+    }
+
+    private init(text utf8: [UInt8]) {
+        self.utf8 = utf8
+        self.ranges = utf8.withUnsafeBufferPointer(Self.lineRanges)
+    }
+
+    static func startsWithByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// Each line's bytes, without its break (`\n`, `\r\n` or `\r`): found with `memchr` when
+    /// the text has no `\r` (most files), byte by byte otherwise.
+    static func lineRanges(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(utf8.count / 40 + 1)
-        utf8.withUnsafeBufferPointer { utf8 in
-            let count = utf8.count
-            var start = 0
-            var index = 0
-            while index < count {
-                let byte = utf8[index]
-                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    ranges.append(start..<index)
-                    if byte == UInt8(ascii: "\r"), index + 1 < count, utf8[index + 1] == UInt8(ascii: "\n") {
-                        index += 1
-                    }
-                    start = index + 1
-                }
-                index += 1
-            }
-            ranges.append(start..<count)
+        guard let base = utf8.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), utf8.count) == nil else {
+            return lineRangesByBytes(utf8)
         }
-        self.utf8 = utf8
-        self.ranges = ranges
+        var start = 0
+        while let found = memchr(base + start, Int32(UInt8(ascii: "\n")), utf8.count - start) {
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        ranges.append(start..<utf8.count)
+        return ranges
+    }
+
+    /// ``lineRanges(_:)`` one byte at a time, for any line breaks.
+    static func lineRangesByBytes(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(utf8.count / 40 + 1)
+        let count = utf8.count
+        var start = 0
+        var index = 0
+        while index < count {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                ranges.append(start..<index)
+                if byte == UInt8(ascii: "\r"), index + 1 < count, utf8[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        ranges.append(start..<count)
+        return ranges
     }
 
     /// `bytes` as valid UTF-8 without a leading byte order mark.
@@ -40,8 +76,7 @@ struct SourceLines {
     /// Valid UTF-8 without a byte order mark (what a parsed YAML file holds) is taken as it is;
     /// anything else goes through `String`, whose repair and first-`Character` test decide.
     static func repairedText(_ bytes: [UInt8]) -> [UInt8] {
-        let startsWithMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        if !startsWithMark,
+        if !startsWithByteOrderMark(bytes),
             bytes.withUnsafeBufferPointer({ UTF8Validation.firstBadByte(in: $0, stoppingAtNUL: false) }) == nil
         {
             return bytes
@@ -66,16 +101,24 @@ struct SourceLines {
         return scalars
     }
 
-    /// Whether `text` occurs anywhere in the file (line breaks included).
+    /// Whether `text` occurs anywhere in the file (line breaks included): each place of its
+    /// first byte is found with `memchr` and the rest compared there.
     func contains(_ text: String) -> Bool {
         let needle = Array(text.utf8)
         guard let first = needle.first, needle.count <= utf8.count else { return needle.isEmpty }
-        var index = 0
-        while index <= utf8.count - needle.count {
-            if utf8[index] == first, utf8[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        return utf8.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            let last = haystack.count - needle.count
+            var index = 0
+            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if needle.withUnsafeBufferPointer({ memcmp(base + index, $0.baseAddress!, needle.count) == 0 }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// The UTF-8 bytes of line `number` (1-based), without its line break, or nil past the end.

@@ -90,4 +90,51 @@ import Testing
         }
         #expect(compared > 10_000)
     }
+
+    @Test func linesFoundWithMemchrAreTheLinesFoundByteByByte() {
+        var generator = SeededGenerator(state: 13)
+        for _ in 0..<3_000 {
+            var bytes = randomBytes(&generator)
+            // Half without a carriage return, which takes the memchr path.
+            if Bool.random(using: &generator) { bytes.removeAll { $0 == 0x0D } }
+            let fast = bytes.withUnsafeBufferPointer(SourceLines.lineRanges)
+            let plain = bytes.withUnsafeBufferPointer(SourceLines.lineRangesByBytes)
+            #expect(fast == plain, "\(bytes)")
+        }
+        #expect([UInt8]().withUnsafeBufferPointer(SourceLines.lineRanges) == [0..<0])
+        #expect(Array("a\n".utf8).withUnsafeBufferPointer(SourceLines.lineRanges) == [0..<1, 2..<2])
+    }
+
+    @Test func validUTF8IsTakenAsTheRepairedTextWouldBe() {
+        var generator = SeededGenerator(state: 17)
+        var compared = 0
+        for _ in 0..<3_000 {
+            let bytes = randomBytes(&generator)
+            guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+            let valid = SourceLines(validUTF8: bytes)
+            let repaired = SourceLines(bytes)
+            #expect(valid.count == repaired.count, "\(bytes)")
+            for line in 0...(valid.count + 1) { #expect(valid.lineBytes(line) == repaired.lineBytes(line), "\(bytes)") }
+            compared += 1
+        }
+        #expect(compared > 500)
+    }
+
+    @Test func containsFindsWhatANaiveSearchFinds() {
+        var generator = SeededGenerator(state: 19)
+        let needles = ["ab", "a", "aba", "å", "\n", "promisecheck:", "b\na"]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...14, using: &generator) {
+                text += ["a", "b", "å", "\n", "promisecheck:", "promise", " "].randomElement(using: &generator)!
+            }
+            let source = SourceLines(Array(text.utf8))
+            for needle in needles {
+                let naive = text.utf8.indices.contains { text.utf8[$0...].starts(with: needle.utf8) }
+                #expect(source.contains(needle) == naive, "\(text.debugDescription) \(needle.debugDescription)")
+            }
+        }
+        #expect(SourceLines(Array("abc".utf8)).contains(""))
+        #expect(!SourceLines([]).contains("a"))
+    }
 }
