@@ -54,8 +54,8 @@ public struct TextPromiseReader: Sendable {
         }
         guard let decoded = TextDecoding.decode(bytes, path: path, log: log) else { return failed() }
         var lines = decoded.lines
-        if lines.allSatisfy({ $0.allSatisfy(TextLayout.isWhitespace) }) {
-            let isEmpty = lines.allSatisfy(\.isEmpty) && lines.count == 1
+        if lines.ranges.indices.allSatisfy(lines.isBlank) {
+            let isEmpty = lines.count == 1 && lines.ranges[0].isEmpty
             log.error(
                 isEmpty ? "file is empty" : "file holds only whitespace", path: path, at: .start, code: "input.empty")
             return failed()
@@ -63,7 +63,7 @@ public struct TextPromiseReader: Sendable {
         var firstLine = 1
         var frontMatter: FrontMatter?
         if format == .markdown, let end = frontMatterEnd(lines, path: path, log: log) {
-            frontMatter = readFrontMatter(lines[0..<end], path: path, log: log)
+            frontMatter = readFrontMatter(lines, count: end, path: path, log: log)
             firstLine = end + 2
         }
         let directives = SuppressionComments.text(&lines, from: firstLine, format: format, path: path, log: log)
@@ -91,15 +91,16 @@ public struct TextPromiseReader: Sendable {
     }
 
     /// The index of the line that closes front matter opened by `---` on line 1.
-    private func frontMatterEnd(_ lines: [[Unicode.Scalar]], path: String, log: DiagnosticLog) -> Int? {
-        func isFence(_ line: [Unicode.Scalar], _ fence: String) -> Bool {
-            var end = line.count
-            while end > 0, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
-            return line[0..<end].elementsEqual(fence.unicodeScalars)
+    private func frontMatterEnd(_ lines: TextLines, path: String, log: DiagnosticLog) -> Int? {
+        func isFence(_ index: Int, _ fence: String) -> Bool {
+            lines.bytes.withUnsafeBufferPointer { buffer in
+                let line = lines.ranges[index]
+                let end = TextLayout.trimmingWhitespace(buffer, from: line.lowerBound, to: line.upperBound)
+                return buffer[line.lowerBound..<end].elementsEqual(fence.utf8)
+            }
         }
-        guard let first = lines.first, isFence(first, "---") else { return nil }
-        if let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], "---") || isFence(lines[$0], "...") })
-        {
+        guard lines.count > 0, isFence(0, "---") else { return nil }
+        if let end = lines.ranges.indices.dropFirst().first(where: { isFence($0, "---") || isFence($0, "...") }) {
             return end
         }
         log.warning(
@@ -109,16 +110,13 @@ public struct TextPromiseReader: Sendable {
     }
 
     /// Parses the front matter lines (the opening `---` included, so marks are lines of the file).
-    private func readFrontMatter(_ lines: ArraySlice<[Unicode.Scalar]>, path: String, log: DiagnosticLog)
-        -> FrontMatter
-    {
+    private func readFrontMatter(_ lines: TextLines, count: Int, path: String, log: DiagnosticLog) -> FrontMatter {
         var frontMatter = FrontMatter()
-        var text = String.UnicodeScalarView()
-        for line in lines {
-            text.append(contentsOf: line)
-            text.append("\n")
+        var bytes: [UInt8] = []
+        for line in lines.ranges.prefix(count) {
+            bytes += lines.bytes[line]
+            bytes.append(0x0A)
         }
-        let bytes = Array(String(text).utf8)
         let root: Node
         do {
             root = try YAMLParser.parse(bytes, limits: YAMLLimits(maxInputBytes: max(maxInputBytes, bytes.count)))
