@@ -74,13 +74,19 @@ enum TextDecoding {
             return nil
         }
         let start = hasByteOrderMark(bytes) ? 3 : 0
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        // One pass finds the first NUL or ill-formed byte; only past an ill-formed one may a NUL
+        // still stand further on.
+        let bad = bytes.withUnsafeBufferPointer {
+            UTF8Validation.firstBadByte(in: $0, from: start, stoppingAtNUL: true)
+        }
+        let nul = bad.flatMap { bad in bytes[bad...].firstIndex(of: 0) }
+        if let nul {
             let location = location(ofByte: nul, in: bytes, from: start, countingEveryByte: false)
             log.error(
                 "binary file (NUL byte at \(location)); expected text", path: path, at: location, code: "input.binary")
             return nil
         }
-        guard let invalid = firstInvalidUTF8Byte(bytes, from: start) else {
+        guard let invalid = bad else {
             return DecodedText(lines: utf8Lines(bytes, from: start), isWindows1252: false)
         }
         log.warning(

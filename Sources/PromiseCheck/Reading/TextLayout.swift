@@ -23,6 +23,17 @@ struct TextBlock: Sendable {
     var isHeadingCandidate = false
     /// A heading shape that starts with a word and a small number ("Del 2: …"): always a heading.
     var isNumberedHeading = false
+    /// The length of the text in UTF-16 code units, as regular expressions count it.
+    var utf16Count: Int
+
+    /// A block of `span`; `utf16Count` is counted from the text when not given.
+    init(kind: Kind, span: Span, lineCount: Int, followsBlankLine: Bool, utf16Count: Int? = nil) {
+        self.kind = kind
+        self.span = span
+        self.lineCount = lineCount
+        self.followsBlankLine = followsBlankLine
+        self.utf16Count = utf16Count ?? TextLayout.utf16Count(span.text)
+    }
 
     var text: String { span.text }
     var location: SourceLocation { span.location }
@@ -66,13 +77,8 @@ enum TextLayout {
             builder.close()
             return builder.blocks
         }
-        for index in blocks.indices {
-            guard blocks[index].kind == .paragraph, blocks[index].lineCount == 1 else { continue }
-            let text = blocks[index].text
-            blocks[index].isHeadingShaped = isHeadingShaped(text)
-            guard blocks[index].isHeadingShaped else { continue }
-            blocks[index].isNumberedHeading = isNumberedHeading(text)
-            guard index + 1 < blocks.count else { continue }
+        // The builder has found which blocks are shaped like headings.
+        for index in blocks.indices.dropLast() where blocks[index].isHeadingShaped {
             let next = blocks[index + 1]
             let leadsIntoList = blocks[index].endsWithColon && next.isListItem && !next.followsBlankLine
             blocks[index].isHeadingCandidate = !leadsIntoList
@@ -217,13 +223,25 @@ enum TextLayout {
     /// The number of scalars in the valid UTF-8 from `start` to `end`: the bytes that are not
     /// continuation bytes.
     static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var count = 0
+        lengths(buffer, from: start, to: end).scalars
+    }
+
+    /// The number of scalars and of UTF-16 code units in the valid UTF-8 from `start` to `end`:
+    /// every byte but a continuation byte starts a scalar, and a lead byte of four bytes starts
+    /// a scalar of two code units.
+    static func lengths(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+        scalars: Int, utf16: Int
+    ) {
+        var scalars = 0
+        var pairs = 0
         var index = start
         while index < end {
-            count += buffer[index] & 0xC0 == 0x80 ? 0 : 1
+            let byte = buffer[index]
+            scalars += byte & 0xC0 == 0x80 ? 0 : 1
+            pairs += byte >= 0xF0 ? 1 : 0
             index += 1
         }
-        return count
+        return (scalars, scalars + pairs)
     }
 
     /// The scalars of valid UTF-8 from `start` to `end`.
@@ -344,8 +362,13 @@ enum TextLayout {
     /// A word, a space and a number of one to three digits, then a `:`, `.`, dash or the end:
     /// "Del 2: Trafik". Such a line is a heading even among other short lines.
     static func isNumberedHeading(_ text: String) -> Bool {
+        isNumberedHeading(text.unicodeScalars)
+    }
+
+    /// ``isNumberedHeading(_:)-(String)`` of the text of `text`'s scalars.
+    static func isNumberedHeading(_ text: some Sequence<Unicode.Scalar>) -> Bool {
         // The first `maxHeadingScalars` scalars, read one at a time without copying them.
-        var iterator = text.unicodeScalars.makeIterator()
+        var iterator = text.makeIterator()
         var read = 0
         func next() -> Unicode.Scalar? {
             guard read < maxHeadingScalars else { return nil }
@@ -586,11 +609,14 @@ extension TextLayout {
             var length = 0
             // The pieces and a space between each two.
             var byteCount = pieces.count - 1
+            var utf16Count = pieces.count - 1
             for piece in pieces {
                 if length > 0 { length += 1 }
                 starts.append(
                     Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
-                length += TextLayout.scalarCount(buffer, from: piece.bytes.lowerBound, to: piece.bytes.upperBound)
+                let lengths = TextLayout.lengths(buffer, from: piece.bytes.lowerBound, to: piece.bytes.upperBound)
+                length += lengths.scalars
+                utf16Count += lengths.utf16
                 byteCount += piece.bytes.count
             }
             let text = String(unsafeUninitializedCapacity: byteCount) { text in
@@ -606,10 +632,16 @@ extension TextLayout {
                 }
                 return index
             }
-            blocks.append(
-                TextBlock(
-                    kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
-                    followsBlankLine: openFollowsBlank))
+            var block = TextBlock(
+                kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
+                followsBlankLine: openFollowsBlank, utf16Count: utf16Count)
+            if kind == .paragraph, pieces.count == 1 {
+                block.isHeadingShaped = TextLayout.isHeadingShaped(scalars(pieces[0].bytes))
+                if block.isHeadingShaped {
+                    block.isNumberedHeading = TextLayout.isNumberedHeading(scalars(pieces[0].bytes))
+                }
+            }
+            blocks.append(block)
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {

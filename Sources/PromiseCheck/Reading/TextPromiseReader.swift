@@ -166,7 +166,7 @@ extension TextPromiseReader {
             self.profile = profile
             self.blocks = blocks
             let deadline = RegexDeadline(
-                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + TextLayout.utf16Count($1.text) })
+                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.utf16Count })
             self.deadline = deadline
             roles = blocks.map { block in
                 block.isHeadingShaped || block.headingLevel != nil

@@ -13,7 +13,7 @@ import Testing
         blocks.map { block in
             "\(block.kind) \(block.span.lineStarts.map { "\($0.offset)@\($0.location)" }) \(block.lineCount) "
                 + "\(block.followsBlankLine) \(block.isHeadingShaped) \(block.isHeadingCandidate) "
-                + "\(block.isNumberedHeading) [\(block.text)]"
+                + "\(block.isNumberedHeading) \(block.utf16Count) [\(block.text)]"
         }
     }
 
