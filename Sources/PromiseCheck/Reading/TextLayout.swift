@@ -235,6 +235,23 @@ enum TextLayout {
         var scalars = 0
         var pairs = 0
         var index = start
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Eight bytes at a time: a continuation byte is 10xxxxxx, a four-byte lead 1111xxxx.
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+                if word & high == 0 {
+                    scalars += 8
+                    continue
+                }
+                let continuations = word & ~(word << 1) & high
+                let leadsOfFour = word & (word << 1) & (word << 2) & (word << 3) & high
+                scalars += 8 - continuations.nonzeroBitCount
+                pairs += leadsOfFour.nonzeroBitCount
+            }
+        }
         while index < end {
             let byte = buffer[index]
             scalars += byte & 0xC0 == 0x80 ? 0 : 1
@@ -264,7 +281,10 @@ enum TextLayout {
         guard start < end else { return nil }
         let (first, afterFirst) = scalar(buffer, at: start, end: end)
         var index = start
-        if bullets.contains(first), afterFirst == end || isWhitespace(buffer, at: afterFirst, end: end) {
+        // The ASCII bullets without a lookup in the set; most lines start with a letter.
+        let isBullet =
+            first.isASCII ? first == "-" || first == "*" || first == "+" || first == "o" : bullets.contains(first)
+        if isBullet, afterFirst == end || isWhitespace(buffer, at: afterFirst, end: end) {
             index = afterFirst
         } else if ("0"..."9").contains(first) {
             while index < end, index - start < 3, (0x30...0x39).contains(buffer[index]) { index += 1 }

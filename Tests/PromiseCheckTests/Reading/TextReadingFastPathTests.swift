@@ -25,6 +25,26 @@ import Testing
         }
     }
 
+    /// Scalars and UTF-16 units counted eight bytes at a time are those of the string's views,
+    /// from every start and to every end on a scalar boundary.
+    @Test func lengthsOfUTF8AreThoseOfTheViews() {
+        Self.forRandomTexts(1000, seed: 0x8B) { round, text in
+            let bytes = Array(text.utf8)
+            let boundaries =
+                text.unicodeScalars.indices.map { text.utf8.distance(from: text.startIndex, to: $0) } + [bytes.count]
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in boundaries {
+                    for end in boundaries where end >= start {
+                        let part = String(decoding: bytes[start..<end], as: UTF8.self)
+                        let lengths = TextLayout.lengths(buffer, from: start, to: end)
+                        #expect(lengths.scalars == part.unicodeScalars.count, "round \(round): '\(text)'")
+                        #expect(lengths.utf16 == part.utf16.count, "round \(round): '\(text)'")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func utf16CountIsTheUTF16ViewsCount() {
         Self.forRandomTexts(2000, seed: 0x16) { round, text in
             #expect(TextLayout.utf16Count(text) == text.utf16.count, "round \(round): '\(text)'")
