@@ -130,12 +130,7 @@ enum TextLayout {
     /// breadcrumbs: every scalar is one UTF-16 unit, and one of four UTF-8 bytes is two.
     static func utf16Count(_ text: String) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var count = 0
-            for byte in utf8 {
-                // Continuation bytes (10xxxxxx) start no scalar; a lead byte 11110xxx starts a pair.
-                count += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
-            }
-            return count
+            lengths(utf8, from: 0, to: utf8.count).utf16
         }
         return counted ?? text.utf16.count
     }

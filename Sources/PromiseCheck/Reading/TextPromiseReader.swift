@@ -694,18 +694,19 @@ extension TextPromiseReader {
         static func containsYear(_ text: String) -> Bool {
             var run = 0
             var value = 0
-            for scalar in text.unicodeScalars + [" "] {
-                if ("0"..."9").contains(scalar) {
+            // Digits are ASCII: every byte of another scalar ends a run as the scalar would.
+            for byte in text.utf8 {
+                if (0x30...0x39).contains(byte) {
                     run += 1
                     // Only a run of four can be a year; a longer one would overflow.
-                    if run <= 4 { value = value * 10 + Int(scalar.value - 48) }
+                    if run <= 4 { value = value * 10 + Int(byte - 0x30) }
                     continue
                 }
                 if run == 4, (1900...2099).contains(value) { return true }
                 run = 0
                 value = 0
             }
-            return false
+            return run == 4 && (1900...2099).contains(value)
         }
 
         static func wordCount(_ text: String) -> Int {
