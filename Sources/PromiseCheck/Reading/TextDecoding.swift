@@ -8,7 +8,8 @@ struct TextLines: Sendable {
     /// The byte range of each line; line `n` of the file is `ranges[n - 1]`.
     private(set) var ranges: [Range<Int>]
 
-    /// Lines of `bytes`, which must be valid UTF-8 within every range.
+    /// Lines of `bytes`, which must be valid UTF-8 within every range: the texts of the blocks
+    /// laid out from them are made without validating them again.
     init(bytes: [UInt8], ranges: [Range<Int>]) {
         self.bytes = bytes
         self.ranges = ranges

@@ -1,3 +1,5 @@
+import PromiseCheckYAML
+
 /// A paragraph, list item or heading of a text file, its text mapped to the file line by line.
 struct TextBlock: Sendable {
     enum Kind: Sendable, Equatable {
@@ -449,6 +451,8 @@ extension TextLayout {
         private var sawBlank = true
         private var fence: (mark: UInt8, count: Int)?
         private var inComment = false
+        /// The text of a block of several pieces, as it is put together.
+        private var joined: [UInt8] = []
 
         init(buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) {
             self.buffer = buffer
@@ -634,18 +638,19 @@ extension TextLayout {
                 utf16Count += lengths.utf16
                 byteCount += piece.bytes.count
             }
-            let text = String(unsafeUninitializedCapacity: byteCount) { text in
-                guard let target = text.baseAddress, let source = buffer.baseAddress else { return 0 }
-                var index = 0
+            // Pieces of valid UTF-8 cut at scalar boundaries, joined by spaces: valid UTF-8 that
+            // need not be validated again.
+            let text: String
+            if pieces.count == 1 {
+                text = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[pieces[0].bytes]))
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                joined.reserveCapacity(byteCount)
                 for piece in pieces {
-                    if index > 0 {
-                        (target + index).initialize(to: 0x20)
-                        index += 1
-                    }
-                    (target + index).update(from: source + piece.bytes.lowerBound, count: piece.bytes.count)
-                    index += piece.bytes.count
+                    if !joined.isEmpty { joined.append(0x20) }
+                    joined += UnsafeBufferPointer(rebasing: buffer[piece.bytes])
                 }
-                return index
+                text = joined.withUnsafeBufferPointer { String(validUTF8: $0) }
             }
             var block = TextBlock(
                 kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
