@@ -655,7 +655,8 @@ extension TextLayout {
             var block = TextBlock(
                 kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
                 followsBlankLine: openFollowsBlank, utf16Count: utf16Count)
-            if kind == .paragraph, pieces.count == 1 {
+            // More scalars than a heading has: not shaped like one, without reading it again.
+            if kind == .paragraph, pieces.count == 1, length <= TextLayout.maxHeadingScalars {
                 block.isHeadingShaped = TextLayout.isHeadingShaped(scalars(pieces[0].bytes))
                 if block.isHeadingShaped {
                     block.isNumberedHeading = TextLayout.isNumberedHeading(scalars(pieces[0].bytes))

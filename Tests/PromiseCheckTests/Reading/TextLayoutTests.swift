@@ -27,6 +27,8 @@ import Testing
             "---", "===", "_ _ _", "• ", "–", "— ", "▸ ", "o ", "o", "1. ", "12) ", "1234.", "a) ", "ö) ", "> ", ">",
             "```", "~~~", "<!--", "-->", "<!-- x -->", "Polisen ska", "TRYGGHET", "ÅTGÄRDER", "Åby", "öka.", "ß",
             "𝔘𝔫𝔦", "🚓", "e\u{301}", ":", ";", "Del 2:", "text,", "*Fokus*", "_", "\u{85}",
+            // Forty-nine scalars: two or three make a line about as long as a heading may be.
+            "Trygghetsvandring i centrum med fastighetsägare o",
         ]
         for round in 0..<3_000 {
             let lines = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
@@ -193,6 +195,19 @@ import Testing
     ])
     func headingShape(_ text: String, _ shaped: Bool) {
         #expect(TextLayout.isHeadingShaped(text) == shaped)
+        // A paragraph of one line has the shape of its text.
+        if let block = blocks(text + "\n\nText.").first, block.kind == .paragraph {
+            #expect(block.isHeadingShaped == shaped)
+        }
+    }
+
+    /// A line of 100 scalars may be a heading, one of 101 is not, whatever their bytes.
+    @Test func aHeadingHasAtMostAHundredScalars() {
+        for letter in ["a", "ö", "𝔘"] {
+            let hundred = "Å" + String(repeating: letter, count: 99)
+            #expect(blocks(hundred + "\n\nText.")[0].isHeadingShaped)
+            #expect(!blocks(hundred + letter + "\n\nText.")[0].isHeadingShaped)
+        }
     }
 
     @Test func numberedHeadings() {
