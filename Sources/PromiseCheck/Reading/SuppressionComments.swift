@@ -269,15 +269,18 @@ extension SuppressionComments {
     /// replaced by spaces (columns of the rest stay as they are); a comment line of plain text
     /// becomes blank (Markdown skips comment lines itself).
     static func text(
-        _ lines: inout [[Unicode.Scalar]], from firstLine: Int, format: Document.Format, path: String,
+        _ textLines: inout TextLines, from firstLine: Int, format: Document.Format, path: String,
         log: DiagnosticLog
     ) -> [Directive] {
         let opener = Array("<!--".unicodeScalars)
         let closer = Array("-->".unicodeScalars)
         var directives: [Directive] = []
-        for index in max(firstLine - 1, 0)..<lines.count {
-            let line = lines[index]
-            guard contains(line, keyword) != nil else { continue }
+        for index in max(firstLine - 1, 0)..<textLines.count {
+            // The keyword is ASCII: its bytes stand in the line's UTF-8 only where its scalars do.
+            guard containsKeyword(textLines.bytes[textLines.ranges[index]]) else { continue }
+            let line = textLines.scalars(index)
+            var edited = line
+            defer { if edited != line { textLines.replace(index, with: edited) } }
             let number = index + 1
             let indent = TextLayout.indentation(line)
             if format == .text, indent < line.count, line[indent] == "#",
@@ -288,7 +291,7 @@ extension SuppressionComments {
                     start: SourceLocation(line: number, column: indent + 1), isOwnLine: true, path: path, log: log)
                 {
                     directives.append(directive)
-                    lines[index] = []
+                    edited = []
                 }
                 continue
             }
@@ -308,13 +311,25 @@ extension SuppressionComments {
                 else { continue }
                 directives.append(directive)
                 if isOwnLine {
-                    if format == .text { lines[index] = [] }
+                    if format == .text { edited = [] }
                 } else {
-                    for position in open..<searchFrom { lines[index][position] = " " }
+                    for position in open..<searchFrom { edited[position] = " " }
                 }
             }
         }
         return directives
+    }
+
+    /// Whether `bytes` hold the UTF-8 of ``keyword``.
+    static func containsKeyword(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let needle = keywordText.utf8
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// The suppressions of a text file's comments: its items are its blocks (paragraphs, list

@@ -1,9 +1,62 @@
 import PromiseCheckYAML
 
-/// A text file's contents as lines of Unicode scalars.
+/// A text file's lines as UTF-8: one buffer of valid UTF-8, each line a range of it without its
+/// line break. For UTF-8 files the buffer is the file's own bytes, so decoding copies nothing.
+struct TextLines: Sendable {
+    /// Valid UTF-8; bytes outside the lines' ranges (line breaks, a byte order mark) are not text.
+    private(set) var bytes: [UInt8]
+    /// The byte range of each line; line `n` of the file is `ranges[n - 1]`.
+    private(set) var ranges: [Range<Int>]
+
+    /// Lines of `bytes`, which must be valid UTF-8 within every range: the texts of the blocks
+    /// laid out from them are made without validating them again.
+    init(bytes: [UInt8], ranges: [Range<Int>]) {
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    /// Lines of scalars, encoded as UTF-8.
+    init(_ lines: [[Unicode.Scalar]]) {
+        bytes = []
+        ranges = []
+        ranges.reserveCapacity(lines.count)
+        for line in lines {
+            let start = bytes.count
+            TextLayout.appendUTF8(line, to: &bytes)
+            ranges.append(start..<bytes.count)
+        }
+    }
+
+    var count: Int { ranges.count }
+
+    /// The scalars of the line at `index` (0-based).
+    func scalars(_ index: Int) -> [Unicode.Scalar] {
+        Array(String(decoding: bytes[ranges[index]], as: UTF8.self).unicodeScalars)
+    }
+
+    /// Every line as scalars.
+    var scalarLines: [[Unicode.Scalar]] { ranges.indices.map(scalars) }
+
+    /// Replaces the line at `index` (0-based) by `scalars`: they are added at the end of the
+    /// buffer, so other lines keep their ranges.
+    mutating func replace(_ index: Int, with scalars: [Unicode.Scalar]) {
+        let start = bytes.count
+        TextLayout.appendUTF8(scalars, to: &bytes)
+        ranges[index] = start..<bytes.count
+    }
+
+    /// Whether the line at `index` (0-based) has only whitespace, or nothing.
+    func isBlank(_ index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let line = ranges[index]
+            return TextLayout.skipWhitespace(buffer, from: line.lowerBound, to: line.upperBound).end == line.upperBound
+        }
+    }
+}
+
+/// A text file's contents as lines.
 struct DecodedText: Sendable {
-    /// The lines without their line breaks; line `n` of the file is `lines[n - 1]`.
-    var lines: [[Unicode.Scalar]]
+    var lines: TextLines
     /// Whether the bytes were not UTF-8 and were read as Windows-1252.
     var isWindows1252: Bool
 }
@@ -22,19 +75,26 @@ enum TextDecoding {
             return nil
         }
         let start = hasByteOrderMark(bytes) ? 3 : 0
-        if let nul = bytes[start...].firstIndex(of: 0) {
+        // One pass finds the first NUL or ill-formed byte; only past an ill-formed one may a NUL
+        // still stand further on.
+        let bad = bytes.withUnsafeBufferPointer {
+            UTF8Validation.firstBadByte(in: $0, from: start, stoppingAtNUL: true)
+        }
+        let nul = bad.flatMap { bad in bytes[bad...].firstIndex(of: 0) }
+        if let nul {
             let location = location(ofByte: nul, in: bytes, from: start, countingEveryByte: false)
             log.error(
                 "binary file (NUL byte at \(location)); expected text", path: path, at: location, code: "input.binary")
             return nil
         }
-        guard let invalid = firstInvalidUTF8Byte(bytes, from: start) else {
+        guard let invalid = bad else {
             return DecodedText(lines: utf8Lines(bytes, from: start), isWindows1252: false)
         }
         log.warning(
             "not UTF-8; read as Windows-1252", path: path,
             at: location(ofByte: invalid, in: bytes, from: start, countingEveryByte: true), code: "input.windows-1252")
-        return DecodedText(lines: windows1252Lines(bytes, from: start, path: path, log: log), isWindows1252: true)
+        return DecodedText(
+            lines: TextLines(windows1252Lines(bytes, from: start, path: path, log: log)), isWindows1252: true)
     }
 
     static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
@@ -67,57 +127,34 @@ enum TextDecoding {
         return SourceLocation(line: line, column: column)
     }
 
-    /// The lines of valid UTF-8 from `start`, decoded straight from the bytes, each line's
-    /// array allocated once at the size of its bytes.
-    static func utf8Lines(_ bytes: [UInt8], from start: Int) -> [[Unicode.Scalar]] {
-        bytes.withUnsafeBufferPointer { buffer in
+    /// The lines of valid UTF-8 from `start`: ranges of `bytes` itself, found by looking for
+    /// line breaks eight bytes at a time.
+    static func utf8Lines(_ bytes: [UInt8], from start: Int) -> TextLines {
+        let ranges = bytes.withUnsafeBufferPointer { buffer -> [Range<Int>] in
             let count = buffer.count
-            var lines: [[Unicode.Scalar]] = []
-            lines.reserveCapacity((count - start) / 40 + 1)
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity((count - start) / 40 + 1)
+            guard let base = buffer.baseAddress else { return [0..<0] }
+            let raw = UnsafeRawPointer(base)
             var index = start
             while true {
                 var end = index
-                while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
-                // Written in place: a line has at most as many scalars as bytes.
-                let line = [Unicode.Scalar](unsafeUninitializedCapacity: end - index) { scalars, written in
-                    guard let base = scalars.baseAddress else { return }
-                    var count = 0
-                    while index < end {
-                        let lead = buffer[index]
-                        // ASCII, most of a promise, is one byte and one scalar.
-                        if lead < 0x80 {
-                            (base + count).initialize(to: Unicode.Scalar(lead))
-                            count += 1
-                            index += 1
-                            continue
-                        }
-                        var value: UInt32
-                        var length: Int
-                        switch lead {
-                        case 0xC0..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
-                        case 0xE0..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
-                        default: (value, length) = (UInt32(lead & 0x07), 4)
-                        }
-                        // Validated UTF-8 has every continuation byte before the line's end.
-                        let sequenceEnd = min(index + length, end)
-                        index += 1
-                        while index < sequenceEnd {
-                            value = value << 6 | UInt32(buffer[index] & 0x3F)
-                            index += 1
-                        }
-                        (base + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                        count += 1
-                    }
-                    written = count
+                // A word none of whose bytes is below 0x0E holds no line break: most words of text.
+                while end + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                    if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                    end += 8
                 }
-                lines.append(line)
-                guard end < count else { return lines }
+                while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                ranges.append(index..<end)
+                guard end < count else { return ranges }
                 index = end + (buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A ? 2 : 1)
                 if index == count { break }
             }
-            lines.append([])
-            return lines
+            ranges.append(count..<count)
+            return ranges
         }
+        return TextLines(bytes: bytes, ranges: ranges)
     }
 
     /// ``utf8Lines(_:from:)`` through `String`'s decoding, kept for the tests to compare.

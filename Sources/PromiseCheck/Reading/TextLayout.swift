@@ -1,3 +1,5 @@
+import PromiseCheckYAML
+
 /// A paragraph, list item or heading of a text file, its text mapped to the file line by line.
 struct TextBlock: Sendable {
     enum Kind: Sendable, Equatable {
@@ -23,6 +25,17 @@ struct TextBlock: Sendable {
     var isHeadingCandidate = false
     /// A heading shape that starts with a word and a small number ("Del 2: …"): always a heading.
     var isNumberedHeading = false
+    /// The length of the text in UTF-16 code units, as regular expressions count it.
+    var utf16Count: Int
+
+    /// A block of `span`; `utf16Count` is counted from the text when not given.
+    init(kind: Kind, span: Span, lineCount: Int, followsBlankLine: Bool, utf16Count: Int? = nil) {
+        self.kind = kind
+        self.span = span
+        self.lineCount = lineCount
+        self.followsBlankLine = followsBlankLine
+        self.utf16Count = utf16Count ?? TextLayout.utf16Count(span.text)
+    }
 
     var text: String { span.text }
     var location: SourceLocation { span.location }
@@ -55,24 +68,19 @@ struct TextBlock: Sendable {
 /// in the length of a line.
 enum TextLayout {
     /// The blocks of `lines` (line `n` is `lines[n - 1]`) from line `firstLine` on.
-    static func blocks(of lines: [[Unicode.Scalar]], format: Document.Format, from firstLine: Int = 1)
-        -> [TextBlock]
-    {
-        var builder = Builder(markdown: format == .markdown)
-        var index = max(firstLine - 1, 0)
-        while index < lines.count {
-            builder.add(lines[index], number: index + 1)
-            index += 1
+    static func blocks(of lines: TextLines, format: Document.Format, from firstLine: Int = 1) -> [TextBlock] {
+        var blocks = lines.bytes.withUnsafeBufferPointer { buffer in
+            var builder = Builder(buffer: buffer, markdown: format == .markdown)
+            var index = max(firstLine - 1, 0)
+            while index < lines.count {
+                builder.add(lines.ranges[index], number: index + 1)
+                index += 1
+            }
+            builder.close()
+            return builder.blocks
         }
-        builder.close()
-        var blocks = builder.blocks
-        for index in blocks.indices {
-            guard blocks[index].kind == .paragraph, blocks[index].lineCount == 1 else { continue }
-            let text = blocks[index].text
-            blocks[index].isHeadingShaped = isHeadingShaped(text)
-            guard blocks[index].isHeadingShaped else { continue }
-            blocks[index].isNumberedHeading = isNumberedHeading(text)
-            guard index + 1 < blocks.count else { continue }
+        // The builder has found which blocks are shaped like headings.
+        for index in blocks.indices.dropLast() where blocks[index].isHeadingShaped {
             let next = blocks[index + 1]
             let leadsIntoList = blocks[index].endsWithColon && next.isListItem && !next.followsBlankLine
             blocks[index].isHeadingCandidate = !leadsIntoList
@@ -124,12 +132,7 @@ enum TextLayout {
     /// breadcrumbs: every scalar is one UTF-16 unit, and one of four UTF-8 bytes is two.
     static func utf16Count(_ text: String) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var count = 0
-            for byte in utf8 {
-                // Continuation bytes (10xxxxxx) start no scalar; a lead byte 11110xxx starts a pair.
-                count += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
-            }
-            return count
+            lengths(utf8, from: 0, to: utf8.count).utf16
         }
         return counted ?? text.utf16.count
     }
@@ -146,59 +149,190 @@ enum TextLayout {
         "•", "-", "–", "—", "*", "+", "·", "▪", "◦", "●", "○", "■", "□", "‣", "⁃", "►", "▸", "o",
     ]
 
-    /// Where the text of a list item starts (an index into `line`), if `line` is one: a bullet,
-    /// `1.`, `1)` or `a)` at `indent`, followed by whitespace.
-    static func listItemTextStart(_ line: [Unicode.Scalar], indent: Int) -> Int? {
-        guard indent < line.count else { return nil }
-        var index = indent
-        let first = line[index]
-        if bullets.contains(first), indent + 1 == line.count || isWhitespace(line[indent + 1]) {
+    // MARK: Lines of UTF-8
+
+    /// The scalar of the valid UTF-8 at byte `index`, and the index after it; a sequence is cut
+    /// at `end`, so no byte at or beyond `end` is read.
+    static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
+        scalar: Unicode.Scalar, next: Int
+    ) {
+        let lead = buffer[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), index + 1) }
+        var value: UInt32
+        var length: Int
+        switch lead {
+        case 0xC0..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
+        case 0xE0..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
+        default: (value, length) = (UInt32(lead & 0x07), 4)
+        }
+        let sequenceEnd = min(index + length, end)
+        var next = index + 1
+        while next < sequenceEnd {
+            value = value << 6 | UInt32(buffer[next] & 0x3F)
+            next += 1
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", next)
+    }
+
+    /// The scalar that ends right before byte `index`, and where it starts (not before `start`).
+    static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, before index: Int, from start: Int) -> (
+        scalar: Unicode.Scalar, start: Int
+    ) {
+        var lead = index - 1
+        while lead > start, buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return (scalar(buffer, at: lead, end: index).scalar, lead)
+    }
+
+    /// Whether the scalar at byte `index` is whitespace; ASCII without decoding.
+    static func isWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+        let byte = buffer[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return isWhitespace(scalar(buffer, at: index, end: end).scalar)
+    }
+
+    /// The index of the first scalar from `start` that is not whitespace (or `end`), and the
+    /// number of whitespace scalars before it.
+    static func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+        end: Int, scalars: Int
+    ) {
+        var index = start
+        var count = 0
+        while index < end {
+            let (scalar, next) = scalar(buffer, at: index, end: end)
+            guard isWhitespace(scalar) else { break }
+            index = next
+            count += 1
+        }
+        return (index, count)
+    }
+
+    /// The end of the bytes from `start` to `end` without the whitespace scalars at their end.
+    static func trimmingWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var end = end
+        while end > start {
+            let (scalar, lead) = scalar(buffer, before: end, from: start)
+            guard isWhitespace(scalar) else { break }
+            end = lead
+        }
+        return end
+    }
+
+    /// The number of scalars in the valid UTF-8 from `start` to `end`: the bytes that are not
+    /// continuation bytes.
+    static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        lengths(buffer, from: start, to: end).scalars
+    }
+
+    /// The number of scalars and of UTF-16 code units in the valid UTF-8 from `start` to `end`:
+    /// every byte but a continuation byte starts a scalar, and a lead byte of four bytes starts
+    /// a scalar of two code units.
+    static func lengths(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+        scalars: Int, utf16: Int
+    ) {
+        var scalars = 0
+        var pairs = 0
+        var index = start
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Eight bytes at a time: a continuation byte is 10xxxxxx, a four-byte lead 1111xxxx.
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+                if word & high == 0 {
+                    scalars += 8
+                    continue
+                }
+                let continuations = word & ~(word << 1) & high
+                let leadsOfFour = word & (word << 1) & (word << 2) & (word << 3) & high
+                scalars += 8 - continuations.nonzeroBitCount
+                pairs += leadsOfFour.nonzeroBitCount
+            }
+        }
+        while index < end {
+            let byte = buffer[index]
+            scalars += byte & 0xC0 == 0x80 ? 0 : 1
+            pairs += byte >= 0xF0 ? 1 : 0
             index += 1
+        }
+        return (scalars, scalars + pairs)
+    }
+
+    /// The scalars of valid UTF-8 from `start` to `end`.
+    struct Scalars: Sequence, IteratorProtocol {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var index: Int
+        let end: Int
+
+        mutating func next() -> Unicode.Scalar? {
+            guard index < end else { return nil }
+            let (scalar, next) = TextLayout.scalar(buffer, at: index, end: end)
+            index = next
+            return scalar
+        }
+    }
+
+    /// Where the text of a list item starts (a byte index), if the line from `start` (the end of
+    /// its indentation) to `end` is one: a bullet, `1.`, `1)` or `a)`, followed by whitespace.
+    static func listItemTextStart(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end else { return nil }
+        let (first, afterFirst) = scalar(buffer, at: start, end: end)
+        var index = start
+        // The ASCII bullets without a lookup in the set; most lines start with a letter.
+        let isBullet =
+            first.isASCII ? first == "-" || first == "*" || first == "+" || first == "o" : bullets.contains(first)
+        if isBullet, afterFirst == end || isWhitespace(buffer, at: afterFirst, end: end) {
+            index = afterFirst
         } else if ("0"..."9").contains(first) {
-            while index < line.count, index - indent < 3, ("0"..."9").contains(line[index]) { index += 1 }
-            guard index < line.count, line[index] == "." || line[index] == ")" else { return nil }
+            while index < end, index - start < 3, (0x30...0x39).contains(buffer[index]) { index += 1 }
+            guard index < end, buffer[index] == UInt8(ascii: ".") || buffer[index] == UInt8(ascii: ")") else {
+                return nil
+            }
             index += 1
-        } else if isAlphabetic(first), indent + 1 < line.count, line[indent + 1] == ")" {
-            index += 2
+        } else if isAlphabetic(first), afterFirst < end, buffer[afterFirst] == UInt8(ascii: ")") {
+            index = afterFirst + 1
         } else {
             return nil
         }
-        if index == line.count { return first == "o" ? nil : index }
-        guard isWhitespace(line[index]) else { return nil }
-        while index < line.count, isWhitespace(line[index]) { index += 1 }
-        return index
+        if index == end { return first == "o" ? nil : index }
+        guard isWhitespace(buffer, at: index, end: end) else { return nil }
+        return skipWhitespace(buffer, from: index, to: end).end
     }
 
     /// A line of three or more `-`, `*` or `_` (spaces between allowed): a rule, not text.
-    static func isThematicBreak(_ line: [Unicode.Scalar], indent: Int) -> Bool {
-        guard indent < line.count else { return false }
-        let mark = line[indent]
-        guard mark == "-" || mark == "*" || mark == "_" else { return false }
+    static func isThematicBreak(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        let mark = buffer[start]
+        guard mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*") || mark == UInt8(ascii: "_") else { return false }
         var count = 0
-        for scalar in line[indent...] {
-            if scalar == mark {
+        var index = start
+        while index < end {
+            if buffer[index] == mark {
                 count += 1
-            } else if !isWhitespace(scalar) {
-                return false
+                index += 1
+                continue
             }
+            let (scalar, next) = scalar(buffer, at: index, end: end)
+            guard isWhitespace(scalar) else { return false }
+            index = next
         }
         return count >= 3
     }
 
-    /// The level of a setext underline (`===` is 1, `---` is 2), if the line is one.
-    static func underlineLevel(_ line: [Unicode.Scalar], indent: Int) -> Int? {
-        guard indent <= 3, indent < line.count else { return nil }
-        let mark = line[indent]
-        guard mark == "=" || mark == "-" else { return nil }
-        var count = 0
-        var index = indent
-        while index < line.count, line[index] == mark {
-            count += 1
-            index += 1
-        }
-        while index < line.count, isWhitespace(line[index]) { index += 1 }
-        guard index == line.count, count >= (mark == "=" ? 2 : 3) else { return nil }
-        return mark == "=" ? 1 : 2
+    /// The level of a setext underline (`===` is 1, `---` is 2), if the line from `start` (after
+    /// an indentation of `indent` scalars) to `end` is one.
+    static func underlineLevel(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, indent: Int)
+        -> Int?
+    {
+        guard indent <= 3, start < end else { return nil }
+        let mark = buffer[start]
+        guard mark == UInt8(ascii: "=") || mark == UInt8(ascii: "-") else { return nil }
+        var index = start
+        while index < end, buffer[index] == mark { index += 1 }
+        let count = index - start
+        guard skipWhitespace(buffer, from: index, to: end).end == end, count >= (mark == UInt8(ascii: "=") ? 2 : 3)
+        else { return nil }
+        return mark == UInt8(ascii: "=") ? 1 : 2
     }
 
     // MARK: Heading shape
@@ -210,12 +344,17 @@ enum TextLayout {
     /// not starting with a lower-case letter and not ending like a sentence or a clause
     /// (`.` `,` `;` `!` `?`; a final `:` is allowed). Emphasis markers around it do not count.
     static func isHeadingShaped(_ text: String) -> Bool {
+        isHeadingShaped(text.unicodeScalars)
+    }
+
+    /// ``isHeadingShaped(_:)-(String)`` of the text of `text`'s scalars.
+    static func isHeadingShaped(_ text: some Sequence<Unicode.Scalar>) -> Bool {
         var scalars = 0
         var words = 0
         var inWord = false
         var sawLetter = false
         var last: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
+        for scalar in text {
             scalars += 1
             if scalars > maxHeadingScalars { return false }
             if isWhitespace(scalar) {
@@ -240,8 +379,13 @@ enum TextLayout {
     /// A word, a space and a number of one to three digits, then a `:`, `.`, dash or the end:
     /// "Del 2: Trafik". Such a line is a heading even among other short lines.
     static func isNumberedHeading(_ text: String) -> Bool {
+        isNumberedHeading(text.unicodeScalars)
+    }
+
+    /// ``isNumberedHeading(_:)-(String)`` of the text of `text`'s scalars.
+    static func isNumberedHeading(_ text: some Sequence<Unicode.Scalar>) -> Bool {
         // The first `maxHeadingScalars` scalars, read one at a time without copying them.
-        var iterator = text.unicodeScalars.makeIterator()
+        var iterator = text.makeIterator()
         var read = 0
         func next() -> Unicode.Scalar? {
             guard read < maxHeadingScalars else { return nil }
@@ -287,154 +431,170 @@ enum TextLayout {
 // MARK: - Building blocks line by line
 
 extension TextLayout {
-    /// A piece of one line: its scalars, trimmed, and where the first stands.
+    /// A piece of one line: its bytes, trimmed, and where the first scalar stands.
     struct Piece {
         var line: Int
         var column: Int
-        var scalars: ArraySlice<Unicode.Scalar>
+        var bytes: Range<Int>
     }
 
     /// Accumulates lines into blocks, closing a block at a blank line or a new item or heading.
+    ///
+    /// Lines are byte ranges of `buffer`, valid UTF-8; a block's text is copied from its pieces.
     struct Builder {
+        let buffer: UnsafeBufferPointer<UInt8>
         let markdown: Bool
         var blocks: [TextBlock] = []
         private var kind: TextBlock.Kind?
         private var pieces: [Piece] = []
         private var openFollowsBlank = true
         private var sawBlank = true
-        private var fence: (mark: Unicode.Scalar, count: Int)?
+        private var fence: (mark: UInt8, count: Int)?
         private var inComment = false
+        /// The text of a block of several pieces, as it is put together.
+        private var joined: [UInt8] = []
 
-        init(markdown: Bool) {
+        init(buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) {
+            self.buffer = buffer
             self.markdown = markdown
         }
 
-        mutating func add(_ line: [Unicode.Scalar], number: Int) {
-            let indent = TextLayout.indentation(line)
-            if markdown, skipsMarkdown(line, indent: indent) { return }
-            if indent == line.count {
+        /// Adds the line `number` of the file, the bytes at `line`.
+        mutating func add(_ line: Range<Int>, number: Int) {
+            let end = line.upperBound
+            // `start` is where the text starts, after `indent` whitespace scalars.
+            let (start, indent) = TextLayout.skipWhitespace(buffer, from: line.lowerBound, to: end)
+            if markdown, skipsMarkdown(start, end) { return }
+            if start == end {
                 // A list item stays open: a line indented under it after the blank continues it.
                 if !(kind.map(Self.isItem) ?? false) { close() }
                 sawBlank = true
                 return
             }
-            if let level = TextLayout.underlineLevel(line, indent: indent), kind == .paragraph, !sawBlank {
+            if let level = TextLayout.underlineLevel(buffer, from: start, to: end, indent: indent), kind == .paragraph,
+                !sawBlank
+            {
                 kind = .heading(level: level)
                 close()
                 sawBlank = true
                 return
             }
-            if TextLayout.isThematicBreak(line, indent: indent) {
+            if TextLayout.isThematicBreak(buffer, from: start, to: end) {
                 close()
                 sawBlank = true
                 return
             }
-            if markdown, indent <= 3, let level = atxLevel(line, indent: indent) {
+            if markdown, indent <= 3, let level = atxLevel(start, end) {
                 close()
-                addATXHeading(line, number: number, indent: indent, level: level)
+                addATXHeading(line, number: number, start: start, level: level)
                 sawBlank = true
                 return
             }
-            addText(line, number: number, indent: indent)
+            addText(line, number: number, start: start, indent: indent)
             sawBlank = false
         }
 
         /// A line of text: a quote, a new list item, a continuation, or a paragraph line.
-        private mutating func addText(_ line: [Unicode.Scalar], number: Int, indent: Int) {
-            if markdown, line[indent] == ">" {
-                var start = indent + 1
-                if start < line.count, TextLayout.isWhitespace(line[start]) { start += 1 }
+        private mutating func addText(_ line: Range<Int>, number: Int, start: Int, indent: Int) {
+            let end = line.upperBound
+            if markdown, buffer[start] == UInt8(ascii: ">") {
+                var textStart = start + 1
+                if textStart < end, TextLayout.isWhitespace(buffer, at: textStart, end: end) {
+                    textStart = TextLayout.scalar(buffer, at: textStart, end: end).next
+                }
                 if kind != .quote || sawBlank { open(.quote) }
-                append(line, number: number, from: start)
+                append(line, number: number, from: textStart)
                 return
             }
-            if let textStart = TextLayout.listItemTextStart(line, indent: indent) {
+            if let textStart = TextLayout.listItemTextStart(buffer, from: start, to: end) {
                 open(.listItem(indent: indent))
                 append(line, number: number, from: textStart)
                 return
             }
             if let kind, case .listItem(let itemIndent) = kind, !sawBlank || indent > itemIndent {
-                append(line, number: number, from: indent)
+                append(line, number: number, from: start)
                 return
             }
             guard kind == .paragraph || kind == .quote, !sawBlank else {
                 open(.paragraph)
-                append(line, number: number, from: indent)
+                append(line, number: number, from: start)
                 return
             }
             // A line in capitals over ordinary text is a heading set flush against its text.
-            if kind == .paragraph, pieces.count == 1, TextLayout.isCapitals(pieces[0].scalars),
-                TextLayout.isHeadingShaped(TextLayout.string(pieces[0].scalars)),
-                !TextLayout.isCapitals(line[indent...])
+            if kind == .paragraph, pieces.count == 1, TextLayout.isCapitals(scalars(pieces[0].bytes)),
+                TextLayout.isHeadingShaped(scalars(pieces[0].bytes)),
+                !TextLayout.isCapitals(scalars(start..<end))
             {
                 open(.paragraph, followsBlank: false)
             }
-            append(line, number: number, from: indent)
+            append(line, number: number, from: start)
+        }
+
+        private func scalars(_ bytes: Range<Int>) -> TextLayout.Scalars {
+            TextLayout.Scalars(buffer: buffer, index: bytes.lowerBound, end: bytes.upperBound)
         }
 
         /// Fenced code and HTML comments: skipped, each also ending the block before it.
-        private mutating func skipsMarkdown(_ line: [Unicode.Scalar], indent: Int) -> Bool {
+        private mutating func skipsMarkdown(_ start: Int, _ end: Int) -> Bool {
             if let fence {
-                var count = 0
-                var index = indent
-                while index < line.count, line[index] == fence.mark {
-                    count += 1
-                    index += 1
+                var index = start
+                while index < end, buffer[index] == fence.mark { index += 1 }
+                if index - start >= fence.count, TextLayout.skipWhitespace(buffer, from: index, to: end).end == end {
+                    self.fence = nil
                 }
-                if count >= fence.count, line[index...].allSatisfy(TextLayout.isWhitespace) { self.fence = nil }
                 return true
             }
             if inComment {
-                if Self.contains(line[...], "-->") { inComment = false }
+                if contains(start, end, "-->") { inComment = false }
                 sawBlank = true
                 return true
             }
-            guard indent < line.count else { return false }
-            let mark = line[indent]
-            if mark == "`" || mark == "~" {
-                var count = 0
-                while indent + count < line.count, line[indent + count] == mark { count += 1 }
-                if count >= 3 {
+            guard start < end else { return false }
+            let mark = buffer[start]
+            if mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") {
+                var index = start
+                while index < end, buffer[index] == mark { index += 1 }
+                if index - start >= 3 {
                     close()
-                    fence = (mark, count)
+                    fence = (mark, index - start)
                     sawBlank = true
                     return true
                 }
             }
-            if Self.starts(line[indent...], with: "<!--") {
+            if starts(start, end, with: "<!--") {
                 close()
-                inComment = !Self.contains(line[(indent + 4)...], "-->")
+                inComment = !contains(start + 4, end, "-->")
                 sawBlank = true
                 return true
             }
             return false
         }
 
-        private func atxLevel(_ line: [Unicode.Scalar], indent: Int) -> Int? {
-            var index = indent
-            while index < line.count, line[index] == "#" { index += 1 }
-            let level = index - indent
+        private func atxLevel(_ start: Int, _ end: Int) -> Int? {
+            var index = start
+            while index < end, buffer[index] == UInt8(ascii: "#") { index += 1 }
+            let level = index - start
             guard level >= 1, level <= 6 else { return nil }
-            guard index == line.count || TextLayout.isWhitespace(line[index]) else { return nil }
+            guard index == end || TextLayout.isWhitespace(buffer, at: index, end: end) else { return nil }
             return level
         }
 
-        private mutating func addATXHeading(_ line: [Unicode.Scalar], number: Int, indent: Int, level: Int) {
-            var start = indent + level
-            while start < line.count, TextLayout.isWhitespace(line[start]) { start += 1 }
-            var end = line.count
-            while end > start, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
+        private mutating func addATXHeading(_ line: Range<Int>, number: Int, start: Int, level: Int) {
+            let textStart = TextLayout.skipWhitespace(buffer, from: start + level, to: line.upperBound).end
+            var end = TextLayout.trimmingWhitespace(buffer, from: textStart, to: line.upperBound)
             // An optional closing run of '#' after a space.
             var hashes = end
-            while hashes > start, line[hashes - 1] == "#" { hashes -= 1 }
-            if hashes < end, hashes == start || TextLayout.isWhitespace(line[hashes - 1]) {
-                end = hashes
-                while end > start, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
+            while hashes > textStart, buffer[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
+            if hashes < end,
+                hashes == textStart
+                    || TextLayout.isWhitespace(TextLayout.scalar(buffer, before: hashes, from: textStart).scalar)
+            {
+                end = TextLayout.trimmingWhitespace(buffer, from: textStart, to: hashes)
             }
-            guard end > start else { return }
+            guard end > textStart else { return }
             kind = .heading(level: level)
             openFollowsBlank = true
-            pieces = [Piece(line: number, column: start + 1, scalars: line[start..<end])]
+            pieces = [piece(line, number: number, textStart..<end)]
             close()
         }
 
@@ -444,56 +604,65 @@ extension TextLayout {
             openFollowsBlank = followsBlank ?? sawBlank
         }
 
-        private mutating func append(_ line: [Unicode.Scalar], number: Int, from start: Int) {
-            var end = line.count
-            while end > start, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
+        private mutating func append(_ line: Range<Int>, number: Int, from start: Int) {
+            let end = TextLayout.trimmingWhitespace(buffer, from: start, to: line.upperBound)
             guard end > start else { return }
-            pieces.append(Piece(line: number, column: start + 1, scalars: line[start..<end]))
+            pieces.append(piece(line, number: number, start..<end))
+        }
+
+        /// The piece of `line` at `bytes`, its column counted in scalars.
+        private func piece(_ line: Range<Int>, number: Int, _ bytes: Range<Int>) -> Piece {
+            Piece(
+                line: number, column: TextLayout.scalarCount(buffer, from: line.lowerBound, to: bytes.lowerBound) + 1,
+                bytes: bytes)
         }
 
         mutating func close() {
             defer {
                 kind = nil
-                pieces = []
+                pieces.removeAll(keepingCapacity: true)
             }
             guard let kind, !pieces.isEmpty else { return }
             var starts: [Span.LineStart] = []
             starts.reserveCapacity(pieces.count)
             var length = 0
-            // The text's size is known before it is written: the pieces and a space between each two.
+            // The pieces and a space between each two.
             var byteCount = pieces.count - 1
+            var utf16Count = pieces.count - 1
             for piece in pieces {
                 if length > 0 { length += 1 }
                 starts.append(
                     Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
-                length += piece.scalars.count
-                for scalar in piece.scalars { byteCount += UTF8.width(scalar) }
+                let lengths = TextLayout.lengths(buffer, from: piece.bytes.lowerBound, to: piece.bytes.upperBound)
+                length += lengths.scalars
+                utf16Count += lengths.utf16
+                byteCount += piece.bytes.count
             }
-            let text = String(unsafeUninitializedCapacity: byteCount) { buffer in
-                var index = 0
-                for (number, piece) in pieces.enumerated() {
-                    if number > 0 {
-                        buffer[index] = 0x20
-                        index += 1
-                    }
-                    for scalar in piece.scalars {
-                        if scalar.isASCII {
-                            buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
-                            index += 1
-                        } else {
-                            UTF8.encode(scalar) { byte in
-                                buffer[index] = byte
-                                index += 1
-                            }
-                        }
-                    }
+            // Pieces of valid UTF-8 cut at scalar boundaries, joined by spaces: valid UTF-8 that
+            // need not be validated again.
+            let text: String
+            if pieces.count == 1 {
+                text = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[pieces[0].bytes]))
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                joined.reserveCapacity(byteCount)
+                for piece in pieces {
+                    if !joined.isEmpty { joined.append(0x20) }
+                    joined += UnsafeBufferPointer(rebasing: buffer[piece.bytes])
                 }
-                return index
+                text = joined.withUnsafeBufferPointer { String(validUTF8: $0) }
             }
-            blocks.append(
-                TextBlock(
-                    kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
-                    followsBlankLine: openFollowsBlank))
+            var block = TextBlock(
+                kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
+                followsBlankLine: openFollowsBlank, utf16Count: utf16Count)
+            // More scalars than a heading has: not shaped like one, without reading it again.
+            if kind == .paragraph, pieces.count == 1, length <= TextLayout.maxHeadingScalars {
+                block.isHeadingShaped = TextLayout.isHeadingShaped(scalars(pieces[0].bytes))
+                if block.isHeadingShaped {
+                    block.isNumberedHeading = TextLayout.isNumberedHeading(scalars(pieces[0].bytes))
+                }
+            }
+            blocks.append(block)
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {
@@ -501,16 +670,20 @@ extension TextLayout {
             return false
         }
 
-        private static func starts(_ scalars: ArraySlice<Unicode.Scalar>, with prefix: String) -> Bool {
-            scalars.starts(with: prefix.unicodeScalars)
+        /// Whether the bytes from `start` to `end` start with the ASCII `prefix`.
+        private func starts(_ start: Int, _ end: Int, with prefix: StaticString) -> Bool {
+            guard end - start >= prefix.utf8CodeUnitCount else { return false }
+            for offset in 0..<prefix.utf8CodeUnitCount where buffer[start + offset] != prefix.utf8Start[offset] {
+                return false
+            }
+            return true
         }
 
-        private static func contains(_ scalars: ArraySlice<Unicode.Scalar>, _ needle: String) -> Bool {
-            let pattern = Array(needle.unicodeScalars)
-            guard scalars.count >= pattern.count else { return false }
-            var index = scalars.startIndex
-            while index + pattern.count <= scalars.endIndex {
-                if scalars[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+        /// Whether the bytes from `start` to `end` hold the ASCII `needle`.
+        private func contains(_ start: Int, _ end: Int, _ needle: StaticString) -> Bool {
+            var index = start
+            while end - index >= needle.utf8CodeUnitCount {
+                if starts(index, end, with: needle) { return true }
                 index += 1
             }
             return false

@@ -54,8 +54,8 @@ public struct TextPromiseReader: Sendable {
         }
         guard let decoded = TextDecoding.decode(bytes, path: path, log: log) else { return failed() }
         var lines = decoded.lines
-        if lines.allSatisfy({ $0.allSatisfy(TextLayout.isWhitespace) }) {
-            let isEmpty = lines.allSatisfy(\.isEmpty) && lines.count == 1
+        if lines.ranges.indices.allSatisfy(lines.isBlank) {
+            let isEmpty = lines.count == 1 && lines.ranges[0].isEmpty
             log.error(
                 isEmpty ? "file is empty" : "file holds only whitespace", path: path, at: .start, code: "input.empty")
             return failed()
@@ -63,7 +63,7 @@ public struct TextPromiseReader: Sendable {
         var firstLine = 1
         var frontMatter: FrontMatter?
         if format == .markdown, let end = frontMatterEnd(lines, path: path, log: log) {
-            frontMatter = readFrontMatter(lines[0..<end], path: path, log: log)
+            frontMatter = readFrontMatter(lines, count: end, path: path, log: log)
             firstLine = end + 2
         }
         let directives = SuppressionComments.text(&lines, from: firstLine, format: format, path: path, log: log)
@@ -91,15 +91,16 @@ public struct TextPromiseReader: Sendable {
     }
 
     /// The index of the line that closes front matter opened by `---` on line 1.
-    private func frontMatterEnd(_ lines: [[Unicode.Scalar]], path: String, log: DiagnosticLog) -> Int? {
-        func isFence(_ line: [Unicode.Scalar], _ fence: String) -> Bool {
-            var end = line.count
-            while end > 0, TextLayout.isWhitespace(line[end - 1]) { end -= 1 }
-            return line[0..<end].elementsEqual(fence.unicodeScalars)
+    private func frontMatterEnd(_ lines: TextLines, path: String, log: DiagnosticLog) -> Int? {
+        func isFence(_ index: Int, _ fence: String) -> Bool {
+            lines.bytes.withUnsafeBufferPointer { buffer in
+                let line = lines.ranges[index]
+                let end = TextLayout.trimmingWhitespace(buffer, from: line.lowerBound, to: line.upperBound)
+                return buffer[line.lowerBound..<end].elementsEqual(fence.utf8)
+            }
         }
-        guard let first = lines.first, isFence(first, "---") else { return nil }
-        if let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], "---") || isFence(lines[$0], "...") })
-        {
+        guard lines.count > 0, isFence(0, "---") else { return nil }
+        if let end = lines.ranges.indices.dropFirst().first(where: { isFence($0, "---") || isFence($0, "...") }) {
             return end
         }
         log.warning(
@@ -109,16 +110,13 @@ public struct TextPromiseReader: Sendable {
     }
 
     /// Parses the front matter lines (the opening `---` included, so marks are lines of the file).
-    private func readFrontMatter(_ lines: ArraySlice<[Unicode.Scalar]>, path: String, log: DiagnosticLog)
-        -> FrontMatter
-    {
+    private func readFrontMatter(_ lines: TextLines, count: Int, path: String, log: DiagnosticLog) -> FrontMatter {
         var frontMatter = FrontMatter()
-        var text = String.UnicodeScalarView()
-        for line in lines {
-            text.append(contentsOf: line)
-            text.append("\n")
+        var bytes: [UInt8] = []
+        for line in lines.ranges.prefix(count) {
+            bytes += lines.bytes[line]
+            bytes.append(0x0A)
         }
-        let bytes = Array(String(text).utf8)
         let root: Node
         do {
             root = try YAMLParser.parse(bytes, limits: YAMLLimits(maxInputBytes: max(maxInputBytes, bytes.count)))
@@ -160,15 +158,12 @@ extension TextPromiseReader {
         private var isHeading: [Bool] = []
         /// When the pack's patterns stop matching in this file (see ``RegexDeadline``).
         private let deadline: RegexDeadline
-        /// The party markers of the blocks commitments are read from, by where each block starts;
-        /// found in one scan of all of them (see ``partyMatches(ofBlocksIn:)``).
-        private var partiesByBlock: [SourceLocation: (text: String, matches: [PartyMatch])] = [:]
 
         init(profile: TextReadingProfile, blocks: [TextBlock]) {
             self.profile = profile
             self.blocks = blocks
             let deadline = RegexDeadline(
-                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + TextLayout.utf16Count($1.text) })
+                base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.utf16Count })
             self.deadline = deadline
             roles = blocks.map { block in
                 block.isHeadingShaped || block.headingLevel != nil
@@ -183,6 +178,8 @@ extension TextPromiseReader {
             var entries: [(block: TextBlock, isSubHeading: Bool)] = []
 
             var location: SourceLocation? { heading?.location ?? entries.first?.block.location }
+            /// Whether commitments are read from it: introduction, commitments and unnamed sections.
+            var mayHoldCommitments: Bool { role == nil || role == "commitments" || role == "introduction" }
         }
 
         mutating func document(path: String, format: Document.Format, frontMatter: FrontMatter) -> Document {
@@ -211,8 +208,8 @@ extension TextPromiseReader {
                     role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map { $0.block.span },
                     location: location)
             }
-            partiesByBlock = partyMatches(ofBlocksIn: drafts) ?? [:]
-            document.commitments = drafts.flatMap(commitments(in:))
+            let parties = partyMatches(ofBlocksIn: drafts)
+            document.commitments = drafts.indices.flatMap { commitments(in: drafts[$0], parties: parties?[$0]) }
 
             let signatureDrafts = drafts.filter { $0.role == "signatures" }
             let signed = signatures(in: signatureDrafts)
@@ -317,12 +314,18 @@ extension TextPromiseReader {
         /// out the items. One right before sub-headings names who carries out everything under
         /// them, up to the end of the section. In a section whose heading itself ends in `:` and announces a list, only
         /// the list items are commitments; text after the list ("the promise is valid …") is not.
-        private func commitments(in draft: SectionDraft) -> [Commitment] {
-            guard draft.role == nil || draft.role == "commitments" || draft.role == "introduction" else { return [] }
+        ///
+        /// `parties` are the party markers of the draft's blocks from the shared scan; without
+        /// them each block is scanned on its own.
+        private func commitments(in draft: SectionDraft, parties: DraftParties?) -> [Commitment] {
+            guard draft.mayHoldCommitments else { return [] }
+            func partyMatches(at position: Int) -> [PartyMatch] {
+                parties?.entries[position] ?? plainPartyMatches(in: draft.entries[position].block.span)
+            }
             let hasItems = draft.entries.contains { $0.block.isListItem }
             let headingAnnouncesList = draft.heading?.endsWithColon ?? false
             let paragraphsCount = draft.role == "commitments" && !(headingAnnouncesList && hasItems)
-            let headingParties = draft.heading.map { partyMatches(in: $0.span) } ?? []
+            let headingParties = draft.heading.map { parties?.heading ?? plainPartyMatches(in: $0.span) } ?? []
             var subHeading: TextBlock? = draft.role == nil ? draft.heading : nil
             var subHeadingParties = draft.role == nil ? headingParties : []
             var subHeadingUsed = false
@@ -336,7 +339,7 @@ extension TextPromiseReader {
                 if let closing, position >= closing { break }
                 if entry.isSubHeading {
                     subHeading = block
-                    subHeadingParties = partyMatches(in: block.span)
+                    subHeadingParties = partyMatches(at: position)
                     subHeadingUsed = false
                     leadInParties = []
                     continue
@@ -344,11 +347,11 @@ extension TextPromiseReader {
                 if !block.isListItem {
                     let next = draft.entries.indices.contains(position + 1) ? draft.entries[position + 1] : nil
                     if block.announcesWhatFollows, let next, !next.isSubHeading, next.block.isListItem {
-                        leadInParties = partyMatches(in: block.span)
+                        leadInParties = partyMatches(at: position)
                         continue
                     }
                     if block.announcesWhatFollows, let next, next.isSubHeading {
-                        sectionLeadInParties = partyMatches(in: block.span)
+                        sectionLeadInParties = partyMatches(at: position)
                         continue
                     }
                     leadInParties = []
@@ -362,7 +365,7 @@ extension TextPromiseReader {
                 }
                 // Who acts: the parties named in the text itself, and those its lead-in, sub-heading
                 // or section heading names for it ("Polisen och kommunen ska:").
-                let own = partyMatches(in: block.span)
+                let own = partyMatches(at: position)
                 var parties = own.map { $0.span }
                 let fromContext: [PartyMatch]
                 let contextIsSubHeading: Bool
@@ -414,25 +417,23 @@ extension TextPromiseReader {
             var span: Span
         }
 
-        /// The first marker of each party in `span`, each located where it stands: from the
-        /// shared scan when it holds the span, otherwise by ``plainPartyMatches(in:)``.
-        private func partyMatches(in span: Span) -> [PartyMatch] {
-            if let known = partiesByBlock[span.location], known.text == span.text { return known.matches }
-            return plainPartyMatches(in: span)
+        /// The party markers of a section draft's heading and of each of its entries.
+        struct DraftParties {
+            var heading: [PartyMatch] = []
+            var entries: [[PartyMatch]] = []
         }
 
         /// The party markers of every heading and block of the sections commitments are read
-        /// from, by block, in one tokenized text of one span per block rather than one text each.
+        /// from, by draft (empty for the other drafts), in one tokenized text of one span per
+        /// block rather than one text each.
         ///
         /// A term never matches across spans (the matchers stop at a span's end), so the matches
         /// of the whole text are those of each span on its own, in order; nil when there is
         /// nothing to scan or a match cannot be placed.
-        func partyMatches(ofBlocksIn drafts: [SectionDraft]) -> [SourceLocation: (
-            text: String, matches: [PartyMatch]
-        )]? {
+        func partyMatches(ofBlocksIn drafts: [SectionDraft]) -> [DraftParties]? {
             guard let matcher = profile.parties else { return nil }
             var spans: [Span] = []
-            for draft in drafts where draft.role == nil || draft.role == "commitments" || draft.role == "introduction" {
+            for draft in drafts where draft.mayHoldCommitments {
                 if let heading = draft.heading { spans.append(heading.span) }
                 for entry in draft.entries { spans.append(entry.block.span) }
             }
@@ -452,11 +453,19 @@ extension TextPromiseReader {
                 guard seen.insert(group), let excerpt = Self.excerpt(match.tokens, in: text) else { continue }
                 found[spanIndex].append(PartyMatch(group: group, span: excerpt))
             }
-            var result: [SourceLocation: (text: String, matches: [PartyMatch])] = [:]
-            result.reserveCapacity(spans.count)
-            // Blocks start at different places; the text is checked when the matches are taken.
-            for (index, span) in spans.enumerated() { result[span.location] = (span.text, found[index]) }
-            return result
+            // The spans' matches handed back to their drafts, in the order they were put in.
+            var next = 0
+            return drafts.map { draft in
+                guard draft.mayHoldCommitments else { return DraftParties() }
+                var parties = DraftParties()
+                if draft.heading != nil {
+                    parties.heading = found[next]
+                    next += 1
+                }
+                parties.entries = Array(found[next..<(next + draft.entries.count)])
+                next += draft.entries.count
+                return parties
+            }
         }
 
         /// The first marker of each party in `span`, each located where it stands, by a scan of
@@ -696,18 +705,19 @@ extension TextPromiseReader {
         static func containsYear(_ text: String) -> Bool {
             var run = 0
             var value = 0
-            for scalar in text.unicodeScalars + [" "] {
-                if ("0"..."9").contains(scalar) {
+            // Digits are ASCII: every byte of another scalar ends a run as the scalar would.
+            for byte in text.utf8 {
+                if (0x30...0x39).contains(byte) {
                     run += 1
                     // Only a run of four can be a year; a longer one would overflow.
-                    if run <= 4 { value = value * 10 + Int(scalar.value - 48) }
+                    if run <= 4 { value = value * 10 + Int(byte - 0x30) }
                     continue
                 }
                 if run == 4, (1900...2099).contains(value) { return true }
                 run = 0
                 value = 0
             }
-            return false
+            return run == 4 && (1900...2099).contains(value)
         }
 
         static func wordCount(_ text: String) -> Int {

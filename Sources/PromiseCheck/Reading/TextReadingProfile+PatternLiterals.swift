@@ -69,21 +69,33 @@ final class PatternLiterals: Sendable, Equatable {
 
         init(_ text: String) {
             var utf8 = Array(text.utf8)
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    utf8[index] = PatternLiterals.folded(byte)
-                    index += 1
-                    continue
+            let isHarmless = utf8.withUnsafeMutableBytes { utf8 in
+                var index = 0
+                while index < utf8.count {
+                    // Eight bytes of ASCII at a time: 0x20 added to each of `A`–`Z` (0x41–0x5A).
+                    // No sum carries into the next byte, as every byte is below 0x80.
+                    if index + 8 <= utf8.count {
+                        let word = utf8.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            let upper = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525)
+                            utf8.storeBytes(
+                                of: word | (upper & 0x8080_8080_8080_8080) >> 2, toByteOffset: index, as: UInt64.self)
+                            index += 8
+                            continue
+                        }
+                    }
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        utf8[index] = PatternLiterals.folded(byte)
+                        index += 1
+                        continue
+                    }
+                    guard let length = PatternLiterals.harmlessLength(utf8, at: index) else { return false }
+                    index += length
                 }
-                guard let length = PatternLiterals.harmlessLength(utf8, at: index) else {
-                    bytes = nil
-                    return
-                }
-                index += length
+                return true
             }
-            bytes = utf8
+            bytes = isHarmless ? utf8 : nil
         }
     }
 
@@ -94,7 +106,7 @@ final class PatternLiterals: Sendable, Equatable {
     /// The length of the UTF-8 sequence at `index` when its scalar matches no ASCII letter in any
     /// case: U+00A0–U+00FF except `ß` (Latin-1 letters and signs), U+2000–U+203F (spaces, dashes,
     /// quotes, bullets). Nil for any other scalar.
-    fileprivate static func harmlessLength(_ utf8: [UInt8], at index: Int) -> Int? {
+    fileprivate static func harmlessLength(_ utf8: UnsafeMutableRawBufferPointer, at index: Int) -> Int? {
         let lead = utf8[index]
         if lead == 0xC2 || lead == 0xC3 {
             guard index + 1 < utf8.count, !(lead == 0xC3 && utf8[index + 1] == 0x9F) else { return nil }

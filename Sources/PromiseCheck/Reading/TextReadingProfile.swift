@@ -79,22 +79,25 @@ public struct TextReadingProfile: Sendable {
     /// `usesLiterals` false every pattern runs, as a reference for tests.
     ///
     /// Published promises use the same few headings over and over, so a heading's role is looked
-    /// up once: a heading read before has its role remembered (when no pattern was stopped by a
-    /// deadline). A deadline that has passed still makes every pattern not match.
+    /// up once: a heading read before, as it is written, has its role remembered (when no pattern
+    /// was stopped by a deadline) and is not normalized again. A deadline that has passed still
+    /// makes every pattern not match.
     func role(ofHeading heading: String, before deadline: RegexDeadline, usesLiterals: Bool = true) -> String? {
         guard !sectionPatterns.isEmpty else { return nil }
-        let text = Self.normalizedHeading(heading)
-        guard !text.isEmpty else { return nil }
-        guard usesLiterals, text.utf8.count <= KnownRoles.maxHeadingLength, !deadline.hasPassed else {
-            return matchedRole(of: text, before: deadline, usesLiterals: usesLiterals)
+        guard usesLiterals, heading.utf8.count <= KnownRoles.maxHeadingLength, !deadline.hasPassed else {
+            return role(ofNormalized: Self.normalizedHeading(heading), before: deadline, usesLiterals: usesLiterals)
         }
         // By bytes: patterns tell "ä" from "a\u{308}", which Swift strings compare equal.
-        let key = Array(text.utf8)
+        let key = Array(heading.utf8)
         if let known = knownRoles[key] { return known }
-        let role = matchedRole(of: text, before: deadline, usesLiterals: true)
+        let role = role(ofNormalized: Self.normalizedHeading(heading), before: deadline, usesLiterals: true)
         // A deadline passed while matching may have stopped a pattern that would have matched.
         if !deadline.hasPassed { knownRoles[key] = role }
         return role
+    }
+
+    private func role(ofNormalized text: String, before deadline: RegexDeadline, usesLiterals: Bool) -> String? {
+        text.isEmpty ? nil : matchedRole(of: text, before: deadline, usesLiterals: usesLiterals)
     }
 
     /// The role of the first section whose pattern matches all of the normalized heading `text`.
@@ -114,8 +117,8 @@ public struct TextReadingProfile: Sendable {
         return nil
     }
 
-    /// Headings' roles by the UTF-8 of the heading (as patterns see it), for at most
-    /// `maxEntries` headings.
+    /// Headings' roles by the UTF-8 of the heading as it is written, for at most `maxEntries`
+    /// headings.
     final class KnownRoles: Sendable {
         static let maxEntries = 4096
         static let maxHeadingLength = 200

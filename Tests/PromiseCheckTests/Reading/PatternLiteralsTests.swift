@@ -191,6 +191,45 @@ import Testing
         #expect(profile.role(ofHeading: "Uppföljning", before: later) == "follow_up")
     }
 
+    /// Text folded eight bytes at a time is the text folded scalar by scalar: ASCII lower-cased,
+    /// and nil when a scalar other than U+0080–U+00FF (but `ß`) or U+2000–U+203F stands in it.
+    @Test func foldingIsThatOfEachScalar() {
+        let extra = ["@", "[", "`", "{", "\u{7F}", "AZaz", "\u{80}", "\u{FF}", "\u{1FFF}", "\u{2040}", "\u{1F46E}"]
+        Self.forRandomTexts(3000, seed: 0xF01D) { round, text, _ in
+            var generator = Seeded(state: UInt64(round) &+ 7)
+            let sample =
+                text
+                + (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    extra.randomElement(using: &generator)!
+                }.joined()
+            var reference: [UInt8]? = []
+            for scalar in sample.unicodeScalars {
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    reference?.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                } else if (0x80...0xFF).contains(scalar.value) && scalar != "ß"
+                    || (0x2000...0x203F).contains(scalar.value)
+                {
+                    reference? += Array(String(scalar).utf8)
+                } else {
+                    reference = nil
+                    break
+                }
+            }
+            #expect(PatternLiterals.Folded(sample).bytes == reference, "round \(round): '\(sample)'")
+        }
+        // Every ASCII byte at every place of a word of eight.
+        for value in UInt8(1)...0x7F {
+            for offset in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                bytes[offset] = value
+                bytes[offset + 8] = value
+                let folded = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+                #expect(PatternLiterals.Folded(String(decoding: bytes, as: UTF8.self)).bytes == folded, "\(value)")
+            }
+        }
+    }
+
     @Test func headingsAreNormalizedByScalarsAsByCharacters() {
         let pieces = [
             "Bakgrund", "*", "**", "_", ":", " ", "  ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "Lägesbild", "\u{AD}",

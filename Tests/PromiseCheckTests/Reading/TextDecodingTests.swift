@@ -7,7 +7,7 @@ import Testing
     private func decode(_ bytes: [UInt8]) -> (lines: [String]?, diagnostics: [Diagnostic], windows1252: Bool) {
         let log = DiagnosticLog()
         let decoded = TextDecoding.decode(bytes, path: "lofte.txt", log: log)
-        let lines = decoded?.lines.map { String(String.UnicodeScalarView($0)) }
+        let lines = decoded?.lines.scalarLines.map { String(String.UnicodeScalarView($0)) }
         return (lines, log.diagnostics, decoded?.isWindows1252 ?? false)
     }
 
@@ -123,14 +123,19 @@ import Testing
     /// kind of line break and characters of one to four bytes.
     @Test func utf8LinesMatchStringDecoding() {
         var generator = SeededGenerator(state: 3)
-        let pieces = ["a", " ", "\t", "\n", "\r", "\r\n", "\n\r", "å", "€", "𝄞", "e\u{301}", "\u{2028}", "\u{85}"]
+        // Runs of eight bytes and more without a line break, and bytes below 0x0E that are none.
+        let pieces = [
+            "a", " ", "\t", "\n", "\r", "\r\n", "\n\r", "å", "€", "𝄞", "e\u{301}", "\u{2028}", "\u{85}",
+            "Polisen ska", "patrullerar i parken", "\u{0B}", "\u{0C}", "\u{0E}", "\u{1F}",
+        ]
         for _ in 0..<5_000 {
             var text = ""
-            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            for _ in 0..<Int.random(in: 0...16, using: &generator) { text += pieces.randomElement(using: &generator)! }
             let bytes = Array(text.utf8)
             for start in [0, min(1, bytes.count)] where start == 0 || bytes[0] < 0x80 {
                 #expect(
-                    TextDecoding.utf8Lines(bytes, from: start) == TextDecoding.utf8LinesByString(bytes, from: start),
+                    TextDecoding.utf8Lines(bytes, from: start).scalarLines
+                        == TextDecoding.utf8LinesByString(bytes, from: start),
                     "\(bytes)")
             }
         }

@@ -5,7 +5,55 @@ import Testing
 @Suite struct TextLayoutTests {
     private func blocks(_ text: String, format: Document.Format = .text) -> [TextBlock] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-        return TextLayout.blocks(of: lines, format: format)
+        return TextLayout.blocks(of: TextLines(lines), format: format)
+    }
+
+    /// Everything a block holds, for comparing two layouts.
+    private func details(_ blocks: [TextBlock]) -> [String] {
+        blocks.map { block in
+            "\(block.kind) \(block.span.lineStarts.map { "\($0.offset)@\($0.location)" }) \(block.lineCount) "
+                + "\(block.followsBlankLine) \(block.isHeadingShaped) \(block.isHeadingCandidate) "
+                + "\(block.isNumberedHeading) \(block.utf16Count) [\(block.text)]"
+        }
+    }
+
+    /// The layout read from UTF-8 is the layout read from arrays of scalars, on random lines of
+    /// Markdown and text marks, indentation of every kind of whitespace, and letters of one to
+    /// four bytes; the lines stand in the middle of a larger buffer, as a file's lines do.
+    @Test func layoutOfUTF8IsTheLayoutOfScalars() {
+        var generator = SeededGenerator(state: 0x1A7)
+        let pieces = [
+            "", " ", "  ", "    ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "#", "## ", "#", "-", "- ", "* ", "***",
+            "---", "===", "_ _ _", "• ", "–", "— ", "▸ ", "o ", "o", "1. ", "12) ", "1234.", "a) ", "ö) ", "> ", ">",
+            "```", "~~~", "<!--", "-->", "<!-- x -->", "Polisen ska", "TRYGGHET", "ÅTGÄRDER", "Åby", "öka.", "ß",
+            "𝔘𝔫𝔦", "🚓", "e\u{301}", ":", ";", "Del 2:", "text,", "*Fokus*", "_", "\u{85}",
+            // Forty-nine scalars: two or three make a line about as long as a heading may be.
+            "Trygghetsvandring i centrum med fastighetsägare o",
+        ]
+        for round in 0..<3_000 {
+            let lines = (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                    pieces.randomElement(using: &generator)!
+                }.joined()
+            }
+            let scalarLines = lines.map { Array($0.unicodeScalars) }
+            // Each line in its own place of one buffer, with bytes around that are no line's.
+            var bytes = Array("ÅÄÖ\r\n".utf8)
+            var ranges: [Range<Int>] = []
+            for line in lines {
+                let start = bytes.count
+                bytes += line.utf8
+                ranges.append(start..<bytes.count)
+                bytes += Array("\u{2028}é\n".utf8)
+            }
+            for format in [Document.Format.text, .markdown] {
+                let firstLine = Int.random(in: 1...2, using: &generator)
+                let fromBytes = TextLayout.blocks(
+                    of: TextLines(bytes: bytes, ranges: ranges), format: format, from: firstLine)
+                let fromScalars = TextLayoutScalarReference.blocks(of: scalarLines, format: format, from: firstLine)
+                #expect(details(fromBytes) == details(fromScalars), "round \(round): \(lines)")
+            }
+        }
     }
 
     /// `kind line:column text` of each block.
@@ -147,6 +195,19 @@ import Testing
     ])
     func headingShape(_ text: String, _ shaped: Bool) {
         #expect(TextLayout.isHeadingShaped(text) == shaped)
+        // A paragraph of one line has the shape of its text.
+        if let block = blocks(text + "\n\nText.").first, block.kind == .paragraph {
+            #expect(block.isHeadingShaped == shaped)
+        }
+    }
+
+    /// A line of 100 scalars may be a heading, one of 101 is not, whatever their bytes.
+    @Test func aHeadingHasAtMostAHundredScalars() {
+        for letter in ["a", "ö", "𝔘"] {
+            let hundred = "Å" + String(repeating: letter, count: 99)
+            #expect(blocks(hundred + "\n\nText.")[0].isHeadingShaped)
+            #expect(!blocks(hundred + letter + "\n\nText.")[0].isHeadingShaped)
+        }
     }
 
     @Test func numberedHeadings() {

@@ -25,6 +25,26 @@ import Testing
         }
     }
 
+    /// Scalars and UTF-16 units counted eight bytes at a time are those of the string's views,
+    /// from every start and to every end on a scalar boundary.
+    @Test func lengthsOfUTF8AreThoseOfTheViews() {
+        Self.forRandomTexts(1000, seed: 0x8B) { round, text in
+            let bytes = Array(text.utf8)
+            let boundaries =
+                text.unicodeScalars.indices.map { text.utf8.distance(from: text.startIndex, to: $0) } + [bytes.count]
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in boundaries {
+                    for end in boundaries where end >= start {
+                        let part = String(decoding: bytes[start..<end], as: UTF8.self)
+                        let lengths = TextLayout.lengths(buffer, from: start, to: end)
+                        #expect(lengths.scalars == part.unicodeScalars.count, "round \(round): '\(text)'")
+                        #expect(lengths.utf16 == part.utf16.count, "round \(round): '\(text)'")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func utf16CountIsTheUTF16ViewsCount() {
         Self.forRandomTexts(2000, seed: 0x16) { round, text in
             #expect(TextLayout.utf16Count(text) == text.utf16.count, "round \(round): '\(text)'")
@@ -120,18 +140,31 @@ import Testing
             let assembler = TextPromiseReader.Assembler(profile: swedishTestProfile, blocks: blocks)
             let draft = TextPromiseReader.Assembler.SectionDraft(
                 role: "commitments", heading: blocks[0], entries: blocks.dropFirst().map { ($0, false) })
-            guard let shared = assembler.partyMatches(ofBlocksIn: [draft]) else {
+            // A draft of another role before it, whose blocks are not scanned.
+            let other = TextPromiseReader.Assembler.SectionDraft(
+                role: "signatures", heading: nil, entries: blocks.map { ($0, false) })
+            // And one without a heading after it, which has every block again.
+            let unnamed = TextPromiseReader.Assembler.SectionDraft(
+                role: nil, heading: nil, entries: blocks.map { ($0, false) })
+            guard let shared = assembler.partyMatches(ofBlocksIn: [other, draft, unnamed]), shared.count == 3 else {
                 Issue.record("round \(round): no shared scan")
                 continue
             }
-            for block in blocks {
+            #expect(shared[0].heading.isEmpty && shared[0].entries.isEmpty, "round \(round)")
+            #expect(shared[1].entries.count == blocks.count - 1, "round \(round)")
+            #expect(shared[2].heading.isEmpty && shared[2].entries.count == blocks.count, "round \(round)")
+            for (index, block) in blocks.enumerated() {
                 let plain = assembler.plainPartyMatches(in: block.span)
-                let known = shared[block.span.location]
-                #expect(known?.text == block.text, "round \(round)")
-                let found = known?.matches ?? []
+                let found =
+                    index == 0
+                    ? shared[1].heading
+                    : shared[1].entries.indices.contains(index - 1) ? shared[1].entries[index - 1] : []
                 #expect(found.map(\.group) == plain.map(\.group), "round \(round): '\(block.text)'")
                 #expect(found.map(\.span.text) == plain.map(\.span.text), "round \(round): '\(block.text)'")
                 #expect(found.map(\.span.location) == plain.map(\.span.location), "round \(round)")
+                let again = shared[2].entries.indices.contains(index) ? shared[2].entries[index] : []
+                #expect(again.map(\.span.text) == plain.map(\.span.text), "round \(round): '\(block.text)'")
+                #expect(again.map(\.span.location) == plain.map(\.span.location), "round \(round)")
             }
         }
     }
