@@ -4,15 +4,17 @@ import Testing
 @testable import PromiseCheck
 
 /// Pack patterns that backtrack catastrophically are stopped at a deadline, not waited for.
-@Suite struct RegexDeadlineTests {
+///
+/// Without the deadline these patterns would run for longer than anyone can wait, so a broken
+/// deadline shows as the suite's time limit, not as a wall-clock figure compared in a test
+/// (those fail on a loaded machine: two issues once under parallel builds).
+@Suite(.timeLimit(.minutes(1))) struct RegexDeadlineTests {
     /// 50 000 `a`s and no match at the end: `(a+)+$` tries every way to split the run.
     static let longRun = String(repeating: "a", count: 50_000) + "!"
 
     @Test func catastrophicPatternStopsAtTheDeadline() throws {
         let regex = try NSRegularExpression(pattern: "(a+)+$")
-        let start = ContinuousClock.now
         let result = regex.matches(in: Self.longRun, before: RegexDeadline(after: .milliseconds(100)))
-        #expect(ContinuousClock.now - start < .seconds(2))
         #expect(!result.finished)
     }
 
@@ -61,9 +63,7 @@ import Testing
 
     @Test func patternCheckReportsTheStoppedPatternAndWhere() throws {
         let check = builtCheck("check: pattern\nwith: {must_not_match: '(a+)+$'}\n")
-        let start = ContinuousClock.now
         let outcome = try #require(evaluateCheck(check, ["Inget här", Self.longRun]))
-        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(outcome.fraction == 0)
         #expect(
             outcome.failure
@@ -75,8 +75,6 @@ import Testing
         let heading = try NSRegularExpression(pattern: "(a+)+$", options: [.caseInsensitive])
         let profile = TextReadingProfile(sectionPatterns: [(role: "situation", regexes: [heading])])
         let text = String(repeating: "a", count: 60) + "!"
-        let start = ContinuousClock.now
         #expect(profile.role(ofHeading: text, before: RegexDeadline(after: .milliseconds(100))) == nil)
-        #expect(ContinuousClock.now - start < .seconds(2))
     }
 }
