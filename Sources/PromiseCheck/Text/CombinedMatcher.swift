@@ -156,6 +156,14 @@ public final class CombinedMatcher: Sendable {
     private struct Key: Hashable {
         var lexicon: Lexicon
         var numberWords: [String: Double]
+
+        /// Equal keys have the same name and as many entries and number words: hashing those
+        /// alone is enough, and far cheaper than hashing every term (equality compares all).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(lexicon.name)
+            hasher.combine(lexicon.entries.count)
+            hasher.combine(numberWords.count)
+        }
     }
 
     /// A candidate as one value: the slot, the entry, and whether its first part is known to match.
