@@ -112,8 +112,9 @@ import Testing
     }
 
     @Test func lexiconsShareASlotOnlyWhenTheyMatchAlike() throws {
-        // Slots are found by a hash of a lexicon's name and sizes alone: lexicons alike in
-        // those but not in their terms or number words still get slots of their own.
+        // Slots are found by a hash that leaves out the terms' patterns and the number words
+        // themselves: lexicons alike but for a term or their number words still get slots of
+        // their own.
         let police = Lexicon(name: "prov", entries: [try .init(term: "polis"), try .init(term: "kommun")])
         let region = Lexicon(name: "prov", entries: [try .init(term: "polis"), try .init(term: "region")])
         let matchers = [
