@@ -72,12 +72,60 @@ public struct SignatoriesCheck: Check {
 
     private func groups(of role: Span) -> Set<String> {
         guard let roles else { return [] }
-        return Set(roles.matches(in: TokenizedText([role])).compactMap(\.entry.group))
+        // By entry index: the matches' entries are not copied.
+        return Set(roles.found(in: TokenizedText([role])).compactMap { roles.lexicon.entries[$0.entry].group })
     }
 
     /// A name is at least two words whose first and last start with a capital letter, so
     /// particles between them ("Carl von Platen") are allowed.
     static func isName(_ text: String) -> Bool {
+        latin1IsName(text) ?? referenceIsName(text)
+    }
+
+    /// ``isName(_:)`` over the UTF-8 of text whose scalars all lie below U+0100, where each is a
+    /// character of its own (CR LF is white space either way): white space is tab to carriage
+    /// return, space, U+0085 and no-break space, capitals A–Z, À–Þ but ×, ª and º. Nil for other
+    /// text.
+    static func latin1IsName(_ text: String) -> Bool? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var words = 0
+            var firstIsCapital = false
+            var lastIsCapital = false
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let scalar: UInt32
+                if lead < 0x80 {
+                    scalar = UInt32(lead)
+                    index += 1
+                } else if lead == 0xC2 || lead == 0xC3, index + 1 < bytes.count {
+                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else {
+                    return nil
+                }
+                if (0x09...0x0D).contains(scalar) || scalar == 0x20 || scalar == 0x85 || scalar == 0xA0 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    // ª and º count too: `Character.isUppercase` takes cased letters that upper
+                    // case leaves alone.
+                    let isCapital =
+                        (0x41...0x5A).contains(scalar) || ((0xC0...0xDE).contains(scalar) && scalar != 0xD7)
+                        || scalar == 0xAA || scalar == 0xBA
+                    if words == 1 { firstIsCapital = isCapital }
+                    lastIsCapital = isCapital
+                }
+            }
+            return words >= 2 && firstIsCapital && lastIsCapital
+        }
+        return result ?? nil
+    }
+
+    /// ``isName(_:)`` by splitting into `Character` words; what the byte walk must agree with.
+    static func referenceIsName(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { $0.isWhitespace })
         guard words.count >= 2, let first = words.first, let last = words.last else { return false }
         return (first.first?.isUppercase ?? false) && (last.first?.isUppercase ?? false)

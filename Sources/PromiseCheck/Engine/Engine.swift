@@ -70,9 +70,9 @@ public struct Engine: Sendable {
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
         let categories = pack.categories.compactMap { category -> CategoryScore? in
-            let members = results.filter { $0.category == category.key }
-            guard !members.isEmpty else { return nil }
-            return CategoryScore(key: category.key, title: category.title, score: Self.weightedScore(members))
+            guard results.contains(where: { $0.category == category.key }) else { return nil }
+            let score = Self.weightedScore(results) { $0.category == category.key }
+            return CategoryScore(key: category.key, title: category.title, score: score)
         }
         return DocumentEvaluation(
             path: document.path, format: document.format, area: document.area?.text, title: document.title?.text,
@@ -120,11 +120,12 @@ public struct Engine: Sendable {
                 rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
 
-        // Only the fractions are read once every item is done, and the reason when there is one item.
+        // Only the fractions are read once every item is done, and the reason when there is one
+        // item: the first outcome is kept, and its reason read only then.
         var fractions: [Double] = []
         fractions.reserveCapacity(items.count)
         var passing = 0
-        var firstReason = ""
+        var firstOutcome: CheckOutcome?
         if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
         for (position, var item) in items.enumerated() {
             item.ruleID = rule.id
@@ -145,7 +146,7 @@ public struct Engine: Sendable {
                 skipped.skipped = reason
                 return skipped
             }
-            if fractions.isEmpty { firstReason = outcome.reason }
+            if fractions.isEmpty { firstOutcome = outcome }
             fractions.append(outcome.fraction)
             guard !outcome.passed else {
                 passing += 1
@@ -172,7 +173,7 @@ public struct Engine: Sendable {
             fraction = fractions.reduce(0, +) / Double(fractions.count)
             reason =
                 fractions.count == 1
-                ? firstReason
+                ? firstOutcome?.reason ?? ""
                 : "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass"
         case .atLeast(let needed):
             fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
@@ -191,6 +192,24 @@ public struct Engine: Sendable {
 
     /// The weight-averaged fraction × 100, to one decimal; nil when nothing has weight.
     static func weightedScore(_ results: [RuleResult]) -> Double? {
+        weightedScore(results) { _ in true }
+    }
+
+    /// ``weightedScore(_:)`` of the results that `includes`, without copying them: the sums
+    /// are added in the same order.
+    static func weightedScore(_ results: [RuleResult], where includes: (RuleResult) -> Bool) -> Double? {
+        var total = 0.0
+        var earned = 0.0
+        for result in results where result.isScored && includes(result) {
+            total += result.weight
+            earned += result.weight * result.fraction
+        }
+        guard total > 0 else { return nil }
+        return (earned / total * 1000).rounded() / 10
+    }
+
+    /// ``weightedScore(_:)`` by filtering and summing in turn; what the one-pass sums must agree with.
+    static func referenceWeightedScore(_ results: [RuleResult]) -> Double? {
         let results = results.filter(\.isScored)
         let total = results.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }

@@ -130,10 +130,23 @@ struct ScopeResolver {
     }
 
     /// ``shorten(_:limit:)`` over the UTF-8 of text whose scalars, as far as it reads, lie below
-    /// U+0300: each is a character of its own (CR LF, a newline either way, aside), and the
+    /// U+0300 or are the punctuation of U+2010–U+2027 and U+2030–U+205E (dashes, quotes, the
+    /// ellipsis): each is a character of its own (CR LF, a newline either way, aside), and the
     /// blanks to trim are space, tab and no-break space. Nil for any other text.
     static func shortenSimple(_ text: String, limit: Int) -> String? {
         let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            /// The length of the scalar at `index` when it is one of those above, 0 for any other.
+            /// (No such punctuation joins a neighbour into one character, is a blank or ends a line.)
+            func width(at index: Int) -> Int {
+                let lead = bytes[index]
+                // Lead bytes from 0xCC up start scalars at or above U+0300.
+                if lead < 0xCC { return lead < 0x80 ? 1 : 2 }
+                guard lead == 0xE2, index + 2 < bytes.count else { return 0 }
+                switch (bytes[index + 1], bytes[index + 2]) {
+                case (0x80, 0x90...0xA7), (0x80, 0xB0...0xBF), (0x81, 0x80...0x9E): return 3
+                default: return 0
+                }
+            }
             /// The length of the newline scalar at `index` (LF, VT, FF, CR or NEL), 0 for any other.
             func newline(at index: Int) -> Int {
                 switch bytes[index] {
@@ -144,8 +157,7 @@ struct ScopeResolver {
             }
             var index = 0
             while index < bytes.count {
-                // Lead bytes from 0xCC up start scalars at or above U+0300.
-                guard bytes[index] < 0xCC else { return nil }
+                guard width(at: index) > 0 else { return nil }
                 let width = newline(at: index)
                 guard width > 0 else { break }
                 index += width
@@ -155,11 +167,12 @@ struct ScopeResolver {
             var count = 0
             var cut = start
             while index < bytes.count {
-                guard bytes[index] < 0xCC else { return nil }
+                let width = width(at: index)
+                guard width > 0 else { return nil }
                 if newline(at: index) > 0 { break }
                 if count == limit { cut = index }
                 if count > limit { break }
-                index += bytes[index] < 0x80 ? 1 : 2
+                index += width
                 count += 1
             }
             guard count > limit else { return String(decoding: bytes[start..<index], as: UTF8.self) }

@@ -258,7 +258,9 @@ final class ByteTrie: @unchecked Sendable {
     }
 
     struct Builder {
-        private var children: [[UInt8: Int32]] = [[:]]
+        /// Every edge, by its parent node and byte (`node << 8 | byte`): one table for the
+        /// whole trie rather than one per node.
+        private var edges: [Int: Int32] = [:]
         private var words: [[Int]] = [[]]
         private var marks: [[Int]] = [[]]
 
@@ -269,12 +271,12 @@ final class ByteTrie: @unchecked Sendable {
         private mutating func node(for bytes: [UInt8]) -> Int32 {
             var node: Int32 = 0
             for byte in bytes {
-                if let next = children[Int(node)][byte] {
+                let key = Int(node) << 8 | Int(byte)
+                if let next = edges[key] {
                     node = next
                 } else {
-                    let next = Int32(children.count)
-                    children[Int(node)][byte] = next
-                    children.append([:])
+                    let next = Int32(words.count)
+                    edges[key] = next
                     words.append([])
                     marks.append([])
                     node = next
@@ -285,15 +287,23 @@ final class ByteTrie: @unchecked Sendable {
 
         func build() -> ByteTrie {
             var root = [Int32](repeating: -1, count: 256)
-            for (byte, node) in children[0] { root[Int(byte)] = node }
+            // The edges by parent and byte: each node's children in byte order, the nodes in turn.
+            let sorted = edges.sorted { $0.key < $1.key }
             var childStart: [Int32] = []
             var childBytes: [UInt8] = []
             var childNodes: [Int32] = []
-            for node in children.indices {
+            childStart.reserveCapacity(words.count + 1)
+            childBytes.reserveCapacity(sorted.count)
+            childNodes.reserveCapacity(sorted.count)
+            var edge = 0
+            for node in words.indices {
                 childStart.append(Int32(childBytes.count))
-                for (byte, next) in children[node].sorted(by: { $0.key < $1.key }) {
+                while edge < sorted.count, sorted[edge].key >> 8 == node {
+                    let byte = UInt8(truncatingIfNeeded: sorted[edge].key)
+                    if node == 0 { root[Int(byte)] = sorted[edge].value }
                     childBytes.append(byte)
-                    childNodes.append(next)
+                    childNodes.append(sorted[edge].value)
+                    edge += 1
                 }
             }
             childStart.append(Int32(childBytes.count))

@@ -53,6 +53,8 @@ public final class CombinedMatcher: Sendable {
         var slots: [PhraseMatcher.Index] = []
         var slotByKey: [Key: Int] = [:]
         var slotByIndex: [ObjectIdentifier: Int] = [:]
+        slotByKey.reserveCapacity(matchers.count)
+        slotByIndex.reserveCapacity(matchers.count)
         for matcher in matchers {
             let key = Key(lexicon: matcher.lexicon, numberWords: matcher.compiled.numberWords)
             let slot =
@@ -156,6 +158,22 @@ public final class CombinedMatcher: Sendable {
     private struct Key: Hashable {
         var lexicon: Lexicon
         var numberWords: [String: Double]
+
+        /// Each entry's term, group and value, without its pattern: the pattern is read from
+        /// the term, so equal keys hash alike and unequal ones as apart as by hashing it all,
+        /// at a fraction of the cost (equality still compares everything). Lexicons alike but
+        /// for one term (inline lists of many rules) must not share a hash: they would make
+        /// finding slots quadratic.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(lexicon.name)
+            hasher.combine(lexicon.entries.count)
+            for entry in lexicon.entries {
+                hasher.combine(entry.term)
+                hasher.combine(entry.group)
+                hasher.combine(entry.value)
+            }
+            hasher.combine(numberWords.count)
+        }
     }
 
     /// A candidate as one value: the slot, the entry, and whether its first part is known to match.

@@ -27,20 +27,35 @@ public struct Token: Sendable, Hashable {
     /// A number token's value (see ``numberValue``), 0 for other tokens.
     private let number: Double
 
-    /// A token of `kind` whose folded text is `folded`, at the given places.
+    /// A token of `kind` whose folded text is `folded`, at the given places; a place past 32 bits
+    /// traps.
     init(
         kind: Kind, folded: UnsafeBufferPointer<UInt8>, isSimple: Bool, spanIndex: Int, scalarOffset: Int,
         source: Range<Int>, bytes: Range<Int>
     ) {
+        _ = (UInt32(spanIndex), UInt32(scalarOffset), UInt32(source.lowerBound), UInt32(source.upperBound))
+        _ = (UInt32(bytes.lowerBound), UInt32(bytes.upperBound))
+        self.init(
+            kind: kind, folded: folded, isSimple: isSimple, fittingSpanIndex: spanIndex, scalarOffset: scalarOffset,
+            source: source, bytes: bytes)
+    }
+
+    /// ``init(kind:folded:isSimple:spanIndex:scalarOffset:source:bytes:)`` for a tokenizer that
+    /// has made sure every place fits 32 bits: one check per span rather than six per token.
+    @inline(__always)
+    init(
+        kind: Kind, folded: UnsafeBufferPointer<UInt8>, isSimple: Bool, fittingSpanIndex spanIndex: Int,
+        scalarOffset: Int, source: Range<Int>, bytes: Range<Int>
+    ) {
         self.kind = kind
         self.isSimple = isSimple
         self.symbol = kind == .symbol && folded.count == 1 ? folded[0] : 0
-        self.span = UInt32(spanIndex)
-        self.scalar = UInt32(scalarOffset)
-        self.sourceStart = UInt32(source.lowerBound)
-        self.sourceEnd = UInt32(source.upperBound)
-        self.bytesStart = UInt32(bytes.lowerBound)
-        self.bytesEnd = UInt32(bytes.upperBound)
+        self.span = UInt32(truncatingIfNeeded: spanIndex)
+        self.scalar = UInt32(truncatingIfNeeded: scalarOffset)
+        self.sourceStart = UInt32(truncatingIfNeeded: source.lowerBound)
+        self.sourceEnd = UInt32(truncatingIfNeeded: source.upperBound)
+        self.bytesStart = UInt32(truncatingIfNeeded: bytes.lowerBound)
+        self.bytesEnd = UInt32(truncatingIfNeeded: bytes.upperBound)
         self.number = kind == .number ? Self.value(ofDigits: folded) : 0
     }
 

@@ -93,6 +93,10 @@ public struct TokenizedText: Sendable {
         _ utf8: UnsafeBufferPointer<UInt8>, text: String, spanIndex: Int, base: Int, into tokens: inout [Token],
         writer: inout ByteWriter
     ) {
+        // Every position below fits 32 bits when the folded bytes do, at most four for each byte
+        // of the span (lower-casing lengthens a token by half at most); a token is then made
+        // without checking each.
+        let positionsFit = spanIndex <= Int(UInt32.max) && base + 4 * utf8.count < Int(UInt32.max)
         var position = 0
         var offset = 0
         while position < utf8.count {
@@ -151,10 +155,16 @@ public struct TokenizedText: Sendable {
                 for byte in token.utf8 { writer.append(byte) }
                 isSimple = Self.isSimple(token)
             }
+            let bytes = (base + start)..<(base + writer.count)
+            let folded = writer.bytes(from: start)
             tokens.append(
-                Token(
-                    kind: kind, folded: writer.bytes(from: start), isSimple: isSimple, spanIndex: spanIndex,
-                    scalarOffset: startOffset, source: source, bytes: (base + start)..<(base + writer.count)))
+                positionsFit
+                    ? Token(
+                        kind: kind, folded: folded, isSimple: isSimple, fittingSpanIndex: spanIndex,
+                        scalarOffset: startOffset, source: source, bytes: bytes)
+                    : Token(
+                        kind: kind, folded: folded, isSimple: isSimple, spanIndex: spanIndex,
+                        scalarOffset: startOffset, source: source, bytes: bytes))
         }
     }
 

@@ -133,4 +133,39 @@ import Testing
         expectDiagnostic(
             failure.diagnostics, code: "pack.check-parameters", at: pos(2, 13), message: "'min' must be at least 1")
     }
+
+    /// The byte walk over Latin-1 names against splitting into `Character` words, on random
+    /// texts of names, particles, white space and scalars on both sides of U+0100.
+    @Test(arguments: 0..<20)
+    func nameTestAgreesWithSplittingIntoWords(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let pieces = [
+            "Anna", "Åsa", "Öberg", "von", "de", "ÉLISE", "ßen", "µ", "×Z", "Ø", "þ", "Þ", "ª", "9", "-", " ", "  ",
+            "\t",
+            "\n", "\r\n", "\u{85}", "\u{A0}", "\u{2003}", "E\u{301}va", "Ǆ", "Σ", "Łukasz", "\u{0B}", "\u{1F}", "x",
+        ]
+        var walked = 0
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            if SignatoriesCheck.latin1IsName(text) != nil { walked += 1 }
+            #expect(
+                SignatoriesCheck.isName(text) == SignatoriesCheck.referenceIsName(text),
+                "seed \(seed): \(text.debugDescription)")
+        }
+        // Guards against comparing the reference with itself.
+        #expect(walked > 100)
+    }
+
+    @Test func capitalsAndBlanksBelowU0100AreCharacters() {
+        for value in UInt32(0)..<0x100 {
+            let scalar = Unicode.Scalar(value)!
+            let character = Character(scalar)
+            let text = "\(character)a B"
+            #expect(
+                SignatoriesCheck.latin1IsName(text) == SignatoriesCheck.referenceIsName(text),
+                "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -89,6 +89,32 @@ import Testing
         #expect(evaluation.format == .yaml)
     }
 
+    /// The one-pass weighted score against filtering and summing in turn, on random results:
+    /// the same bits, skipped and failed rules left out, a category's results picked in place.
+    @Test(arguments: 0..<20)
+    func weightedScoreAgreesWithTheReference(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let results = (0..<Int.random(in: 0...12, using: &generator)).map { index in
+            var result = RuleResult(
+                id: "r\(index)", title: "", category: ["a", "b", "c"].randomElement(using: &generator)!,
+                severity: .warning, weight: [0, 0.5, 1, 1.7, 3].randomElement(using: &generator)!,
+                fraction: Double.random(in: 0...1, using: &generator), passed: false, reason: "", findings: [])
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: result.skipped = "not allowed"
+            case 1: result.error = "failed"
+            default: break
+            }
+            return result
+        }
+        #expect(Engine.weightedScore(results) == Engine.referenceWeightedScore(results), "seed \(seed)")
+        for category in ["a", "b", "c"] {
+            #expect(
+                Engine.weightedScore(results) { $0.category == category }
+                    == Engine.referenceWeightedScore(results.filter { $0.category == category }),
+                "seed \(seed), category \(category)")
+        }
+    }
+
     @Test func categoryScoresCoverOnlyCategoriesWithRules() throws {
         let evaluation = try evaluate()
         #expect(

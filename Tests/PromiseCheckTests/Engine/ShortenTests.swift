@@ -9,6 +9,9 @@ import Testing
         "Trygghetsvandring", " ", "  ", "\n", "\r\n", "\r", "\u{2028}", "e\u{301}", "ö", "i", "parken", "—", "\t",
         String(repeating: "x", count: 30), "🇸🇪", "\u{A0}", "\u{85}", "\u{0B}", "\u{0C}", "é", "\u{AD}", "©",
         "\u{2003}", " \u{301}", "\u{2029}", "Åtgärd", "ß", String(repeating: "ä", count: 25),
+        // Punctuation the byte walk takes, and its neighbours it does not.
+        "–", "”", "…", "‼", "\u{2010}", "\u{2027}", "\u{2030}", "\u{205E}", "–\u{301}", "\u{200B}", "\u{200D}",
+        "\u{200F}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{2070}", "€", "\u{2020}\u{A0}",
     ]
 
     @Test(arguments: 0..<30)
@@ -31,6 +34,8 @@ import Testing
         #expect(ScopeResolver.shortenSimple("\r\n Fyra vandringar\u{A0}\tper år", limit: 16) == "Fyra vandringar…")
         #expect(ScopeResolver.shortenSimple("Kort\u{85}rad två", limit: 60) == "Kort")
         #expect(ScopeResolver.shortenSimple("Café\u{301}", limit: 60) == nil)
+        #expect(ScopeResolver.shortenSimple("Trygghet – ”vandringar”…", limit: 60) == "Trygghet – ”vandringar”…")
+        #expect(ScopeResolver.shortenSimple("Park\u{2028}rad", limit: 60) == nil)
     }
 
     @Test func longFirstLinesAreCut() {

@@ -111,6 +111,21 @@ import Testing
         }
     }
 
+    @Test func lexiconsShareASlotOnlyWhenTheyMatchAlike() throws {
+        // Slots are found by a hash that leaves out the terms' patterns and the number words
+        // themselves: lexicons alike but for a term or their number words still get slots of
+        // their own.
+        let police = Lexicon(name: "prov", entries: [try .init(term: "polis"), try .init(term: "kommun")])
+        let region = Lexicon(name: "prov", entries: [try .init(term: "polis"), try .init(term: "region")])
+        let matchers = [
+            PhraseMatcher(police), PhraseMatcher(region), PhraseMatcher(police),
+            PhraseMatcher(police, numberWords: ["två": 2]), PhraseMatcher(police, numberWords: ["tre": 3]),
+        ]
+        let combined = CombinedMatcher(matchers)
+        #expect(combined.slots.count == 4)
+        #expect(matchers.map { combined.slot(of: $0.compiled) } == [0, 1, 0, 2, 3])
+    }
+
     /// `found(in:)`, what checks read without copying entries, names by index the entries the
     /// general path finds, with their tokens and numbers, in a text alone and in a shared scan.
     @Test(arguments: 0..<40)

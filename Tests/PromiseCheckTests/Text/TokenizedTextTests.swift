@@ -120,6 +120,31 @@ import Testing
         #expect(MemoryLayout<Token>.stride <= 40)
     }
 
+    @Test func tokensMadeUncheckedAreTheCheckedOnes() {
+        // The tokenizer checks once per span that every place fits 32 bits, then makes its
+        // tokens without a check each.
+        var generator = SeededGenerator(state: 7)
+        let digits: [UInt8] = Array("2025".utf8)
+        for _ in 0..<1_000 {
+            func place() -> Int { Int.random(in: 0...Int(UInt32.max), using: &generator) }
+            let (source, bytes) = ([place(), place()].sorted(), [place(), place()].sorted())
+            let kind = [Token.Kind.word, .number, .symbol].randomElement(using: &generator)!
+            let isSimple = Bool.random(using: &generator)
+            let (span, scalar) = (place(), place())
+            digits.withUnsafeBufferPointer { folded in
+                let checked = Token(
+                    kind: kind, folded: folded, isSimple: isSimple, spanIndex: span, scalarOffset: scalar,
+                    source: source[0]..<source[1], bytes: bytes[0]..<bytes[1])
+                let unchecked = Token(
+                    kind: kind, folded: folded, isSimple: isSimple, fittingSpanIndex: span, scalarOffset: scalar,
+                    source: source[0]..<source[1], bytes: bytes[0]..<bytes[1])
+                #expect(checked == unchecked)
+                #expect(unchecked.spanIndex == span && unchecked.scalarOffset == scalar)
+                #expect(unchecked.source == source[0]..<source[1] && unchecked.bytes == bytes[0]..<bytes[1])
+            }
+        }
+    }
+
     @Test func rangesAreWhereTheTokensStandInTheirSpans() throws {
         let text = TokenizedText([verbatimSpan("«Öka» trygg\u{AD}heten 👍🏽 i Ekby"), verbatimSpan("År 2025", 2)])
         let written = text.tokens.map { String(text.spans[$0.spanIndex].text[text.range(of: $0)]) }
