@@ -28,6 +28,10 @@ struct ScopeResolver {
         self.document = document
         self.lexicons = lexicons
         self.keepLimit = tokensKept
+        if let read = document.tokenizedSpans, read.store.tokens.count <= tokensKept {
+            store = read.store
+            for (span, piece) in zip(read.spans, read.pieces) { remember(span, piece) }
+        }
     }
 
     mutating func items(for scope: Scope) -> [ScopeItem] {
@@ -53,13 +57,20 @@ struct ScopeResolver {
             store.removeLast(piece)
             return nil
         }
+        remember(span, piece, previous: previous)
+        return piece
+    }
+
+    /// Notes that the tokens of `span` are at `piece`; `previous` is the span met before at
+    /// its place (-1 for none), or nil for finding it.
+    private mutating func remember(_ span: Span, _ piece: SpanTokens.Piece, previous: Int? = nil) {
         if known.isEmpty {
             known.reserveCapacity(Self.placesReserved)
             latest = PlaceTable(capacity: Self.placesReserved)
         }
+        let previous = previous ?? latest[span.location] ?? -1
         latest.set(known.count, at: span.location)
         known.append((span.text, piece, previous))
-        return piece
     }
 
     /// The tokenized text of `spans`, from the store when all of them fit in it.

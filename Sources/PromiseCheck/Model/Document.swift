@@ -34,6 +34,8 @@ public struct Document: Sendable {
     public var notes: [String] = []
     /// The file's `promisecheck: ignore …` comments, with the lines each covers.
     public var suppressions: [Suppression] = []
+    /// Spans the reader tokenized, which the engine need not tokenize again.
+    var tokenizedSpans: TokenizedSpans?
 
     public init(path: String, format: Format) {
         self.path = path

@@ -208,7 +208,8 @@ extension TextPromiseReader {
                     role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map { $0.block.span },
                     location: location)
             }
-            let parties = partyMatches(ofBlocksIn: drafts)
+            let (parties, tokenized) = partyMatches(ofBlocksIn: drafts)
+            document.tokenizedSpans = tokenized
             document.commitments = drafts.indices.flatMap { commitments(in: drafts[$0], parties: parties?[$0]) }
 
             let signatureDrafts = drafts.filter { $0.role == "signatures" }
@@ -429,16 +430,26 @@ extension TextPromiseReader {
         ///
         /// A term never matches across spans (the matchers stop at a span's end), so the matches
         /// of the whole text are those of each span on its own, in order; nil when there is
-        /// nothing to scan or a match cannot be placed.
-        func partyMatches(ofBlocksIn drafts: [SectionDraft]) -> [DraftParties]? {
-            guard let matcher = profile.parties else { return nil }
+        /// nothing to scan or a match cannot be placed. With them, the spans scanned and their
+        /// tokens, for the engine (nil when nothing was scanned or the engine would not keep them).
+        func partyMatches(ofBlocksIn drafts: [SectionDraft]) -> ([DraftParties]?, TokenizedSpans?) {
+            guard profile.parties != nil else { return (nil, nil) }
             var spans: [Span] = []
             for draft in drafts where draft.mayHoldCommitments {
                 if let heading = draft.heading { spans.append(heading.span) }
                 for entry in draft.entries { spans.append(entry.block.span) }
             }
-            guard !spans.isEmpty else { return nil }
+            guard !spans.isEmpty else { return (nil, nil) }
             let text = TokenizedText(spans)
+            // Tokens beyond what the engine keeps are not held on to (it tokenizes such a text again).
+            let shared = text.tokens.count <= ScopeResolver.tokensKept ? TokenizedSpans(text) : nil
+            return (partyMatches(of: drafts, in: text), shared)
+        }
+
+        /// ``partyMatches(ofBlocksIn:)``'s matches in `text`, the spans of `drafts` tokenized.
+        private func partyMatches(of drafts: [SectionDraft], in text: TokenizedText) -> [DraftParties]? {
+            guard let matcher = profile.parties else { return nil }
+            let spans = text.spans
             var found = [[PartyMatch]](repeating: [], count: spans.count)
             var currentSpan = -1
             var seen = SeenGroups()

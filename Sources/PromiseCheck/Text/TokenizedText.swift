@@ -301,11 +301,37 @@ public struct TokenizedText: Sendable {
     }
 }
 
-/// Spans tokenized one by one, each as span 0, into one buffer of tokens and one of folded
-/// bytes, for texts put together from them (``TokenizedText/init(_:pieces:of:lexicons:)``).
-struct SpanTokens {
+/// Spans tokenized one by one into one buffer of tokens and one of folded bytes, for texts put
+/// together from them (``TokenizedText/init(_:pieces:of:lexicons:)``, which gives each token
+/// the span index it has there).
+struct SpanTokens: Sendable {
     private(set) var tokens: [Token] = []
     private(set) var bytes: [UInt8] = []
+
+    init() {}
+
+    /// The tokens and folded bytes of `text` as they are, without tokenizing again.
+    init(_ text: TokenizedText) {
+        tokens = text.tokens
+        bytes = text.foldedBytes
+    }
+
+    /// Where the tokens of each span of `text` lie in ``init(_:)``'s buffers: a text's tokens
+    /// come span by span, and each span's folded bytes follow the last one's.
+    static func pieces(of text: TokenizedText) -> [Piece] {
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(text.spans.count)
+        var token = 0
+        var byte = 0
+        for spanIndex in text.spans.indices {
+            let first = token
+            while token < text.tokens.count, text.tokens[token].spanIndex == spanIndex { token += 1 }
+            let end = token > first ? text.tokens[token - 1].bytes.upperBound : byte
+            pieces.append(Piece(tokens: first..<token, bytes: byte..<end))
+            byte = end
+        }
+        return pieces
+    }
 
     /// Where one span's tokens and their folded bytes lie in the buffers.
     struct Piece: Sendable, Equatable {
@@ -324,6 +350,21 @@ struct SpanTokens {
     mutating func removeLast(_ piece: Piece) {
         tokens.removeSubrange(piece.tokens)
         bytes.removeSubrange(piece.bytes)
+    }
+}
+
+/// Spans a reader tokenized, with their tokens, for the engine to take rather than tokenize
+/// them again (``ScopeResolver``).
+struct TokenizedSpans: Sendable {
+    let spans: [Span]
+    let store: SpanTokens
+    /// Where the tokens of each of `spans` lie in `store`.
+    let pieces: [SpanTokens.Piece]
+
+    init(_ text: TokenizedText) {
+        spans = text.spans
+        store = SpanTokens(text)
+        pieces = SpanTokens.pieces(of: text)
     }
 }
 

@@ -34,4 +34,53 @@ import Testing
         #expect(Self.tokens(&unshared) == expected)
         #expect(Self.tokens(&partly) == expected)
     }
+
+    /// A published text's scopes take the tokens the reader found for its blocks, and they are
+    /// those of tokenizing each scope's spans.
+    @Test(arguments: ["norrvik-2025-2026.txt", "tallby-medborgarloften-2025.txt", "granby-utkast.md"])
+    func readerTokensGiveTheSameTokens(name: String) throws {
+        let path = "Tests/PromiseCheckTests/Fixtures/text/\(name)"
+        let document = try #require(TextPromiseReader(profile: swedishTestProfile).read(path: path).document)
+        let read = try #require(document.tokenizedSpans)
+        #expect(read.spans.count > 5)
+        var shared = ScopeResolver(document: document)
+        var unshared = ScopeResolver(document: document, tokensKept: 0)
+        let expected = Self.tokens(&shared, retokenized: true)
+        #expect(expected.joined().count > 100)
+        #expect(Self.tokens(&shared) == expected)
+        #expect(Self.tokens(&unshared) == expected)
+    }
+
+    /// Tokens handed over with a document serve the spans they were found for, at the same
+    /// place with the same text, and no other: random spans, some at a place the handed-over
+    /// tokens have with another text.
+    @Test func handedOverTokensServeOnlyTheirOwnSpans() {
+        let words = ["Polisen", "ska", "Öka", "e\u{301}n", "2025", "–", "-", ",", " ", "\u{AD}", "ÅR", "ﬁ", ""]
+        var generator = SeededGenerator(state: 0x51)
+        func text() -> String {
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "")
+        }
+        for round in 0..<300 {
+            let blocks = (0..<Int.random(in: 1...8, using: &generator)).map { line in
+                Span(text(), at: SourceLocation(line: line + 2, column: 1))
+            }
+            var document = Document(path: "p.txt", format: .text)
+            document.title = Span(text(), at: SourceLocation(line: 1, column: 1))
+            document.sections = [
+                Section(role: "commitments", blocks: blocks, location: SourceLocation(line: 2, column: 1))
+            ]
+            document.commitments = blocks.map {
+                Commitment(title: nil, parties: [], spans: [$0], location: $0.location)
+            }
+            // What the reader tokenized: some of the blocks as they are, some with other text.
+            let handed = blocks.filter { _ in Bool.random(using: &generator) }.map { block in
+                Bool.random(using: &generator) ? block : Span(text(), at: block.location)
+            }
+            document.tokenizedSpans = TokenizedSpans(TokenizedText(handed))
+            var resolver = ScopeResolver(document: document)
+            let expected = Self.tokens(&resolver, retokenized: true)
+            #expect(Self.tokens(&resolver) == expected, "round \(round)")
+        }
+    }
 }

@@ -146,7 +146,7 @@ import Testing
             // And one without a heading after it, which has every block again.
             let unnamed = TextPromiseReader.Assembler.SectionDraft(
                 role: nil, heading: nil, entries: blocks.map { ($0, false) })
-            guard let shared = assembler.partyMatches(ofBlocksIn: [other, draft, unnamed]), shared.count == 3 else {
+            guard let shared = assembler.partyMatches(ofBlocksIn: [other, draft, unnamed]).0, shared.count == 3 else {
                 Issue.record("round \(round): no shared scan")
                 continue
             }
