@@ -131,6 +131,7 @@ package struct JSONWriter: ~Copyable {
     ///
     /// `key` is meant to need no escaping (printable ASCII without `"` or `\`, as every key of
     /// our reports); one that does is escaped all the same.
+    @inline(__always)
     package mutating func field(_ key: StaticString, _ value: (some JSONScalar)?) {
         guard let value else { return }
         self.key(key)
@@ -147,6 +148,10 @@ package struct JSONWriter: ~Copyable {
 
     /// Writes `"key" : `, in one piece with the separator and indentation before it when the key
     /// needs no escaping (every key our reporters write); a value must follow.
+    ///
+    /// Always inlined, with ``plainKey(_:count:)``: the compiler then sees the key's bytes and
+    /// decides at build time that a fixed key needs no escaping.
+    @inline(__always)
     private mutating func key(_ key: StaticString) {
         if key.hasPointerRepresentation, plainKey(key.utf8Start, count: key.utf8CodeUnitCount) { return }
         // Written through the escaping path, so even a key it was not meant for is valid JSON.
@@ -158,6 +163,7 @@ package struct JSONWriter: ~Copyable {
     ///
     /// A key of up to 16 bytes is read and written as two words that may overlap (of eight,
     /// four, two or one bytes), tested for bytes to escape on the way.
+    @inline(__always)
     private mutating func plainKey(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
         let source = UnsafeRawPointer(start)
         let width: Int
@@ -248,6 +254,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Non-zero when one of the eight bytes of `word` is below 0x20 or above 0x7E, or is a
     /// quote or a backslash (the classic "has a byte less than / more than / equal to" tests).
+    @inline(__always)
     static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -273,6 +280,7 @@ package struct JSONWriter: ~Copyable {
     // MARK: Layout
 
     /// Before a value or a key: the separator from the previous element and the indentation.
+    @inline(__always)
     private mutating func element() {
         let (separator, indentation) = layout()
         guard separator + indentation > 0 else { return }
@@ -351,6 +359,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// Adds room for at least `count` bytes and the slack, doubling the buffer so growing stays rare.
+    @inline(never)
     private mutating func grow(by count: Int) {
         let newCapacity = Swift.max(length + count + Self.slack, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
