@@ -418,21 +418,50 @@ package struct JSONWriter: ~Copyable {
             length += count + 2
             return
         }
-        // Some byte needs an escape: the copy is written over, run by run.
-        append("\"")
+        // Some byte needs an escape: the copy is written over, each run of plain bytes with the
+        // escape after it.
+        length += 1
         var runStart = 0
         var index = 0
         while true {
             index = Self.firstEscapedByte(in: utf8, from: index)
             while index < count, !Self.isEscaped(utf8[index]) { index += 1 }
             guard index < count else { break }
-            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            appendEscape(utf8[index])
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]), escaping: utf8[index])
             index += 1
             runStart = index
         }
         append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         append("\"")
+    }
+
+    /// Appends `run` and then the escape of `byte`, in one piece.
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>, escaping byte: UInt8) {
+        let count = run.count
+        let target = room(count + 6)
+        if let source = run.baseAddress { target.update(from: source, count: count) }
+        let escape = target + count
+        escape[0] = UInt8(ascii: "\\")
+        let written: Int
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            escape[1] = byte
+            written = 2
+        case 0x08, 0x09, 0x0A, 0x0C, 0x0D:
+            // b, t, n, f and r, by the byte less 8 (0x0B is written as a \u escape).
+            let letters: StaticString = "btn_fr"
+            escape[1] = letters.utf8Start[Int(byte) - 8]
+            written = 2
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            escape[1] = UInt8(ascii: "u")
+            escape[2] = UInt8(ascii: "0")
+            escape[3] = UInt8(ascii: "0")
+            escape[4] = hex.utf8Start[Int(byte >> 4)]
+            escape[5] = hex.utf8Start[Int(byte & 0xF)]
+            written = 6
+        }
+        length += count + written
     }
 
     /// Whether JSON escapes `byte` in a string.
@@ -485,27 +514,6 @@ package struct JSONWriter: ~Copyable {
             index += 8
         }
         return index
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): append("\\\"")
-        case UInt8(ascii: "\\"): append("\\\\")
-        case 0x08: append("\\b")
-        case 0x09: append("\\t")
-        case 0x0A: append("\\n")
-        case 0x0C: append("\\f")
-        case 0x0D: append("\\r")
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            let prefix: StaticString = "\\u00"
-            let digits = hex.utf8Start
-            let target = room(6)
-            target.update(from: prefix.utf8Start, count: 4)
-            target[4] = digits[Int(byte >> 4)]
-            target[5] = digits[Int(byte & 0xF)]
-            length += 6
-        }
     }
 }
 
