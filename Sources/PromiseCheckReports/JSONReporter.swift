@@ -24,7 +24,7 @@ public struct JSONReporter: StreamingReporter {
     public func file(_ file: FileReport, index: Int, into output: inout [UInt8]) {
         if index > 0 { output.append(contentsOf: Self.fileSeparator) }
         output.append(contentsOf: Self.fileIndentation)
-        var json = JSONWriter(into: output, level: 2)
+        var json = JSONWriter(into: output, level: 2, capacity: Self.partCapacity)
         output = []
         Self.write(file, to: &json)
         output = json.bytes
@@ -49,10 +49,12 @@ public struct JSONReporter: StreamingReporter {
         json.writeTool(version: run.toolVersion)
         json.field("version", Self.formatVersion)
         json.endObject()
-        json.bytes.append(UInt8(ascii: "\n"))
         output = json.bytes
+        output.append(UInt8(ascii: "\n"))
     }
 
+    /// Room a file's part starts with: most are 10 to 30 KB, so few grow.
+    private static let partCapacity = 32 * 1024
     private static let fileSeparator = Array(",\n".utf8)
     private static let fileIndentation = Array("    ".utf8)
 

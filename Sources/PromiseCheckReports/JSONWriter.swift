@@ -6,38 +6,51 @@
 ///
 /// Keys must be written in sorted order (UTF-8 byte order) by the caller; the writer does not
 /// reorder them. `JSONWriterTests` compares it with `JSONEncoder` on many random values.
-package struct JSONWriter {
+///
+/// The writer owns its buffer (it cannot be copied, so no write checks for a shared one), and
+/// writes whole eight-byte words where it can: its buffer keeps ``slack`` bytes of room after
+/// every write, which a word may run into before the next write covers them.
+package struct JSONWriter: ~Copyable {
     /// The bytes written so far, after those the writer started with.
     package var bytes: [UInt8] {
-        get { storage.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[..<length])) } }
+        get { Array(UnsafeBufferPointer(start: base, count: length)) }
         set {
-            storage = newValue
-            length = newValue.count
+            length = 0
+            newValue.withUnsafeBufferPointer { append($0) }
         }
     }
-    /// The output in its first `length` bytes; the zeros after them are room to write into.
-    ///
-    /// Every write reserves its room once and copies through a pointer, instead of appending
-    /// to an array piece by piece.
-    private var storage: [UInt8]
-    private var length: Int
-    /// How many containers are open, and how many elements each holds so far.
-    private var counts: [Int] = []
-    /// Indentation of the outermost container, for a fragment written inside a larger document.
-    private let baseLevel: Int
+    /// The output in its first `length` bytes, in room for `capacity`; the rest is uninitialized.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var length = 0
+    /// How many containers are open.
+    private var depth: Int
+    /// Spaces before an element of the innermost open container.
+    private var indentation: Int
+    /// The innermost open container holds an element already, so the next needs `,\n` first.
+    private var hasElements: Bool
     /// A key was just written, so the next value needs no separator.
     private var afterKey = false
 
+    /// Room kept after every write, for words stored past its end.
+    private static let slack = 16
+
     /// A writer that appends to `bytes`, with the outermost value at nesting `level`.
     ///
-    /// - Parameter resuming: for a document written in parts, the containers an earlier writer
-    ///   left open, outermost first, each with the number of elements it already holds.
-    package init(into bytes: [UInt8] = [], level: Int = 0, resuming counts: [Int] = []) {
-        self.storage = bytes
-        self.length = bytes.count
-        self.baseLevel = level
-        self.counts = counts
+    /// - Parameters:
+    ///   - resuming: for a document written in parts, the containers an earlier writer left
+    ///     open, outermost first, each with the number of elements it already holds.
+    ///   - capacity: how many bytes to make room for at first; the room grows as needed.
+    package init(into bytes: [UInt8] = [], level: Int = 0, resuming counts: [Int] = [], capacity: Int = 0) {
+        self.capacity = Swift.max(bytes.count + Swift.max(capacity, 0), 256) + Self.slack
+        self.base = .allocate(capacity: self.capacity)
+        self.depth = counts.count
+        self.indentation = (level + counts.count) * 2
+        self.hasElements = (counts.last ?? 0) > 0
+        bytes.withUnsafeBufferPointer { append($0) }
     }
+
+    deinit { base.deallocate() }
 
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
@@ -61,6 +74,12 @@ package struct JSONWriter {
 
     /// Writes `"key" : `; a value must follow.
     package mutating func key(_ key: String) {
+        var key = key
+        let written = key.withUTF8 { utf8 in
+            guard let start = utf8.baseAddress else { return false }
+            return plainKey(start, count: utf8.count)
+        }
+        guard !written else { return }
         element()
         append(quoted: key)
         append(" : ")
@@ -103,21 +122,23 @@ package struct JSONWriter {
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        appendUnescaped(text)
+        text.withUTF8 { append($0) }
     }
 
     // MARK: Keyed values
 
     /// `"key" : value`, or nothing when the value is nil, as `JSONEncoder` leaves out nil optionals.
     ///
-    /// `key` is written as it is: printable ASCII without `"` or `\`, as every key of our reports.
+    /// `key` is meant to need no escaping (printable ASCII without `"` or `\`, as every key of
+    /// our reports); one that does is escaped all the same.
+    @inline(__always)
     package mutating func field(_ key: StaticString, _ value: (some JSONScalar)?) {
         guard let value else { return }
         self.key(key)
         value.write(to: &self)
     }
 
-    /// An array of strings under `key`, which is written as it is (see ``field(_:_:)``).
+    /// An array of strings under `key` (see ``field(_:_:)``).
     package mutating func field(_ key: StaticString, _ values: [String]) {
         self.key(key)
         beginArray()
@@ -127,33 +148,92 @@ package struct JSONWriter {
 
     /// Writes `"key" : `, in one piece with the separator and indentation before it when the key
     /// needs no escaping (every key our reporters write); a value must follow.
+    ///
+    /// Always inlined, with ``plainKey(_:count:)``: the compiler then sees the key's bytes and
+    /// decides at build time that a fixed key needs no escaping.
+    @inline(__always)
     private mutating func key(_ key: StaticString) {
-        guard Self.needsNoEscaping(key) else {
-            // Written through the escaping path, so even a key it was not meant for is valid JSON.
-            self.key(key.description)
-            return
+        if key.hasPointerRepresentation, plainKey(key.utf8Start, count: key.utf8CodeUnitCount) { return }
+        // Written through the escaping path, so even a key it was not meant for is valid JSON.
+        self.key(key.description)
+    }
+
+    /// Writes `"key" : ` with the layout before it, in one piece, when the `count` bytes at
+    /// `start` are printable ASCII without `"` or `\`; otherwise writes nothing and returns false.
+    ///
+    /// A key of up to 16 bytes is read and written as two words that may overlap (of eight,
+    /// four, two or one bytes), tested for bytes to escape on the way.
+    @inline(__always)
+    private mutating func plainKey(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let source = UnsafeRawPointer(start)
+        let width: Int
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        let found: UInt64
+        // Bytes of a test word that the key does not fill are spaces, which need no escaping.
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        switch count {
+        case 8...16:
+            width = 8
+            first = source.loadUnaligned(as: UInt64.self)
+            last = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            found = Self.escapeBits(first) | Self.escapeBits(last)
+        case 4..<8:
+            width = 4
+            first = UInt64(source.loadUnaligned(as: UInt32.self))
+            last = UInt64(source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            found = Self.escapeBits(first | last << 32)
+        case 2..<4:
+            width = 2
+            first = UInt64(source.loadUnaligned(as: UInt16.self))
+            last = UInt64(source.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
+            found = Self.escapeBits(first | last << 16 | spaces << 32)
+        case 1:
+            width = 1
+            first = UInt64(start[0])
+            found = Self.escapeBits(first | spaces << 8)
+        case 0:
+            width = 0
+            found = 0
+        default:
+            width = 16
+            found = Self.needsNoEscaping(bytes: UnsafeBufferPointer(start: start, count: count)) ? 0 : 1
         }
+        guard found == 0 else { return false }
         let (separator, indentation) = layout()
-        let count = key.utf8CodeUnitCount
-        write(separator + indentation + count + 5) { pointer in
-            var at = Self.fillLayout(pointer, separator: separator, indentation: indentation)
-            at.initialize(to: UInt8(ascii: "\""))
-            (at + 1).update(from: key.utf8Start, count: count)
-            at += count + 1
-            let separator: StaticString = "\" : "
-            at.update(from: separator.utf8Start, count: 4)
+        let total = separator + indentation + count + 5
+        let quote = Self.fillLayout(room(total), separator: separator, indentation: indentation)
+        quote.initialize(to: UInt8(ascii: "\""))
+        let target = UnsafeMutableRawPointer(quote + 1)
+        switch width {
+        case 8:
+            target.storeBytes(of: first, as: UInt64.self)
+            target.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
+        case 4:
+            target.storeBytes(of: UInt32(truncatingIfNeeded: first), as: UInt32.self)
+            target.storeBytes(of: UInt32(truncatingIfNeeded: last), toByteOffset: count - 4, as: UInt32.self)
+        case 2:
+            target.storeBytes(of: UInt16(truncatingIfNeeded: first), as: UInt16.self)
+            target.storeBytes(of: UInt16(truncatingIfNeeded: last), toByteOffset: count - 2, as: UInt16.self)
+        case 1: target.storeBytes(of: UInt8(truncatingIfNeeded: first), as: UInt8.self)
+        case 0: break
+        default: target.copyMemory(from: source, byteCount: count)
         }
+        // `" : ` after the key.
+        target.storeBytes(of: UInt32(0x203A_2022).littleEndian, toByteOffset: count, as: UInt32.self)
+        length += total
         afterKey = true
+        return true
     }
 
     /// Whether `key` can be written between quotes as it is: printable ASCII without quotes or
-    /// backslashes. Eight bytes at a time, as it is asked for every key written.
+    /// backslashes.
     package static func needsNoEscaping(_ key: StaticString) -> Bool {
         guard key.hasPointerRepresentation else { return false }
         return needsNoEscaping(bytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     }
 
-    /// ``needsNoEscaping(_:)`` for any bytes.
+    /// ``needsNoEscaping(_:)`` for any bytes, eight at a time.
     package static func needsNoEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = bytes.baseAddress, bytes.count >= 8 else {
             var found = false
@@ -174,111 +254,131 @@ package struct JSONWriter {
 
     /// Non-zero when one of the eight bytes of `word` is below 0x20 or above 0x7E, or is a
     /// quote or a backslash (the classic "has a byte less than / more than / equal to" tests).
+    @inline(__always)
     static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let control = (word &- 0x20 &* ones) & ~word & highs
         let beyondASCII = ((word &+ ones) | word) & highs
-        return control | beyondASCII | hasZeroByte(word ^ (0x22 &* ones)) | hasZeroByte(word ^ (0x5C &* ones))
+        return beyondASCII | stringEscapeBits(word)
+    }
+
+    /// Non-zero when one of the eight bytes of `word` is one JSON escapes in a string: below
+    /// 0x20, a quote or a backslash. (`(x - k) & ~x` has the high bit of some byte set exactly
+    /// when some byte of x is below k.)
+    @inline(__always)
+    static func stringEscapeBits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let isQuote = (quote &- ones) & ~quote
+        let isBackslash = (backslash &- ones) & ~backslash
+        return (control | isQuote | isBackslash) & highs
     }
 
     // MARK: Layout
 
     /// Before a value or a key: the separator from the previous element and the indentation.
+    @inline(__always)
     private mutating func element() {
         let (separator, indentation) = layout()
         guard separator + indentation > 0 else { return }
-        write(separator + indentation) { pointer in
-            _ = Self.fillLayout(pointer, separator: separator, indentation: indentation)
-        }
+        _ = Self.fillLayout(room(separator + indentation), separator: separator, indentation: indentation)
+        length += separator + indentation
     }
 
     /// Counts the element about to be written and says how many bytes of `,\n` (0 or 2) and of
-    /// indentation go before it.
+    /// indentation go before it: none after a key or outside any container.
+    @inline(__always)
     private mutating func layout() -> (separator: Int, indentation: Int) {
         if afterKey {
             afterKey = false
             return (0, 0)
         }
-        let top = counts.count - 1
-        guard top >= 0 else { return (0, 0) }
-        let separator = counts[top] > 0 ? 2 : 0
-        counts[top] += 1
-        return (separator, (baseLevel + counts.count) * 2)
+        guard depth > 0 else { return (0, 0) }
+        let separator = hasElements ? 2 : 0
+        hasElements = true
+        return (separator, indentation)
     }
 
-    /// Writes `,\n` when `separator` is 2, then `indentation` spaces; returns the next byte's place.
+    /// Writes `,\n` when `separator` is 2, then `indentation` spaces (and up to seven more, which
+    /// the room after a write allows); returns the place after the indentation.
+    @inline(__always)
     private static func fillLayout(_ pointer: UnsafeMutablePointer<UInt8>, separator: Int, indentation: Int)
         -> UnsafeMutablePointer<UInt8>
     {
-        if separator > 0 {
-            pointer[0] = UInt8(ascii: ",")
-            pointer[1] = UInt8(ascii: "\n")
-        }
-        (pointer + separator).update(repeating: UInt8(ascii: " "), count: indentation)
+        let raw = UnsafeMutableRawPointer(pointer)
+        if separator > 0 { raw.storeBytes(of: UInt16(0x0A2C).littleEndian, as: UInt16.self) }
+        fillSpaces(raw + separator, count: indentation)
         return pointer + separator + indentation
     }
 
-    private mutating func open(_ bracket: UInt8) {
-        element()
-        write(2) { pointer in
-            pointer[0] = bracket
-            pointer[1] = UInt8(ascii: "\n")
+    /// Writes `count` spaces and up to seven more, eight at a time.
+    @inline(__always)
+    private static func fillSpaces(_ raw: UnsafeMutableRawPointer, count: Int) {
+        var offset = 0
+        while offset < count {
+            raw.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: offset, as: UInt64.self)
+            offset += 8
         }
-        counts.append(0)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        let (separator, indentation) = layout()
+        let total = separator + indentation + 2
+        let at = Self.fillLayout(room(total), separator: separator, indentation: indentation)
+        at[0] = bracket
+        at[1] = UInt8(ascii: "\n")
+        length += total
+        depth += 1
+        self.indentation += 2
+        hasElements = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        counts.removeLast()
-        let indentation = (baseLevel + counts.count) * 2
-        write(indentation + 2) { pointer in
-            pointer[0] = UInt8(ascii: "\n")
-            (pointer + 1).update(repeating: UInt8(ascii: " "), count: indentation)
-            pointer[indentation + 1] = bracket
-        }
+        precondition(depth > 0, "a container is closed that was not opened")
+        depth -= 1
+        indentation -= 2
+        // The container closed is an element of the one around it.
+        hasElements = true
+        let target = room(indentation + 2)
+        target[0] = UInt8(ascii: "\n")
+        Self.fillSpaces(UnsafeMutableRawPointer(target + 1), count: indentation)
+        target[indentation + 1] = bracket
+        length += indentation + 2
     }
 
     // MARK: Bytes
 
-    /// Makes room for `count` more bytes, lets `body` write exactly that many, and counts them.
+    /// Makes sure of room for `count` more bytes and ``slack`` after them; returns where they go.
     @inline(__always)
-    private mutating func write(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
-        if length + count > storage.count { grow(by: count) }
-        let start = length
-        storage.withUnsafeMutableBufferPointer { buffer in body(buffer.baseAddress! + start) }
-        length = start + count
+    private mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if capacity - length < count + Self.slack { grow(by: count) }
+        return base + length
     }
 
-    /// Adds room for at least `count` bytes, doubling the storage so growing stays rare.
+    /// Adds room for at least `count` bytes and the slack, doubling the buffer so growing stays rare.
+    @inline(never)
     private mutating func grow(by count: Int) {
-        let newCount = Swift.max(length + count, storage.count * 2, 4096)
-        let length = self.length
-        storage = storage.withUnsafeBufferPointer { old in
-            [UInt8](unsafeUninitializedCapacity: newCount) { buffer, initialized in
-                let base = buffer.baseAddress!
-                if let oldBase = old.baseAddress { base.initialize(from: oldBase, count: length) }
-                (base + length).initialize(repeating: 0, count: newCount - length)
-                initialized = newCount
-            }
-        }
+        let newCapacity = Swift.max(length + count + Self.slack, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: length)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 
     /// Appends `bytes`.
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        write(bytes.count) { $0.update(from: base, count: bytes.count) }
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        room(bytes.count).update(from: source, count: bytes.count)
+        length += bytes.count
     }
 
     /// Appends a fixed fragment.
     private mutating func append(_ text: StaticString) {
-        write(text.utf8CodeUnitCount) { $0.update(from: text.utf8Start, count: text.utf8CodeUnitCount) }
-    }
-
-    /// Appends a string's UTF-8 as it is.
-    private mutating func appendUnescaped(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func appendDigits(_ value: Int) {
@@ -290,15 +390,15 @@ package struct JSONWriter {
             limit = limit &* 10
         }
         let sign = value < 0 ? 1 : 0
-        write(sign + digits) { pointer in
-            if sign > 0 { pointer[0] = UInt8(ascii: "-") }
-            var index = sign + digits - 1
-            repeat {
-                pointer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                index -= 1
-            } while index >= sign
-        }
+        let target = room(sign + digits)
+        if sign > 0 { target[0] = UInt8(ascii: "-") }
+        var index = sign + digits - 1
+        repeat {
+            target[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while index >= sign
+        length += sign + digits
     }
 
     private mutating func append(quoted value: String) {
@@ -307,37 +407,105 @@ package struct JSONWriter {
         value.withUTF8 { append(quotedUTF8: $0) }
     }
 
-    /// `utf8` between quotes, escaped where JSON requires it; written in one piece when no byte
-    /// needs an escape.
+    /// `utf8` between quotes, escaped where JSON requires it; copied a word at a time and
+    /// written in one piece when no byte needs an escape.
     private mutating func append(quotedUTF8 utf8: UnsafeBufferPointer<UInt8>) {
         let count = utf8.count
-        var index = Self.firstEscapedByte(in: utf8, from: 0)
-        while index < count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
-            index += 1
-        }
-        guard index < count else {
-            write(count + 2) { pointer in
-                pointer[0] = UInt8(ascii: "\"")
-                if let base = utf8.baseAddress { (pointer + 1).update(from: base, count: count) }
-                pointer[count + 1] = UInt8(ascii: "\"")
-            }
+        let target = room(count + 2)
+        target[0] = UInt8(ascii: "\"")
+        if Self.copyUnescaped(utf8, to: target + 1) {
+            target[count + 1] = UInt8(ascii: "\"")
+            length += count + 2
             return
         }
-        append("\"")
+        // Some byte needs an escape: the copy is written over, each run of plain bytes with the
+        // escape after it.
+        length += 1
         var runStart = 0
-        while index < count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                appendEscape(byte)
-            }
+        var index = 0
+        while true {
+            index = Self.firstEscapedByte(in: utf8, from: index)
+            while index < count, !Self.isEscaped(utf8[index]) { index += 1 }
+            guard index < count else { break }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]), escaping: utf8[index])
             index += 1
+            runStart = index
         }
         append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         append("\"")
+    }
+
+    /// Appends `run` and then the escape of `byte`, in one piece.
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>, escaping byte: UInt8) {
+        let count = run.count
+        let target = room(count + 6)
+        if let source = run.baseAddress { target.update(from: source, count: count) }
+        let escape = target + count
+        escape[0] = UInt8(ascii: "\\")
+        let written: Int
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            escape[1] = byte
+            written = 2
+        case 0x08, 0x09, 0x0A, 0x0C, 0x0D:
+            // b, t, n, f and r, by the byte less 8 (0x0B is written as a \u escape).
+            let letters: StaticString = "btn_fr"
+            escape[1] = letters.utf8Start[Int(byte) - 8]
+            written = 2
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            escape[1] = UInt8(ascii: "u")
+            escape[2] = UInt8(ascii: "0")
+            escape[3] = UInt8(ascii: "0")
+            escape[4] = hex.utf8Start[Int(byte >> 4)]
+            escape[5] = hex.utf8Start[Int(byte & 0xF)]
+            written = 6
+        }
+        length += count + written
+    }
+
+    /// Whether JSON escapes `byte` in a string.
+    @inline(__always)
+    static func isEscaped(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Copies `utf8` to `target` and returns true when no byte of it needs an escape; stops
+    /// early and returns false when one does. Copies eight bytes at a time, the last eight
+    /// overlapping the word before them.
+    static func copyUnescaped(_ utf8: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return true }
+        let count = utf8.count
+        let source = UnsafeRawPointer(start)
+        let destination = UnsafeMutableRawPointer(target)
+        guard count >= 8 else {
+            var found = false
+            for index in 0..<count {
+                let byte = start[index]
+                target[index] = byte
+                found = found || isEscaped(byte)
+            }
+            return !found
+        }
+        var index = 0
+        // Sixteen bytes a round, tested together.
+        while index + 16 <= count {
+            let first = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let second = source.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+            destination.storeBytes(of: first, toByteOffset: index, as: UInt64.self)
+            destination.storeBytes(of: second, toByteOffset: index + 8, as: UInt64.self)
+            if stringEscapeBits(first) | stringEscapeBits(second) != 0 { return false }
+            index += 16
+        }
+        if index + 8 <= count {
+            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+            if stringEscapeBits(word) != 0 { return false }
+        }
+        // The last eight bytes, overlapping the words before them.
+        let word = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+        return stringEscapeBits(word) == 0
     }
 
     /// The offset of the first eight-byte word from `start` that may hold a byte JSON escapes
@@ -348,42 +516,12 @@ package struct JSONWriter {
     static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = utf8.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = start
         while index + 8 <= utf8.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // (x - k) & ~x has the high bit of some byte set exactly when some byte of x is below k.
-            let control = (word &- ones &* 0x20) & ~word
-            let isQuote = (quote &- ones) & ~quote
-            let isBackslash = (backslash &- ones) & ~backslash
-            if (control | isQuote | isBackslash) & highs != 0 { return index }
+            if stringEscapeBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return index }
             index += 8
         }
         return index
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): append("\\\"")
-        case UInt8(ascii: "\\"): append("\\\\")
-        case 0x08: append("\\b")
-        case 0x09: append("\\t")
-        case 0x0A: append("\\n")
-        case 0x0C: append("\\f")
-        case 0x0D: append("\\r")
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            let prefix: StaticString = "\\u00"
-            let digits = hex.utf8Start
-            write(6) { pointer in
-                pointer.update(from: prefix.utf8Start, count: 4)
-                pointer[4] = digits[Int(byte >> 4)]
-                pointer[5] = digits[Int(byte & 0xF)]
-            }
-        }
     }
 }
 

@@ -166,6 +166,23 @@ struct JSONWriterTests {
         }
     }
 
+    /// Keys are copied as words of eight, four, two or one bytes when they need no escaping:
+    /// every byte to escape, or not, at every place of keys of every length up to past two words.
+    @Test("a key is written as JSONEncoder writes it, whatever byte stands wherever in it")
+    func keysAtEveryLength() throws {
+        let scalars: [Unicode.Scalar] = ["\"", "\\", "\u{0}", "\u{1F}", "\n", " ", "~", "\u{7F}", "å", "!", "[", "]"]
+        for length in 0...20 {
+            for position in 0...length {
+                for scalar in scalars {
+                    var key = String(repeating: "k", count: length)
+                    key.insert(Character(scalar), at: key.index(key.startIndex, offsetBy: position))
+                    let value = Value.array([.object([key: .int(1), "~z": .object([key: .bool(true)])])])
+                    #expect(Self.written(value) == (try Self.encoded(value)))
+                }
+            }
+        }
+    }
+
     /// The members of ``keyed``: every kind of field, nil fields left out, nested containers.
     struct Keyed: Encodable {
         var area: String?
