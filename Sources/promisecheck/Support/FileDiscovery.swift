@@ -5,7 +5,8 @@ import PromiseCheck
 ///
 /// A file named on the command line is always checked. In a folder, searched recursively in
 /// name order, these are checked: `.yaml`/`.yml` files that have a top-level `promise:` line
-/// in their first 64 KiB (looked for on every core, as opening a file costs more), published text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
+/// in their first 64 KiB (looked for on every core, as opening a file costs more), published
+/// text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
 /// documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files and folders (`.git`,
 /// `.build`) are skipped, and so are symbolic links to folders, so a link loop cannot trap
 /// the walk, and pipes and devices, which could block it. A link with a promise file's name
