@@ -41,6 +41,9 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
         }
     }
 
+    /// Makes room for `count` values in all.
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
     public var isEmpty: Bool { pairs.isEmpty }
     public var count: Int { pairs.count }
 
