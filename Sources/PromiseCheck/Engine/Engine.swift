@@ -98,8 +98,8 @@ public struct Engine: Sendable {
         var findings: [Finding] = []
         /// `variables` with the rule's id and the promise's area where they set neither.
         func withRuleAndArea(_ variables: inout MessageVariables) {
-            if variables["rule"] == nil { variables["rule"] = rule.id }
-            if let area, variables["area"] == nil { variables["area"] = area }
+            variables.setIfAbsent("rule", rule.id)
+            if let area { variables.setIfAbsent("area", area) }
         }
         /// A finding; `values` include the rule's id and the area (``withRuleAndArea(_:)``).
         func finding(
