@@ -4,54 +4,56 @@
 /// and variables only for some (those of items that fail, and the first item's reason), so a
 /// built-in check may leave them to ``OutcomeDetails`` that work them out when they are read.
 /// Reading or setting them is the same either way.
+///
+/// Everything but the fraction sits in one object, so an outcome is made, copied and
+/// destroyed with one reference; setting a part makes a new object (parts are rarely set).
 public struct CheckOutcome: Sendable {
     /// How far the item satisfies the check, from 0 (not at all) to 1 (fully).
     public var fraction: Double
     /// A short plain explanation for the report, e.g. "found 2 source kinds (statistik, enkät); need 2".
     public var reason: String {
-        get { storedReason ?? details?.reason ?? "" }
-        set { storedReason = newValue }
+        get { details.reason }
+        set { details = StoredDetails(details, reason: newValue) }
     }
     /// Places that support a pass: what was found.
     public var evidence: [Hit] {
-        get { storedEvidence ?? details?.evidence ?? [] }
-        set { storedEvidence = newValue }
+        get { details.evidence }
+        set { details = StoredDetails(details, evidence: newValue) }
     }
     /// Places that are themselves the problem (a vague phrase, an impossible date); each
     /// becomes a finding of its own when the item does not pass.
     public var problems: [Hit] {
-        get { storedProblems ?? details?.problems ?? [] }
-        set { storedProblems = newValue }
+        get { details.problems }
+        set { details = StoredDetails(details, problems: newValue) }
     }
     /// Values for the rule message's `{placeholders}`.
     public var variables: MessageVariables {
-        get { storedVariables ?? details?.variables ?? [:] }
-        set { storedVariables = newValue }
+        get { details.variables }
+        set { details = StoredDetails(details, variables: newValue) }
     }
     /// Why the check did not run (an external program the user has not allowed); the rule
     /// is then reported as skipped and left out of the score.
-    public var skipped: String?
+    public var skipped: String? {
+        get { details.skipped }
+        set { details = StoredDetails(details, skipped: .some(newValue)) }
+    }
     /// Why the check could not give an answer (a program that failed); reported as an error
     /// of the rule, which is left out of the score.
-    public var failure: String?
+    public var failure: String? {
+        get { details.failure }
+        set { details = StoredDetails(details, failure: .some(newValue)) }
+    }
 
-    /// The parts given or set; nil where ``details`` answers.
-    private var storedReason: String?
-    private var storedEvidence: [Hit]?
-    private var storedProblems: [Hit]?
-    private var storedVariables: MessageVariables?
-    /// Works out the parts not stored, when they are read.
-    private var details: (any OutcomeDetails)?
+    /// Gives (or works out, when read) every part but the fraction.
+    private var details: any OutcomeDetails
 
     public init(
         fraction: Double, reason: String, evidence: [Hit] = [], problems: [Hit] = [],
         variables: MessageVariables = [:]
     ) {
         self.fraction = Self.clamped(fraction)
-        self.storedReason = reason
-        self.storedEvidence = evidence
-        self.storedProblems = problems
-        self.storedVariables = variables
+        self.details = StoredDetails(
+            reason: reason, evidence: evidence, problems: problems, variables: variables, skipped: nil, failure: nil)
     }
 
     /// An outcome whose reason, evidence, problems and variables `details` work out when read.
@@ -68,16 +70,18 @@ public struct CheckOutcome: Sendable {
 
     /// An outcome for a check that did not run.
     public static func skipped(_ reason: String) -> CheckOutcome {
-        var outcome = CheckOutcome(fraction: 0, reason: reason)
-        outcome.skipped = reason
-        return outcome
+        CheckOutcome(
+            fraction: 0,
+            details: StoredDetails(
+                reason: reason, evidence: [], problems: [], variables: [:], skipped: reason, failure: nil))
     }
 
     /// An outcome for a check that could not answer.
     public static func failed(_ reason: String) -> CheckOutcome {
-        var outcome = CheckOutcome(fraction: 0, reason: reason)
-        outcome.failure = reason
-        return outcome
+        CheckOutcome(
+            fraction: 0,
+            details: StoredDetails(
+                reason: reason, evidence: [], problems: [], variables: [:], skipped: nil, failure: reason))
     }
 
     /// The fraction for a count that must reach `needed`: 1 when it does, otherwise partial
@@ -106,6 +110,49 @@ protocol OutcomeDetails: AnyObject, Sendable {
     var evidence: [Hit] { get }
     var problems: [Hit] { get }
     var variables: MessageVariables { get }
+    /// See ``CheckOutcome/skipped``; nil unless stored.
+    var skipped: String? { get }
+    /// See ``CheckOutcome/failure``; nil unless stored.
+    var failure: String? { get }
+}
+
+extension OutcomeDetails {
+    var skipped: String? { nil }
+    var failure: String? { nil }
+}
+
+/// Parts given as they are: those of the public initializer, and of an outcome a part of
+/// which was set (the other parts read from the details it had).
+final class StoredDetails: OutcomeDetails {
+    let reason: String
+    let evidence: [Hit]
+    let problems: [Hit]
+    let variables: MessageVariables
+    let skipped: String?
+    let failure: String?
+
+    init(
+        reason: String, evidence: [Hit], problems: [Hit], variables: MessageVariables, skipped: String?,
+        failure: String?
+    ) {
+        self.reason = reason
+        self.evidence = evidence
+        self.problems = problems
+        self.variables = variables
+        self.skipped = skipped
+        self.failure = failure
+    }
+
+    /// The parts of `details`, with those given replaced.
+    convenience init(
+        _ details: any OutcomeDetails, reason: String? = nil, evidence: [Hit]? = nil, problems: [Hit]? = nil,
+        variables: MessageVariables? = nil, skipped: String?? = nil, failure: String?? = nil
+    ) {
+        self.init(
+            reason: reason ?? details.reason, evidence: evidence ?? details.evidence,
+            problems: problems ?? details.problems, variables: variables ?? details.variables,
+            skipped: skipped ?? details.skipped, failure: failure ?? details.failure)
+    }
 }
 
 /// A located piece of text a check points at.

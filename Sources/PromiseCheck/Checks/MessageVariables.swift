@@ -41,6 +41,16 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
         }
     }
 
+    /// Sets `name` to `value` unless it has a value: `self[name] = self[name] ?? value`, with
+    /// one search.
+    mutating func setIfAbsent(_ name: String, _ value: String) {
+        guard !pairs.contains(where: { $0.name == name }) else { return }
+        pairs.append(Pair(name: name, value: value))
+    }
+
+    /// Makes room for `count` values in all.
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
     public var isEmpty: Bool { pairs.isEmpty }
     public var count: Int { pairs.count }
 

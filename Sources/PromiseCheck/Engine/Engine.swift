@@ -96,13 +96,16 @@ public struct Engine: Sendable {
         let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
+        /// `variables` with the rule's id and the promise's area where they set neither.
+        func withRuleAndArea(_ variables: inout MessageVariables) {
+            variables.setIfAbsent("rule", rule.id)
+            if let area { variables.setIfAbsent("area", area) }
+        }
+        /// A finding; `values` include the rule's id and the area (``withRuleAndArea(_:)``).
         func finding(
-            _ template: String, at location: SourceLocation, excerpt: String?, _ variables: MessageVariables,
+            _ template: String, at location: SourceLocation, excerpt: String?, _ values: MessageVariables,
             item: ScopeItem? = nil
         ) {
-            var values = variables
-            if values["rule"] == nil { values["rule"] = rule.id }
-            if let area, values["area"] == nil { values["area"] = area }
             // What a baseline fingerprint is made of when there is no excerpt: the item's own
             // text, except for the whole document, whose text changes with any edit.
             let subject =
@@ -115,7 +118,9 @@ public struct Engine: Sendable {
 
         guard !items.isEmpty else {
             let noun = rule.scope == .signatories ? "signatories" : "commitments"
-            finding(rule.missingMessage ?? rule.message, at: .start, excerpt: nil, [:])
+            var values = MessageVariables()
+            withRuleAndArea(&values)
+            finding(rule.missingMessage ?? rule.message, at: .start, excerpt: nil, values)
             return result(
                 rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
@@ -152,7 +157,14 @@ public struct Engine: Sendable {
                 passing += 1
                 continue
             }
-            let variables = item.variables.merging(outcome.variables, replacing: true)
+            // The item's values, the outcome's over them, then the rule's id and the area where
+            // neither sets them, in one list made with room for all. A hit's values, merged
+            // over these, give the same as when the rule's id and the area came after them.
+            let outcomeVariables = outcome.variables
+            var variables = item.variables
+            variables.reserveCapacity(variables.count + outcomeVariables.count + 2)
+            variables.merge(outcomeVariables, replacing: true)
+            withRuleAndArea(&variables)
             // Read once: a check may work its problems out on each read.
             let problems = outcome.problems
             if problems.isEmpty {

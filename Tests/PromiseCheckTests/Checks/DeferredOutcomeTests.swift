@@ -160,4 +160,30 @@ import Testing
         #expect(outcome.problems == before.problems)
         #expect(outcome.fraction == before.fraction)
     }
+
+    @Test func skippedAndFailureAreSetAndClearedWithoutChangingTheOtherParts() throws {
+        let check = builtCheck("{check: lexicon, with: {terms: [verka för]}}")
+        var outcome = try #require(evaluateCheck(check, ["Vi ska verka för trygghet"]))
+        let before = Parts(outcome)
+        #expect(outcome.skipped == nil && outcome.failure == nil)
+
+        outcome.skipped = "inte tillåtet"
+        #expect(outcome.skipped == "inte tillåtet" && outcome.failure == nil)
+        outcome.failure = "fel"
+        #expect(outcome.skipped == "inte tillåtet" && outcome.failure == "fel")
+        #expect(Parts(outcome) == before)
+        outcome.skipped = nil
+        #expect(outcome.skipped == nil && outcome.failure == "fel")
+        #expect(Parts(outcome) == before)
+
+        let given = CheckOutcome(fraction: 0.25, reason: "given", problems: [Hit(location: .start, excerpt: "x")])
+        #expect(given.skipped == nil && given.failure == nil)
+        #expect(given.reason == "given" && given.problems.map(\.excerpt) == ["x"] && given.evidence.isEmpty)
+
+        let skipped = CheckOutcome.skipped("varför")
+        #expect(skipped.skipped == "varför" && skipped.failure == nil && skipped.reason == "varför")
+        let failed = CheckOutcome.failed("trasig")
+        #expect(failed.failure == "trasig" && failed.skipped == nil && failed.reason == "trasig")
+        #expect(failed.fraction == 0 && failed.variables.isEmpty && failed.evidence.isEmpty)
+    }
 }

@@ -60,6 +60,16 @@ import Testing
             #expect(merged == MessageVariables(left.merging(right) { _, new in new }))
             let kept = MessageVariables(left).merging(MessageVariables(right), replacing: false)
             #expect(kept.dictionary == left.merging(right) { old, _ in old })
+            // Setting where absent, with or without room made first, as reading and setting do.
+            var set = MessageVariables(left)
+            if Bool.random(using: &generator) { set.reserveCapacity(set.count + right.count) }
+            var reference = MessageVariables(left)
+            for (name, value) in right.sorted(by: { $0.key < $1.key }) {
+                set.setIfAbsent(name, value)
+                if reference[name] == nil { reference[name] = value }
+            }
+            #expect(set == reference && set.count == reference.count)
+            #expect(set.dictionary == left.merging(right) { old, _ in old })
         }
     }
 }

@@ -261,6 +261,59 @@ import Testing
         #expect(evaluation.grade == "E")
     }
 
+    /// A check that gives the same outcome for every item.
+    struct FixedOutcome: Check {
+        static let kind = CheckKind(name: "fast", summary: "", parameters: [])
+        var outcome = CheckOutcome(fraction: 0, reason: "")
+        init(_ outcome: CheckOutcome) { self.outcome = outcome }
+        init(parameters: CheckParameters) {}
+        func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome { outcome }
+    }
+
+    /// A finding's values, for every mix of names the outcome and its hits set: a hit's over
+    /// the outcome's over the item's, and the rule's id and the area only where none sets them.
+    @Test func findingValuesTakeTheHitsThenTheOutcomesThenTheItemsThenTheRulesAndArea() throws {
+        let yaml = """
+            pack: varden
+            categories: {k: K}
+            rules:
+              - {id: r, title: R, category: k, severity: info, weight: 1, scope: commitments, check: present, message: m}
+
+            """
+        var pack = try loadPack(yaml)
+        // Set after loading: a pack's messages may not name `rule`, a check's values may.
+        pack.rules[0].message = "{rule}/{area}/{title}"
+        let document = try #require(
+            readPromiseText("promise: 1\narea: Ekby\ncommitments:\n  - title: Vandringar\n    target: fyra\n").document)
+        let outcomeNames = ["rule", "area", "title"]
+        let hitNames = ["rule", "area", "title"]
+        for outcomeMask in 0..<(1 << outcomeNames.count) {
+            for hitMask in -1..<(1 << hitNames.count) {
+                var outcomeValues = MessageVariables()
+                for (bit, name) in outcomeNames.enumerated() where outcomeMask & (1 << bit) != 0 {
+                    outcomeValues[name] = "o-\(name)"
+                }
+                var hitValues = MessageVariables()
+                for (bit, name) in hitNames.enumerated() where hitMask >= 0 && hitMask & (1 << bit) != 0 {
+                    hitValues[name] = "h-\(name)"
+                }
+                // Mask -1: no problems, so one finding with the item's values.
+                let problems = hitMask < 0 ? [] : [Hit(location: .start, excerpt: "x", variables: hitValues)]
+                pack.rules[0].check = FixedOutcome(
+                    CheckOutcome(fraction: 0, reason: "", problems: problems, variables: outcomeValues))
+                let findings = Engine(pack: pack).evaluate(document).findings
+                let expected = [
+                    [
+                        hitValues["rule"] ?? outcomeValues["rule"] ?? "r",
+                        hitValues["area"] ?? outcomeValues["area"] ?? "Ekby",
+                        hitValues["title"] ?? outcomeValues["title"] ?? "Vandringar",
+                    ].joined(separator: "/")
+                ]
+                #expect(findings.map(\.message) == expected, "outcome \(outcomeValues), hit \(hitValues)")
+            }
+        }
+    }
+
     @Test func rulesWithoutWeightLeaveTheScoreAtHundred() throws {
         let yaml = Self.pack.replacingOccurrences(of: "weight: 1\n", with: "weight: 0\n")
             .replacingOccurrences(of: "weight: 2\n", with: "weight: 0\n")
