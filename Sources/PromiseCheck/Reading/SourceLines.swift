@@ -101,23 +101,27 @@ struct SourceLines {
         return scalars
     }
 
-    /// Whether `text` occurs anywhere in the file (line breaks included): each place of its
-    /// first byte is found with `memchr` and the rest compared there.
+    /// Whether `text` occurs anywhere in the file (line breaks included).
     func contains(_ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard let first = needle.first, needle.count <= utf8.count else { return needle.isEmpty }
-        return utf8.withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress else { return false }
-            let last = haystack.count - needle.count
-            var index = 0
-            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
-                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if needle.withUnsafeBufferPointer({ memcmp(base + index, $0.baseAddress!, needle.count) == 0 }) {
-                    return true
+        Self.bytes(utf8[...], contain: Array(text.utf8))
+    }
+
+    /// Whether `needle` occurs in `bytes`: each place of its first byte is found with `memchr`
+    /// and the rest compared there with `memcmp`.
+    static func bytes(_ bytes: ArraySlice<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return false }
+                let last = haystack.count - needle.count
+                var index = 0
+                while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, needleBase, needle.count) == 0 { return true }
+                    index += 1
                 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 

@@ -322,15 +322,10 @@ extension SuppressionComments {
 
     /// Whether `bytes` hold the UTF-8 of ``keyword``.
     static func containsKeyword(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let needle = keywordText.utf8
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle) { return true }
-            index = found + 1
-        }
-        return false
+        SourceLines.bytes(bytes, contain: keywordBytes)
     }
+
+    private static let keywordBytes = Array(keywordText.utf8)
 
     /// The suppressions of a text file's comments: its items are its blocks (paragraphs, list
     /// items and headings).

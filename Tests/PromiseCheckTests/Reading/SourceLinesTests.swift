@@ -134,6 +134,11 @@ import Testing
                 #expect(source.contains(needle) == naive, "\(text.debugDescription) \(needle.debugDescription)")
             }
         }
+        // A slice is searched within its own bounds.
+        let whole = Array("ab|promisecheck:|ab".utf8)
+        #expect(SourceLines.bytes(whole[3..<16], contain: Array("promisecheck:".utf8)))
+        #expect(!SourceLines.bytes(whole[4..<16], contain: Array("promisecheck:".utf8)))
+        #expect(!SourceLines.bytes(whole[3..<15], contain: Array("promisecheck:".utf8)))
         #expect(SourceLines(Array("abc".utf8)).contains(""))
         #expect(!SourceLines([]).contains("a"))
     }
