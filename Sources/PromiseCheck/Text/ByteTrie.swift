@@ -5,6 +5,10 @@ final class ByteTrie: @unchecked Sendable {
     // counting. Hence `@unchecked`.
     /// The child of the root for each first byte, or -1.
     private let root: UnsafeMutablePointer<Int32>
+    /// Each node's children: `childBytes[childStart[n]..<childStart[n + 1]]`, sorted.
+    private let childStart: UnsafeMutablePointer<Int32>
+    private let childBytes: UnsafeMutablePointer<UInt8>
+    private let childNodes: UnsafeMutablePointer<Int32>
     /// Each node's word values: `wordValues[wordStart[n]..<wordStart[n + 1]]`, in the order added.
     private let wordStart: UnsafeMutablePointer<Int32>
     private let wordValues: UnsafeMutablePointer<Int>
@@ -14,16 +18,13 @@ final class ByteTrie: @unchecked Sendable {
     private let hasMarks: Bool
     /// Per node, 1 when it or a node on its path from the root has marks.
     private let marksOnPath: UnsafeMutablePointer<UInt8>
-    /// Each node's children by byte class (-1 for none): a row of `denseChildren` starting at
-    /// `denseStart[n]`. Nodes without children share the first row, all -1. A step is two loads
-    /// whatever the node; the rows take 4 bytes per class (the bytes the terms use, plus one) for
-    /// each node with children.
-    private let denseStart: UnsafeMutablePointer<Int>
+    /// For a node with many children, the start of its 256 children by byte in `denseChildren`
+    /// (-1 for none); the others' children are searched in `childBytes`.
+    private let denseStart: UnsafeMutablePointer<Int32>
     private let denseChildren: UnsafeMutablePointer<Int32>
-    /// Each byte's class: 0 for a byte on no edge below the root, else 1 + its rank among those
-    /// that are. A row has one entry per class, -1 in class 0's.
-    private let byteClass: UnsafeMutablePointer<Int>
-    /// The number of rows: one per node with children, and the shared one.
+    /// The fewest children for which a node has a dense table.
+    static let denseChildCount = 6
+    /// The number of nodes with a dense table.
     let denseTableCount: Int
     /// Whether no term is in the trie.
     let isEmpty: Bool
@@ -44,6 +45,9 @@ final class ByteTrie: @unchecked Sendable {
             return starts
         }
         self.root = copy(root)
+        self.childStart = copy(childStart)
+        self.childBytes = copy(childBytes)
+        self.childNodes = copy(childNodes)
         self.wordStart = copy(starts(words))
         self.wordValues = copy(Array(words.joined()))
         self.markStart = copy(starts(marks))
@@ -59,40 +63,33 @@ final class ByteTrie: @unchecked Sendable {
         self.marksOnPath = copy(marksOnPath)
         self.isEmpty = words.count <= 1
         self.valueCount = words.joined().count + marks.joined().count
-        var byteClass = [Int](repeating: 0, count: 256)
-        for byte in childBytes { byteClass[Int(byte)] = 1 }
-        var classCount = 1
-        for byte in 0..<256 where byteClass[byte] != 0 {
-            byteClass[byte] = classCount
-            classCount += 1
-        }
-        // The rows in one buffer, made at its full size first; row 0 is the shared one.
-        let nodeCount = max(0, childStart.count - 1)
-        let parents = (0..<nodeCount).filter { childStart[$0] < childStart[$0 + 1] }
-        var denseStart = [Int](repeating: 0, count: nodeCount)
-        var denseChildren = [Int32](repeating: -1, count: (parents.count + 1) * classCount)
-        for (row, node) in parents.enumerated() {
-            let start = (row + 1) * classCount
-            denseStart[node] = start
+        var denseStart = [Int32](repeating: -1, count: max(0, childStart.count - 1))
+        var denseChildren: [Int32] = []
+        for node in denseStart.indices
+        where Int(childStart[node + 1] - childStart[node]) >= Self.denseChildCount {
+            denseStart[node] = Int32(denseChildren.count)
+            var table = [Int32](repeating: -1, count: 256)
             for index in Int(childStart[node])..<Int(childStart[node + 1]) {
-                denseChildren[start + byteClass[Int(childBytes[index])]] = childNodes[index]
+                table[Int(childBytes[index])] = childNodes[index]
             }
+            denseChildren += table
         }
-        self.denseTableCount = parents.count + 1
-        self.byteClass = copy(byteClass)
+        self.denseTableCount = denseChildren.count / 256
         self.denseStart = copy(denseStart)
         self.denseChildren = copy(denseChildren)
     }
 
     deinit {
         root.deallocate()
+        childStart.deallocate()
+        childBytes.deallocate()
+        childNodes.deallocate()
         wordStart.deallocate()
         wordValues.deallocate()
         markStart.deallocate()
         markValues.deallocate()
         denseStart.deallocate()
         denseChildren.deallocate()
-        byteClass.deallocate()
         marksOnPath.deallocate()
     }
 
@@ -100,8 +97,9 @@ final class ByteTrie: @unchecked Sendable {
     /// no reference counting. Valid while the trie lives.
     var nodes: Nodes {
         Nodes(
-            root: root, wordStart: wordStart, wordValues: wordValues, markStart: markStart, markValues: markValues,
-            marksOnPath: marksOnPath, denseStart: denseStart, denseChildren: denseChildren, byteClass: byteClass)
+            root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, wordStart: wordStart,
+            wordValues: wordValues, markStart: markStart, markValues: markValues, marksOnPath: marksOnPath,
+            denseStart: denseStart, denseChildren: denseChildren)
     }
 
     /// The first word value of the node that `bytes` reach exactly, or nil when they are not a word.
@@ -163,19 +161,32 @@ final class ByteTrie: @unchecked Sendable {
     /// A ``ByteTrie``'s memory, borrowed: what ``ByteTrie/nodes`` gives. Only read, as the trie's is.
     struct Nodes: @unchecked Sendable {
         fileprivate let root: UnsafeMutablePointer<Int32>
+        fileprivate let childStart: UnsafeMutablePointer<Int32>
+        fileprivate let childBytes: UnsafeMutablePointer<UInt8>
+        fileprivate let childNodes: UnsafeMutablePointer<Int32>
         fileprivate let wordStart: UnsafeMutablePointer<Int32>
         fileprivate let wordValues: UnsafeMutablePointer<Int>
         fileprivate let markStart: UnsafeMutablePointer<Int32>
         fileprivate let markValues: UnsafeMutablePointer<Int>
         fileprivate let marksOnPath: UnsafeMutablePointer<UInt8>
-        fileprivate let denseStart: UnsafeMutablePointer<Int>
+        fileprivate let denseStart: UnsafeMutablePointer<Int32>
         fileprivate let denseChildren: UnsafeMutablePointer<Int32>
-        fileprivate let byteClass: UnsafeMutablePointer<Int>
 
-        /// The child of `node` by `byte`, or -1: the node's row at the byte's class.
+        /// The child of `node` by `byte`, or -1: from the dense table when the node has one,
+        /// else by the node's sorted child bytes.
         @inline(__always)
         fileprivate func child(of node: Int32, _ byte: UInt8) -> Int32 {
-            denseChildren[denseStart[Int(node)] &+ byteClass[Int(byte)]]
+            let dense = denseStart[Int(node)]
+            if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
+            var index = Int(childStart[Int(node)])
+            let end = Int(childStart[Int(node) + 1])
+            while index < end {
+                let candidate = childBytes[index]
+                if candidate == byte { return childNodes[index] }
+                if candidate > byte { return -1 }
+                index += 1
+            }
+            return -1
         }
 
         /// What ``ByteTrie/collectMatches(_:into:)`` appends for `bytes` (`reversed`: for them
