@@ -53,16 +53,30 @@ public struct TokenizedText: Sendable {
     static func copy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (tokens: [Token], bytes: [UInt8]) {
         let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
         let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
+        // Every span index and moved place fits 32 bits when the bytes and the pieces do: the
+        // tokens are then copied a piece at a time and moved without a check for each.
+        let fits = byteCount < Int(UInt32.max) && pieces.count < Int(UInt32.max)
         let tokens = store.tokens.withUnsafeBufferPointer { source in
             [Token](unsafeUninitializedCapacity: tokenCount) { buffer, count in
                 var byteOffset = 0
                 for (index, piece) in pieces.enumerated() {
                     let shift = byteOffset - piece.bytes.lowerBound
-                    for position in piece.tokens {
-                        buffer.initializeElement(at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
-                        count += 1
-                    }
                     byteOffset += piece.bytes.count
+                    guard fits else {
+                        for position in piece.tokens {
+                            buffer.initializeElement(
+                                at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
+                            count += 1
+                        }
+                        continue
+                    }
+                    guard let from = source.baseAddress, let to = buffer.baseAddress, !piece.tokens.isEmpty else {
+                        continue
+                    }
+                    let first = to + count
+                    first.initialize(from: from + piece.tokens.lowerBound, count: piece.tokens.count)
+                    for offset in 0..<piece.tokens.count { first[offset].move(toFittingSpan: index, bytesBy: shift) }
+                    count += piece.tokens.count
                 }
             }
         }
