@@ -81,6 +81,17 @@ public struct Token: Sendable, Hashable {
         return token
     }
 
+    /// ``moved(toSpan:bytesBy:)`` in place, for a caller that has made sure that the span index
+    /// and the moved places fit 32 bits: wrapping arithmetic, which then gives the same places,
+    /// without a check for each token.
+    @inline(__always)
+    mutating func move(toFittingSpan spanIndex: Int, bytesBy offset: Int) {
+        span = UInt32(truncatingIfNeeded: spanIndex)
+        let shift = UInt32(truncatingIfNeeded: offset)
+        bytesStart &+= shift
+        bytesEnd &+= shift
+    }
+
     /// The numeric value of a number token.
     public var numberValue: Double? { kind == .number ? number : nil }
 

@@ -34,25 +34,53 @@ public struct TokenizedText: Sendable {
 
     /// Spans put together from their tokens found before in `store` (`pieces`, one for each
     /// span), without tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
+    ///
+    /// When `pieces` are all of the store's, in order, its tokens are already this text's (the
+    /// store numbers each span's tokens by its place in it), and the text shares them.
     init(_ spans: [Span], pieces: [SpanTokens.Piece], of store: SpanTokens, lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
+        if store.isWhole(pieces) {
+            (tokens, foldedBytes) = (store.tokens, store.bytes)
+        } else {
+            (tokens, foldedBytes) = Self.copy(pieces, of: store)
+        }
+    }
+
+    /// The tokens of `pieces` copied out of `store`, each span's numbered by its place in
+    /// `pieces`, and their folded bytes one after another: ``init(_:pieces:of:lexicons:)``'s
+    /// way for any pieces.
+    static func copy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (tokens: [Token], bytes: [UInt8]) {
         let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
         let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
-        self.tokens = store.tokens.withUnsafeBufferPointer { source in
+        // Every span index and moved place fits 32 bits when the bytes and the pieces do: the
+        // tokens are then copied a piece at a time and moved without a check for each.
+        let fits = byteCount < Int(UInt32.max) && pieces.count < Int(UInt32.max)
+        let tokens = store.tokens.withUnsafeBufferPointer { source in
             [Token](unsafeUninitializedCapacity: tokenCount) { buffer, count in
                 var byteOffset = 0
                 for (index, piece) in pieces.enumerated() {
                     let shift = byteOffset - piece.bytes.lowerBound
-                    for position in piece.tokens {
-                        buffer.initializeElement(at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
-                        count += 1
-                    }
                     byteOffset += piece.bytes.count
+                    guard fits else {
+                        for position in piece.tokens {
+                            buffer.initializeElement(
+                                at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
+                            count += 1
+                        }
+                        continue
+                    }
+                    guard let from = source.baseAddress, let to = buffer.baseAddress, !piece.tokens.isEmpty else {
+                        continue
+                    }
+                    let first = to + count
+                    first.initialize(from: from + piece.tokens.lowerBound, count: piece.tokens.count)
+                    for offset in 0..<piece.tokens.count { first[offset].move(toFittingSpan: index, bytesBy: shift) }
+                    count += piece.tokens.count
                 }
             }
         }
-        self.foldedBytes = store.bytes.withUnsafeBufferPointer { source in
+        let bytes = store.bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
                 for piece in pieces where !piece.bytes.isEmpty {
                     (buffer.baseAddress! + count).initialize(
@@ -61,6 +89,7 @@ public struct TokenizedText: Sendable {
                 }
             }
         }
+        return (tokens, bytes)
     }
 
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
@@ -304,16 +333,41 @@ public struct TokenizedText: Sendable {
 /// Spans tokenized one by one into one buffer of tokens and one of folded bytes, for texts put
 /// together from them (``TokenizedText/init(_:pieces:of:lexicons:)``, which gives each token
 /// the span index it has there).
+///
+/// Each span's tokens carry its place among the pieces (its span index in a text of all the
+/// pieces in order, which then shares the buffers), and the pieces' tokens and bytes follow one
+/// another without a gap.
 struct SpanTokens: Sendable {
     private(set) var tokens: [Token] = []
     private(set) var bytes: [UInt8] = []
+    /// The number of pieces.
+    private(set) var pieceCount = 0
 
     init() {}
 
-    /// The tokens and folded bytes of `text` as they are, without tokenizing again.
+    /// The tokens and folded bytes of `text` as they are, without tokenizing again: its spans
+    /// are the pieces (``pieces(of:)``).
     init(_ text: TokenizedText) {
         tokens = text.tokens
         bytes = text.foldedBytes
+        pieceCount = text.spans.count
+    }
+
+    /// Whether `pieces` are all the pieces, in order: then a text of them has the buffers'
+    /// tokens and bytes as they are.
+    func isWhole(_ pieces: [Piece]) -> Bool {
+        guard pieces.count == pieceCount else { return false }
+        // Pieces do not overlap and follow one another, so a chain of them from the start to
+        // the end, as many as there are, is all of them in order (but for empty ones, which
+        // change nothing, in another order among themselves).
+        var tokenEnd = 0
+        var byteEnd = 0
+        for piece in pieces {
+            guard piece.tokens.lowerBound == tokenEnd, piece.bytes.lowerBound == byteEnd else { return false }
+            tokenEnd = piece.tokens.upperBound
+            byteEnd = piece.bytes.upperBound
+        }
+        return tokenEnd == tokens.count && byteEnd == bytes.count
     }
 
     /// Where the tokens of each span of `text` lie in ``init(_:)``'s buffers: a text's tokens
@@ -342,7 +396,8 @@ struct SpanTokens: Sendable {
     /// Tokenizes `span` at the end of the buffers.
     mutating func add(_ span: Span) -> Piece {
         let (firstToken, firstByte) = (tokens.count, bytes.count)
-        TokenizedText.tokenize(span.text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        TokenizedText.tokenize(span.text, spanIndex: pieceCount, into: &tokens, bytes: &bytes)
+        pieceCount += 1
         return Piece(tokens: firstToken..<tokens.count, bytes: firstByte..<bytes.count)
     }
 
@@ -350,6 +405,7 @@ struct SpanTokens: Sendable {
     mutating func removeLast(_ piece: Piece) {
         tokens.removeSubrange(piece.tokens)
         bytes.removeSubrange(piece.bytes)
+        pieceCount -= 1
     }
 }
 

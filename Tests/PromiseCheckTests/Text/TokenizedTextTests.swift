@@ -162,4 +162,62 @@ import Testing
         #expect(text.tokens.map(text.folded) == ["trygghetsmöte", "i", "dag"])
         #expect(text.wordCount == 3)
     }
+
+    /// ``TokenizedText/copy(_:of:)`` token by token, each moved with its checks: the reference.
+    static func referenceCopy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (
+        tokens: [Token], bytes: [UInt8]
+    ) {
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        for (index, piece) in pieces.enumerated() {
+            let shift = bytes.count - piece.bytes.lowerBound
+            tokens += store.tokens[piece.tokens].map { $0.moved(toSpan: index, bytesBy: shift) }
+            bytes += store.bytes[piece.bytes]
+        }
+        return (tokens, bytes)
+    }
+
+    /// A text of all a store's pieces in order shares the store's buffers; any other text of its
+    /// pieces copies them (``TokenizedText/copy(_:of:)``). Both give the tokens and bytes of
+    /// copying token by token (``referenceCopy(_:of:)``), on random stores with empty spans,
+    /// pieces repeated, left out and out of order, and stores taken from a reader's text.
+    @Test func textsOfAllOfAStoreSharedOrCopiedHaveTheSameTokens() {
+        let words = ["Polisen", "ska", "Öka", "e\u{301}n", "2025", "–", ",", " ", "\u{AD}", "ÅR", ""]
+        var generator = SeededGenerator(state: 0x7E)
+        func text() -> String {
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "")
+        }
+        var shared = 0
+        for round in 0..<400 {
+            let spans = (0..<Int.random(in: 0...6, using: &generator)).map { verbatimSpan(text(), $0 + 1) }
+            var store = SpanTokens()
+            var pieces: [SpanTokens.Piece]
+            if Bool.random(using: &generator) {
+                pieces = spans.map { store.add($0) }
+            } else {
+                store = SpanTokens(TokenizedText(spans))
+                pieces = SpanTokens.pieces(of: TokenizedText(spans))
+            }
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: pieces.shuffle(using: &generator)
+            case 1: pieces = pieces.filter { _ in Bool.random(using: &generator) }
+            case 2: pieces += pieces.prefix(Int.random(in: 0...2, using: &generator))
+            default: break
+            }
+            let texts = pieces.indices.map { spans.isEmpty ? verbatimSpan("", $0 + 1) : spans[$0 % spans.count] }
+            let made = TokenizedText(texts, pieces: pieces, of: store, lexicons: nil)
+            let copied = TokenizedText.copy(pieces, of: store)
+            let reference = Self.referenceCopy(pieces, of: store)
+            #expect(copied.tokens == reference.tokens, "round \(round)")
+            #expect(copied.bytes == reference.bytes, "round \(round)")
+            #expect(made.tokens == reference.tokens, "round \(round)")
+            #expect(made.foldedBytes == reference.bytes, "round \(round)")
+            let sharesStore = made.tokens.withUnsafeBufferPointer { made in
+                store.tokens.withUnsafeBufferPointer { $0.baseAddress == made.baseAddress }
+            }
+            if sharesStore, !made.tokens.isEmpty { shared += 1 }
+        }
+        #expect(shared > 50)
+    }
 }
