@@ -167,6 +167,8 @@ public struct PromiseFileReader: Sendable {
             var title: Span?
             var parties: [Span] = []
             var spans: [Span] = []
+            // Room for a span per scalar and per list item, so the array does not regrow.
+            spans.reserveCapacity(pairs.reduce(0) { $0 + ($1.value.sequence?.count ?? 1) })
             for pair in pairs {
                 switch pair.key.scalar {
                 case "title":
