@@ -94,11 +94,8 @@ struct DocumentBuilder {
         let data = event.data.scalar
         let mark = Mark(event.start_mark)
         try count(1, at: mark)
-        var value = ""
-        if let bytes = data.value, data.length > 0 {
-            // libyaml hands out well-formed UTF-8 only: no second validation.
-            value = String(validUTF8: UnsafeBufferPointer(start: bytes, count: data.length))
-        }
+        // libyaml hands out well-formed UTF-8 only: no second validation.
+        let value = Self.text(data.value, count: data.length)
         let style: ScalarStyle =
             switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -176,7 +173,9 @@ struct DocumentBuilder {
 
     /// Adds a finished node to the open collection, or makes it the root.
     ///
-    /// Takes the node and moves it (and a pending key) into place rather than copying.
+    /// Takes the node and moves it (and a pending key) into place rather than copying. Inlined
+    /// into its callers, so that the per-event work makes no call of its own.
+    @inline(__always)
     private mutating func attach(_ node: consuming Node) throws(YAMLError) {
         let top = stack.count - 1
         guard top >= 0 else {
@@ -281,6 +280,12 @@ struct DocumentBuilder {
     }
 
     // MARK: Helpers
+
+    /// A scalar's value: `count` bytes of well-formed UTF-8 at `bytes`.
+    private static func text(_ bytes: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
+        guard let bytes, count > 0 else { return "" }
+        return String(validUTF8: UnsafeBufferPointer(start: bytes, count: count))
+    }
 
     /// A NUL-terminated libyaml string, or nil.
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

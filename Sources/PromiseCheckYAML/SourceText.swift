@@ -21,11 +21,15 @@ struct SourceText {
 
     // MARK: Encoding
 
-    /// Rejects UTF-16 and UTF-32 text, NUL bytes and invalid UTF-8.
-    func checkEncoding() throws(YAMLError) {
+    /// Rejects UTF-16 and UTF-32 text.
+    func checkForeignEncoding() throws(YAMLError) {
         if let foreign = ForeignEncoding.name(of: bytes) {
             throw YAMLError(kind: .notUTF8, message: "\(foreign) text; save the file as UTF-8", mark: .start)
         }
+    }
+
+    /// Rejects NUL bytes and invalid UTF-8.
+    func checkUTF8() throws(YAMLError) {
         guard let offset = firstBadByteOffset() else { return }
         let mark = self.mark(atOffset: offset)
         if bytes[offset] == 0 {

@@ -2,8 +2,9 @@
 public enum YAMLParser {
     /// Parses one YAML document from UTF-8 bytes into a node tree.
     ///
-    /// Checks run cheapest first: size, encoding (UTF-16/32, NUL bytes, invalid UTF-8), then
-    /// libyaml's events with the depth, node-count, duplicate-key and one-document rules.
+    /// Checks run cheapest first: size, UTF-16/32, then libyaml's events with the depth,
+    /// node-count, duplicate-key and one-document rules. A NUL byte or invalid UTF-8 anywhere is
+    /// the error reported, before any other (looked for only when parsing fails).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError) -> Node {
         try checkSize(bytes.count, limits: limits)
         return try bytes.withUnsafeBufferPointer { buffer in
@@ -21,18 +22,52 @@ public enum YAMLParser {
     }
 
     /// Parses a buffer that stays alive for the whole call.
+    ///
+    /// The UTF-8 is not validated up front: libyaml's reader decodes every byte before it ends
+    /// the stream and fails on ill-formed UTF-8 and on NUL (a control character), so a document
+    /// that parses holds neither. Only when parsing fails are the bytes checked, so that an
+    /// encoding error anywhere in the file is reported before any other error, as if checked
+    /// first (``parseValidatingFirst(_:limits:)``, the reference the tests compare with).
     private static func parse(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> Result<Node, YAMLError> {
         let source = SourceText(buffer)
         do throws(YAMLError) {
-            try source.checkEncoding()
-            guard !source.isBlank else {
-                throw YAMLError(kind: .empty, message: "file is empty", mark: .start)
+            // libyaml would read UTF-16 and UTF-32 text with a byte order mark: refused first.
+            try source.checkForeignEncoding()
+            do throws(YAMLError) {
+                guard !source.isBlank else {
+                    throw YAMLError(kind: .empty, message: "file is empty", mark: .start)
+                }
+                var builder = DocumentBuilder(source: source, limits: limits)
+                return .success(try builder.build())
+            } catch {
+                try source.checkUTF8()
+                throw error
             }
-            var builder = DocumentBuilder(source: source, limits: limits)
-            return .success(try builder.build())
         } catch {
             return .failure(error)
         }
+    }
+
+    /// ``parse(_:limits:)`` with the encoding checked before libyaml runs: the simple order,
+    /// kept as the reference the tests compare the parser with.
+    package static func parseValidatingFirst(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
+        -> Node
+    {
+        try checkSize(bytes.count, limits: limits)
+        return try bytes.withUnsafeBufferPointer { buffer -> Result<Node, YAMLError> in
+            let source = SourceText(buffer)
+            do throws(YAMLError) {
+                try source.checkForeignEncoding()
+                try source.checkUTF8()
+                guard !source.isBlank else {
+                    throw YAMLError(kind: .empty, message: "file is empty", mark: .start)
+                }
+                var builder = DocumentBuilder(source: source, limits: limits)
+                return .success(try builder.build())
+            } catch {
+                return .failure(error)
+            }
+        }.get()
     }
 
     private static func checkSize(_ byteCount: Int, limits: YAMLLimits) throws(YAMLError) {

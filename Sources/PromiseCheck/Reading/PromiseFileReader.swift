@@ -167,6 +167,8 @@ public struct PromiseFileReader: Sendable {
             var title: Span?
             var parties: [Span] = []
             var spans: [Span] = []
+            // Room for a span per scalar and per list item, so the array does not regrow.
+            spans.reserveCapacity(pairs.reduce(0) { $0 + ($1.value.sequence?.count ?? 1) })
             for pair in pairs {
                 switch pair.key.scalar {
                 case "title":
@@ -267,7 +269,13 @@ extension PromiseFileReader {
             if node.isNull { return [] }
             if node.scalar != nil { return span(node, what()).map { [$0] } ?? [] }
             guard let items = list(node, what()) else { return [] }
-            return items.compactMap { span($0, "each item of \(what())") }
+            // Made at its size: `compactMap` would grow the array from one item.
+            var spans: [Span] = []
+            spans.reserveCapacity(items.count)
+            for item in items {
+                if let span = span(item, "each item of \(what())") { spans.append(span) }
+            }
+            return spans
         }
 
         func list(_ node: Node, _ what: @autoclosure () -> String) -> [Node]? {

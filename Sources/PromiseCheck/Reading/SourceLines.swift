@@ -150,11 +150,10 @@ struct SourceLines {
         line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
-    /// The number of Unicode scalars in valid UTF-8 `bytes`: the bytes that are not continuations.
+    /// The number of Unicode scalars in valid UTF-8 `bytes`: the bytes that are not
+    /// continuations, counted eight at a time (``TextLayout/scalarCount(_:from:to:)``).
     static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        bytes.withUnsafeBufferPointer { TextLayout.scalarCount($0, from: 0, to: $0.count) }
     }
 
     /// The text of `scalars`, encoded in one pass.

@@ -142,4 +142,22 @@ import Testing
         #expect(SourceLines(Array("abc".utf8)).contains(""))
         #expect(!SourceLines([]).contains("a"))
     }
+
+    /// Counting scalars eight bytes at a time, on slices that start and end anywhere in a
+    /// valid text (across and inside the eight-byte steps), against decoding them.
+    @Test func scalarCountCountsTheDecodedScalars() {
+        var generator = SeededGenerator(state: 11)
+        let pieces = ["a", "Hej ", "abcdefgh", "å", "Ö", "e\u{301}", "😀", "\u{2028}", "–", "\n"]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...16, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let bytes = Array(text.utf8)
+            let scalarStarts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 } + [bytes.count]
+            let start = scalarStarts.randomElement(using: &generator)!
+            let end = scalarStarts.filter { $0 >= start }.randomElement(using: &generator)!
+            let slice = bytes[start..<end]
+            let decoded = String(decoding: slice, as: UTF8.self).unicodeScalars.count
+            #expect(SourceLines.scalarCount(slice) == decoded, "\(slice)")
+        }
+    }
 }
