@@ -304,32 +304,38 @@ final class ByteTrie: @unchecked Sendable {
             _ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into values: UnsafeMutablePointer<Int>,
             count: inout Int
         ) {
-            let length = bytes.count
-            guard length > 0 else { return }
-            var node = root[Int(bytes[reversed ? length - 1 : 0])]
+            guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+            // The bytes in the walk's order: from `first` to `last`, a `step` at a time.
+            let step = reversed ? -1 : 1
+            let first = reversed ? start + (bytes.count - 1) : start
+            let last = reversed ? start : start + (bytes.count - 1)
+            var node = root[Int(first.pointee)]
             guard node >= 0 else { return }
-            var depth = 1
-            while depth < length {
-                let next = child(of: node, bytes[reversed ? length - 1 - depth : depth])
+            // The last byte walked.
+            var cursor = first
+            while cursor != last {
+                let next = child(of: node, (cursor + step).pointee)
                 guard next >= 0 else { break }
                 node = next
-                depth += 1
+                cursor += step
             }
-            if depth == length {
+            if cursor == last {
                 for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) {
                     values[count] = wordValues[index]
                     count += 1
                 }
             }
             guard marksOnPath[Int(node)] != 0 else { return }
-            var current: Int32 = -1
-            for step in 0..<depth {
-                let byte = bytes[reversed ? length - 1 - step : step]
-                current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+            var current = root[Int(first.pointee)]
+            var at = first
+            while true {
                 for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) {
                     values[count] = markValues[index]
                     count += 1
                 }
+                guard at != cursor else { break }
+                at += step
+                current = child(of: current, at.pointee)
             }
         }
 
