@@ -18,21 +18,38 @@ final class ByteTrie: @unchecked Sendable {
     private let hasMarks: Bool
     /// Per node, 1 when it or a node on its path from the root has marks.
     private let marksOnPath: UnsafeMutablePointer<UInt8>
-    /// For a node with many children, the start of its 256 children by byte in `denseChildren`
-    /// (-1 for none); the others' children are searched in `childBytes`.
-    private let denseStart: UnsafeMutablePointer<Int32>
-    private let denseChildren: UnsafeMutablePointer<Int32>
-    /// The fewest children for which a node has a dense table.
-    static let denseChildCount = 6
-    /// The number of nodes with a dense table.
-    let denseTableCount: Int
+    /// Each byte's class: 0 for a byte on no edge below the root, else 1 + its rank among those
+    /// that are.
+    private let byteClass: UnsafeMutablePointer<Int>
+    /// A double array: node `n`'s child by a byte of class `c` is in slot `base[n] + c` when
+    /// `check` there is `n`; `slotNode` holds that child. Nodes are placed nearest the root first
+    /// (a walk passes them most) while the slots stay within ``slotBudget(edges:classes:)``;
+    /// a node left out has base -1 and its children are searched in `childBytes`. Nodes without
+    /// children have base 0: no slot's check names them.
+    private let base: UnsafeMutablePointer<Int32>
+    private let check: UnsafeMutablePointer<Int32>
+    private let slotNode: UnsafeMutablePointer<Int32>
+    /// The most slots a trie of `edges` edges over `classes` byte classes may take: two per
+    /// edge (placed nearest the root first, the nodes take about one), so that the slots stay
+    /// within a small multiple of the edge table's memory whatever the terms.
+    static func slotBudget(edges: Int, classes: Int) -> Int { 2 * edges + 2 * classes + 256 }
+    /// How many slots from the first free one a node's placement tries before it takes new
+    /// slots at the end.
+    static let placementTries = 32
+    /// The number of nodes with children placed in the double array.
+    let placedNodeCount: Int
+    /// The number of nodes with children whose children are searched.
+    let searchedNodeCount: Int
+    /// The number of slots.
+    let slotCount: Int
     /// Whether no term is in the trie.
     let isEmpty: Bool
     /// The number of word and mark values: the most one walk can yield.
     let valueCount: Int
 
     private init(
-        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]]
+        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]],
+        slotLimit: Int?
     ) {
         func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
             let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
@@ -63,20 +80,102 @@ final class ByteTrie: @unchecked Sendable {
         self.marksOnPath = copy(marksOnPath)
         self.isEmpty = words.count <= 1
         self.valueCount = words.joined().count + marks.joined().count
-        var denseStart = [Int32](repeating: -1, count: max(0, childStart.count - 1))
-        var denseChildren: [Int32] = []
-        for node in denseStart.indices
-        where Int(childStart[node + 1] - childStart[node]) >= Self.denseChildCount {
-            denseStart[node] = Int32(denseChildren.count)
-            var table = [Int32](repeating: -1, count: 256)
-            for index in Int(childStart[node])..<Int(childStart[node + 1]) {
-                table[Int(childBytes[index])] = childNodes[index]
-            }
-            denseChildren += table
+        let nodeCount = max(0, childStart.count - 1)
+        var byteClass = [Int](repeating: 0, count: 256)
+        // The root's edges come first; its children are found in `root`.
+        for byte in childBytes[min(childBytes.count, nodeCount > 1 ? Int(childStart[1]) : 0)...] {
+            byteClass[Int(byte)] = 1
         }
-        self.denseTableCount = denseChildren.count / 256
-        self.denseStart = copy(denseStart)
-        self.denseChildren = copy(denseChildren)
+        var classCount = 1
+        for byte in 0..<256 where byteClass[byte] != 0 {
+            byteClass[byte] = classCount
+            classCount += 1
+        }
+        // The nodes by depth, nearest the root first: each node's children in turn, from the
+        // root's.
+        var order = [Int32](repeating: 0, count: 1)
+        order.reserveCapacity(nodeCount)
+        var next = 0
+        while next < order.count {
+            let node = Int(order[next])
+            order += childNodes[Int(childStart[node])..<Int(childStart[node + 1])]
+            next += 1
+        }
+        let budget = min(
+            slotLimit ?? Self.slotBudget(edges: childBytes.count, classes: classCount), Int(Int32.max))
+        var base = [Int32](repeating: 0, count: nodeCount)
+        // Every base is followed by a slot for each class, so no lookup leaves the arrays. They
+        // are allocated at the budget (at least one slot per class), and only the slots used are
+        // written: no array grows by doubling nor is copied. The first slot per class is never
+        // used, so base 0 (the nodes without children) finds no child, and a node's lowest child
+        // may go in any free slot after them.
+        let capacity = max(classCount, budget)
+        let check = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        let slotNode = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        check.initialize(repeating: -1, count: classCount)
+        slotNode.initialize(repeating: -1, count: classCount)
+        var slotCount = classCount
+        var firstFree = classCount
+        var placed = 0
+        var searched = 0
+        var lastBase = 0
+        for node in order.dropFirst().lazy.map({ Int($0) }) where childStart[node] < childStart[node + 1] {
+            let first = Int(childStart[node])
+            let end = Int(childStart[node + 1])
+            // Classes rank as bytes do, so the first child's class is the lowest.
+            let lowest = byteClass[Int(childBytes[first])]
+            let highest = byteClass[Int(childBytes[end - 1])]
+            // The first base, from the first free slot on, where every child's slot is free; else
+            // new slots at the end.
+            var nodeBase = slotCount - lowest
+            var position = max(firstFree, lowest)
+            let limit = min(slotCount, position + Self.placementTries)
+            while position < limit {
+                var fits = check[position] < 0
+                var index = first + 1
+                while fits, index < end {
+                    let slot = position - lowest + byteClass[Int(childBytes[index])]
+                    fits = slot >= slotCount || check[slot] < 0
+                    index += 1
+                }
+                if fits {
+                    nodeBase = position - lowest
+                    break
+                }
+                position += 1
+            }
+            guard nodeBase + classCount <= budget else {
+                base[node] = -1
+                searched += 1
+                continue
+            }
+            if slotCount <= nodeBase + highest {
+                let added = nodeBase + highest + 1 - slotCount
+                (check + slotCount).initialize(repeating: -1, count: added)
+                (slotNode + slotCount).initialize(repeating: -1, count: added)
+                slotCount += added
+            }
+            base[node] = Int32(nodeBase)
+            lastBase = max(lastBase, nodeBase)
+            for index in first..<end {
+                let slot = nodeBase + byteClass[Int(childBytes[index])]
+                check[slot] = Int32(node)
+                slotNode[slot] = childNodes[index]
+            }
+            placed += 1
+            while firstFree < slotCount, check[firstFree] >= 0 { firstFree += 1 }
+        }
+        self.placedNodeCount = placed
+        self.searchedNodeCount = searched
+        // The slots after the last base's.
+        let padding = max(0, lastBase + classCount - slotCount)
+        (check + slotCount).initialize(repeating: -1, count: padding)
+        (slotNode + slotCount).initialize(repeating: -1, count: padding)
+        self.slotCount = slotCount + padding
+        self.byteClass = copy(byteClass)
+        self.base = copy(base)
+        self.check = check
+        self.slotNode = slotNode
     }
 
     deinit {
@@ -88,8 +187,10 @@ final class ByteTrie: @unchecked Sendable {
         wordValues.deallocate()
         markStart.deallocate()
         markValues.deallocate()
-        denseStart.deallocate()
-        denseChildren.deallocate()
+        byteClass.deallocate()
+        base.deallocate()
+        check.deallocate()
+        slotNode.deallocate()
         marksOnPath.deallocate()
     }
 
@@ -99,7 +200,7 @@ final class ByteTrie: @unchecked Sendable {
         Nodes(
             root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, wordStart: wordStart,
             wordValues: wordValues, markStart: markStart, markValues: markValues, marksOnPath: marksOnPath,
-            denseStart: denseStart, denseChildren: denseChildren)
+            byteClass: byteClass, base: base, check: check, slotNode: slotNode)
     }
 
     /// The first word value of the node that `bytes` reach exactly, or nil when they are not a word.
@@ -169,15 +270,20 @@ final class ByteTrie: @unchecked Sendable {
         fileprivate let markStart: UnsafeMutablePointer<Int32>
         fileprivate let markValues: UnsafeMutablePointer<Int>
         fileprivate let marksOnPath: UnsafeMutablePointer<UInt8>
-        fileprivate let denseStart: UnsafeMutablePointer<Int32>
-        fileprivate let denseChildren: UnsafeMutablePointer<Int32>
+        fileprivate let byteClass: UnsafeMutablePointer<Int>
+        fileprivate let base: UnsafeMutablePointer<Int32>
+        fileprivate let check: UnsafeMutablePointer<Int32>
+        fileprivate let slotNode: UnsafeMutablePointer<Int32>
 
-        /// The child of `node` by `byte`, or -1: from the dense table when the node has one,
-        /// else by the node's sorted child bytes.
+        /// The child of `node` by `byte`, or -1: from the double array when the node is placed
+        /// in it, else by the node's sorted child bytes.
         @inline(__always)
         fileprivate func child(of node: Int32, _ byte: UInt8) -> Int32 {
-            let dense = denseStart[Int(node)]
-            if dense >= 0 { return denseChildren[Int(dense) &+ Int(byte)] }
+            let nodeBase = base[Int(node)]
+            if nodeBase >= 0 {
+                let slot = Int(nodeBase) &+ byteClass[Int(byte)]
+                return check[slot] == node ? slotNode[slot] : -1
+            }
             var index = Int(childStart[Int(node)])
             let end = Int(childStart[Int(node) + 1])
             while index < end {
@@ -198,32 +304,38 @@ final class ByteTrie: @unchecked Sendable {
             _ bytes: UnsafeBufferPointer<UInt8>, reversed: Bool, into values: UnsafeMutablePointer<Int>,
             count: inout Int
         ) {
-            let length = bytes.count
-            guard length > 0 else { return }
-            var node = root[Int(bytes[reversed ? length - 1 : 0])]
+            guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+            // The bytes in the walk's order: from `first` to `last`, a `step` at a time.
+            let step = reversed ? -1 : 1
+            let first = reversed ? start + (bytes.count - 1) : start
+            let last = reversed ? start : start + (bytes.count - 1)
+            var node = root[Int(first.pointee)]
             guard node >= 0 else { return }
-            var depth = 1
-            while depth < length {
-                let next = child(of: node, bytes[reversed ? length - 1 - depth : depth])
+            // The last byte walked.
+            var cursor = first
+            while cursor != last {
+                let next = child(of: node, (cursor + step).pointee)
                 guard next >= 0 else { break }
                 node = next
-                depth += 1
+                cursor += step
             }
-            if depth == length {
+            if cursor == last {
                 for index in Int(wordStart[Int(node)])..<Int(wordStart[Int(node) + 1]) {
                     values[count] = wordValues[index]
                     count += 1
                 }
             }
             guard marksOnPath[Int(node)] != 0 else { return }
-            var current: Int32 = -1
-            for step in 0..<depth {
-                let byte = bytes[reversed ? length - 1 - step : step]
-                current = step == 0 ? root[Int(byte)] : child(of: current, byte)
+            var current = root[Int(first.pointee)]
+            var at = first
+            while true {
                 for index in Int(markStart[Int(current)])..<Int(markStart[Int(current) + 1]) {
                     values[count] = markValues[index]
                     count += 1
                 }
+                guard at != cursor else { break }
+                at += step
+                current = child(of: current, at.pointee)
             }
         }
 
@@ -285,7 +397,8 @@ final class ByteTrie: @unchecked Sendable {
             return node
         }
 
-        func build() -> ByteTrie {
+        /// The trie; `slotLimit` (for tests) overrides ``ByteTrie/slotBudget(edges:classes:)``.
+        func build(slotLimit: Int? = nil) -> ByteTrie {
             var root = [Int32](repeating: -1, count: 256)
             // The edges by parent and byte: each node's children in byte order, the nodes in turn.
             let sorted = edges.sorted { $0.key < $1.key }
@@ -309,7 +422,7 @@ final class ByteTrie: @unchecked Sendable {
             childStart.append(Int32(childBytes.count))
             return ByteTrie(
                 root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, words: words,
-                marks: marks)
+                marks: marks, slotLimit: slotLimit)
         }
     }
 }
