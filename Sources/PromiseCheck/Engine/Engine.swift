@@ -135,36 +135,26 @@ public struct Engine: Sendable {
         let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
-        /// `variables` with the rule's id and the promise's area where they set neither.
-        func withRuleAndArea(_ variables: inout MessageVariables) {
-            variables.setIfAbsent("rule", rule.id)
-            if let area { variables.setIfAbsent("area", area) }
-        }
-        /// A finding; `values` include the rule's id and the area (``withRuleAndArea(_:)``), and
-        /// `subject` is what a baseline fingerprint is made of when there is no excerpt.
-        func finding(
-            _ template: MessageTemplate.Compiled, at location: SourceLocation, excerpt: String?,
-            _ values: MessageVariables, subject: String? = nil
-        ) {
+        /// A finding; `subject` is what a baseline fingerprint is made of when there is no excerpt.
+        func finding(_ message: String, at location: SourceLocation, excerpt: String?, subject: String? = nil) {
             findings.append(
                 Finding(
-                    ruleID: rule.id, severity: rule.severity, message: template.render(values),
-                    hint: rule.hint, path: document.path, location: location, excerpt: excerpt, subject: subject))
+                    ruleID: rule.id, severity: rule.severity, message: message, hint: rule.hint, path: document.path,
+                    location: location, excerpt: excerpt, subject: subject))
         }
 
         guard !items.isEmpty else {
             let noun = rule.scope == .signatories ? "signatories" : "commitments"
-            var values = MessageVariables()
-            withRuleAndArea(&values)
-            finding(messages.missing, at: .start, excerpt: nil, values)
+            finding(
+                messages.missing.render(FindingValues(rule: rule.id, area: area)), at: .start, excerpt: nil)
             return result(
                 rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
 
-        // Only the fractions are read once every item is done, and the reason when there is one
-        // item: the first outcome is kept, and its reason read only then.
-        var fractions: [Double] = []
-        fractions.reserveCapacity(items.count)
+        // Only the fractions' sum is needed once every item is done, and the reason when there
+        // is one item: the first outcome is kept, and its reason read only then.
+        var sum = 0.0
+        var count = 0
         var passing = 0
         var firstOutcome: CheckOutcome?
         if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
@@ -194,35 +184,33 @@ public struct Engine: Sendable {
                 skipped.skipped = reason
                 return skipped
             }
-            if fractions.isEmpty { firstOutcome = outcome }
-            fractions.append(outcome.fraction)
+            if count == 0 { firstOutcome = outcome }
+            // Added in item order, as a sum of the fractions in a list would be.
+            sum += outcome.fraction
+            count += 1
             guard !outcome.passed else {
                 passing += 1
                 return nil
             }
-            // The item's values, the outcome's over them, then the rule's id and the area where
-            // neither sets them, in one list made with room for all. A hit's values, merged
-            // over these, give the same as when the rule's id and the area came after them.
-            // A message without placeholders needs none of them.
-            var variables = MessageVariables()
-            if messages.message.hasPlaceholders {
-                let outcomeVariables = outcome.variables
-                variables = item.variables
-                variables.reserveCapacity(variables.count + outcomeVariables.count + 2)
-                variables.merge(outcomeVariables, replacing: true)
-                withRuleAndArea(&variables)
-            }
+            // The outcome's values, read once (a check may work them out on each read), and
+            // only for a message with placeholders: without, it is the same for any values.
+            let template = messages.message
+            let outcomeVariables = template.hasPlaceholders ? outcome.variables : MessageVariables()
             // Read once: a check may work its problems out on each read.
             let problems = outcome.problems
             if problems.isEmpty {
                 // The item's own text, except for the whole document's, which changes with any edit.
                 let subject = item.kind != .document ? item.text.spans.map(\.text).joined(separator: " ") : nil
-                finding(messages.message, at: item.location, excerpt: nil, variables, subject: subject)
+                let message = template.render(
+                    FindingValues(outcome: outcomeVariables, item: item.variables, rule: rule.id, area: area))
+                finding(message, at: item.location, excerpt: nil, subject: subject)
             } else {
                 for hit in problems {
-                    let values =
-                        messages.message.hasPlaceholders ? variables.merging(hit.variables, replacing: true) : variables
-                    finding(messages.message, at: hit.location, excerpt: hit.excerpt, values)
+                    let message = template.render(
+                        FindingValues(
+                            hit: hit.variables, outcome: outcomeVariables, item: item.variables, rule: rule.id,
+                            area: area))
+                    finding(message, at: hit.location, excerpt: hit.excerpt)
                 }
             }
             return nil
@@ -240,17 +228,51 @@ public struct Engine: Sendable {
         let reason: String
         switch rule.requirement {
         case .all:
-            fraction = fractions.reduce(0, +) / Double(fractions.count)
-            reason =
-                fractions.count == 1
-                ? firstOutcome?.reason ?? ""
-                : "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass"
+            fraction = sum / Double(count)
+            reason = count == 1 ? firstOutcome?.reason ?? "" : Self.passingReason(passing, of: count, items[0].kind)
         case .atLeast(let needed):
             fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
-            reason = "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
+            reason = Self.passingReason(passing, of: count, items[0].kind, needed: needed)
             if passing >= needed { findings.removeAll() }
         }
         return result(rule, fraction: fraction, reason: reason, findings: findings)
+    }
+
+    /// A finding's placeholder values: a hit's, else the outcome's, else the item's, else the
+    /// rule's id or the promise's area; what merging them in that order would give, without
+    /// making the merged list.
+    struct FindingValues: MessageTemplate.MessageValues {
+        var hit: MessageVariables?
+        var outcome: MessageVariables?
+        var item: MessageVariables?
+        var rule: String
+        var area: String?
+
+        func value(_ name: String) -> String? {
+            if let value = hit?[name] ?? outcome?[name] ?? item?[name] { return value }
+            switch name {
+            case "rule": return rule
+            case "area": return area
+            default: return nil
+            }
+        }
+    }
+
+    /// "2 of 3 commitments pass", and "; 3 needed" when `needed` is given.
+    static func passingReason(_ passing: Int, of count: Int, _ kind: ScopeItem.Kind, needed: Int? = nil) -> String {
+        var reason = ReasonText(capacity: 48)
+        reason.append(passing)
+        reason.append(" of ")
+        reason.append(count)
+        reason.append(" ")
+        reason.append(kind.rawValue)
+        reason.append("s pass")
+        if let needed {
+            reason.append("; ")
+            reason.append(needed)
+            reason.append(" needed")
+        }
+        return reason.text
     }
 
     private func result(_ rule: Rule, fraction: Double, reason: String, findings: [Finding]) -> RuleResult {

@@ -89,29 +89,42 @@ enum MessageTemplate {
             self.hasPlaceholders = pieces.contains { $0.name != nil }
         }
 
-        /// The message with each placeholder's value from `values` (none where it has none).
-        func render(_ values: MessageVariables) -> String {
+        /// The message with each placeholder's value from `values` (none where they have none);
+        /// each value is asked for twice and should be the same each time.
+        func render(_ values: some MessageValues) -> String {
             // Collapsing only drops bytes, so the pieces' lengths bound the message's.
             var capacity = literals.count
-            for case .placeholder(let name) in parts { capacity += values[name]?.utf8.count ?? 0 }
+            for case .placeholder(let name) in parts { capacity += values.value(name)?.utf8.count ?? 0 }
             guard capacity > 0 else { return "" }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
                 guard let base = buffer.baseAddress else { return "" }
                 var message = Message(base: base, collapsing: collapsing)
+                // What is left of the room, by the pieces' whole lengths: a value longer than
+                // when it was counted is left out rather than written past the room.
+                var room = capacity
                 literals.withUnsafeBufferPointer { literals in
                     for part in parts {
                         switch part {
                         case .literal(let range):
+                            guard range.count <= room else { continue }
+                            room -= range.count
                             message.appendLiteral(UnsafeBufferPointer(rebasing: literals[range]))
                         case .placeholder(let name):
-                            guard var value = values[name] else { continue }
-                            value.withUTF8 { message.append($0) }
+                            guard var text = values.value(name), text.utf8.count <= room else { continue }
+                            room -= text.utf8.count
+                            text.withUTF8 { message.append($0) }
                         }
                     }
                 }
                 return String(validUTF8: UnsafeBufferPointer(start: base, count: message.count))
             }
         }
+    }
+
+    /// Where a message's placeholders get their values.
+    protocol MessageValues {
+        /// The value of the placeholder `name`, or nil when it has none.
+        func value(_ name: String) -> String?
     }
 
     /// The name between braces when it is one (letters and `_`, at least one), else nil.
@@ -190,4 +203,8 @@ enum MessageTemplate {
             count += bytes.count
         }
     }
+}
+
+extension MessageVariables: MessageTemplate.MessageValues {
+    func value(_ name: String) -> String? { self[name] }
 }

@@ -107,4 +107,21 @@ import Testing
             }
         }
     }
+
+    /// Values that grow after they are first asked for.
+    final class GrowingValues: MessageTemplate.MessageValues {
+        var asked = 0
+        func value(_ name: String) -> String? {
+            asked += 1
+            return asked <= 2 ? name : String(repeating: name, count: 100)
+        }
+    }
+
+    /// A value that grows between the two times it is asked for is left out, not written past
+    /// the room made for the message.
+    @Test func aValueLongerThanCountedIsLeftOut() {
+        let compiled = MessageTemplate.Compiled("a {x} b {y} c")
+        #expect(compiled.render(GrowingValues()) == "a b c")
+        #expect(compiled.render(["x": "ett"] as MessageVariables) == "a ett b c")
+    }
 }
