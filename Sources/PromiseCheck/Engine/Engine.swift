@@ -10,6 +10,11 @@ public struct Engine: Sendable {
     /// one evaluation, and each renders its own findings from it.
     let outcomeGroups: [Int?]
     let outcomeGroupCount: Int
+    /// Each enabled rule's messages, split once into text and placeholders.
+    let messages: [RuleMessages]
+    /// For each enabled rule, whether its check may read ``ScopeItem/ruleID``; the items of
+    /// the others are passed as they are, without a copy that sets it.
+    let readsRuleID: [Bool]
 
     public init(pack: RulePack) {
         self.pack = pack
@@ -18,6 +23,19 @@ public struct Engine: Sendable {
         for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
         self.lexicons = matchers.mapValues(CombinedMatcher.init)
         (outcomeGroups, outcomeGroupCount) = Self.outcomeGroups(of: enabledRules)
+        self.messages = enabledRules.map(RuleMessages.init)
+        self.readsRuleID = enabledRules.map { Self.readsRuleID($0.check) }
+    }
+
+    /// A rule's message and its message for a scope without items, ready to fill.
+    struct RuleMessages: Sendable {
+        let message: MessageTemplate.Compiled
+        let missing: MessageTemplate.Compiled
+
+        init(_ rule: Rule) {
+            message = MessageTemplate.Compiled(rule.message)
+            missing = rule.missingMessage.map(MessageTemplate.Compiled.init) ?? message
+        }
     }
 
     /// What rules must have in common to share outcomes.
@@ -60,12 +78,28 @@ public struct Engine: Sendable {
         }
     }
 
+    /// Whether a check may read the item's ``ScopeItem/ruleID``: every kind but the built-in
+    /// ones that never do (all but `exec`; `all`, `any` and `not` when their nested checks never do).
+    static func readsRuleID(_ check: any Check) -> Bool {
+        switch check {
+        case let check as AllCheck: check.checks.contains(where: readsRuleID)
+        case let check as AnyCheck: check.checks.contains(where: readsRuleID)
+        case let check as NotCheck: readsRuleID(check.check)
+        case is PresentCheck, is LexiconCheck, is QuantityCheck, is FrequencyCheck, is PeriodCheck,
+            is SignatoriesCheck, is SourcesCheck, is ReadabilityCheck, is PatternCheck:
+            false
+        default: true
+        }
+    }
+
     /// Evaluates every enabled rule and scores the document.
     public func evaluate(_ document: Document) -> DocumentEvaluation {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
         var shared = [[CheckOutcome?]](repeating: [], count: outcomeGroupCount)
         var results = enabledRules.indices.map { index in
-            evaluate(enabledRules[index], on: document, scopes: &scopes, shared: &shared, group: outcomeGroups[index])
+            evaluate(
+                enabledRules[index], on: document, scopes: &scopes, shared: &shared, group: outcomeGroups[index],
+                messages: messages[index], readsRuleID: readsRuleID[index])
         }
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
@@ -85,60 +119,59 @@ public struct Engine: Sendable {
     public func evaluate(_ rule: Rule, on document: Document) -> RuleResult {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
         var shared: [[CheckOutcome?]] = []
-        return evaluate(rule, on: document, scopes: &scopes, shared: &shared, group: nil)
+        return evaluate(
+            rule, on: document, scopes: &scopes, shared: &shared, group: nil, messages: RuleMessages(rule),
+            readsRuleID: Self.readsRuleID(rule.check))
     }
 
     /// Evaluates `rule`; a rule of a `group` reads each item's outcome from `shared[group]`
-    /// (one per item of the scope), or evaluates it there for the others of the group.
+    /// (one per item of the scope), or evaluates it there for the others of the group. The
+    /// check gets an item with the rule's id set when it `readsRuleID`, otherwise the item as
+    /// the scope gives it.
     private func evaluate(
-        _ rule: Rule, on document: Document, scopes: inout ScopeResolver, shared: inout [[CheckOutcome?]], group: Int?
+        _ rule: Rule, on document: Document, scopes: inout ScopeResolver, shared: inout [[CheckOutcome?]], group: Int?,
+        messages: RuleMessages, readsRuleID: Bool
     ) -> RuleResult {
         let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
-        /// `variables` with the rule's id and the promise's area where they set neither.
-        func withRuleAndArea(_ variables: inout MessageVariables) {
-            variables.setIfAbsent("rule", rule.id)
-            if let area { variables.setIfAbsent("area", area) }
-        }
-        /// A finding; `values` include the rule's id and the area (``withRuleAndArea(_:)``).
-        func finding(
-            _ template: String, at location: SourceLocation, excerpt: String?, _ values: MessageVariables,
-            item: ScopeItem? = nil
-        ) {
-            // What a baseline fingerprint is made of when there is no excerpt: the item's own
-            // text, except for the whole document, whose text changes with any edit.
-            let subject =
-                excerpt == nil && item?.kind != .document ? item?.text.spans.map(\.text).joined(separator: " ") : nil
+        /// A finding; `subject` is what a baseline fingerprint is made of when there is no excerpt.
+        func finding(_ message: String, at location: SourceLocation, excerpt: String?, subject: String? = nil) {
             findings.append(
                 Finding(
-                    ruleID: rule.id, severity: rule.severity, message: MessageTemplate.render(template, values),
-                    hint: rule.hint, path: document.path, location: location, excerpt: excerpt, subject: subject))
+                    ruleID: rule.id, severity: rule.severity, message: message, hint: rule.hint, path: document.path,
+                    location: location, excerpt: excerpt, subject: subject))
         }
 
         guard !items.isEmpty else {
             let noun = rule.scope == .signatories ? "signatories" : "commitments"
-            var values = MessageVariables()
-            withRuleAndArea(&values)
-            finding(rule.missingMessage ?? rule.message, at: .start, excerpt: nil, values)
+            finding(
+                messages.missing.render(FindingValues(rule: rule.id, area: area)), at: .start, excerpt: nil)
             return result(
                 rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
 
-        // Only the fractions are read once every item is done, and the reason when there is one
-        // item: the first outcome is kept, and its reason read only then.
-        var fractions: [Double] = []
-        fractions.reserveCapacity(items.count)
+        // Only the fractions' sum is needed once every item is done, and the reason when there
+        // is one item: the first outcome is kept, and its reason read only then.
+        var sum = 0.0
+        var count = 0
         var passing = 0
         var firstOutcome: CheckOutcome?
         if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
-        for (position, var item) in items.enumerated() {
-            item.ruleID = rule.id
+        /// Evaluates the item at `position` (or reads its shared outcome) and adds its fraction and
+        /// findings; the rule's result when the check failed or was skipped.
+        func visit(_ item: ScopeItem, at position: Int) -> RuleResult? {
             let outcome: CheckOutcome
             if let group, let known = shared[group][position] {
                 outcome = known
             } else {
-                outcome = rule.check.evaluate(item, in: document)
+                if readsRuleID {
+                    var item = item
+                    item.ruleID = rule.id
+                    outcome = rule.check.evaluate(item, in: document)
+                } else {
+                    outcome = rule.check.evaluate(item, in: document)
+                }
                 if let group { shared[group][position] = outcome }
             }
             if let failure = outcome.failure {
@@ -151,48 +184,95 @@ public struct Engine: Sendable {
                 skipped.skipped = reason
                 return skipped
             }
-            if fractions.isEmpty { firstOutcome = outcome }
-            fractions.append(outcome.fraction)
+            if count == 0 { firstOutcome = outcome }
+            // Added in item order, as a sum of the fractions in a list would be.
+            sum += outcome.fraction
+            count += 1
             guard !outcome.passed else {
                 passing += 1
-                continue
+                return nil
             }
-            // The item's values, the outcome's over them, then the rule's id and the area where
-            // neither sets them, in one list made with room for all. A hit's values, merged
-            // over these, give the same as when the rule's id and the area came after them.
-            let outcomeVariables = outcome.variables
-            var variables = item.variables
-            variables.reserveCapacity(variables.count + outcomeVariables.count + 2)
-            variables.merge(outcomeVariables, replacing: true)
-            withRuleAndArea(&variables)
+            // The outcome's values, read once (a check may work them out on each read), and
+            // only for a message with placeholders: without, it is the same for any values.
+            let template = messages.message
+            let outcomeVariables = template.hasPlaceholders ? outcome.variables : MessageVariables()
             // Read once: a check may work its problems out on each read.
             let problems = outcome.problems
             if problems.isEmpty {
-                finding(rule.message, at: item.location, excerpt: nil, variables, item: item)
+                // The item's own text, except for the whole document's, which changes with any edit.
+                let subject = item.kind != .document ? item.text.spans.map(\.text).joined(separator: " ") : nil
+                let message = template.render(
+                    FindingValues(outcome: outcomeVariables, item: item.variables, rule: rule.id, area: area))
+                finding(message, at: item.location, excerpt: nil, subject: subject)
             } else {
                 for hit in problems {
-                    finding(
-                        rule.message, at: hit.location, excerpt: hit.excerpt,
-                        variables.merging(hit.variables, replacing: true), item: item)
+                    let message = template.render(
+                        FindingValues(
+                            hit: hit.variables, outcome: outcomeVariables, item: item.variables, rule: rule.id,
+                            area: area))
+                    finding(message, at: hit.location, excerpt: hit.excerpt)
                 }
             }
+            return nil
         }
+        // Items read in place, not copied for each rule.
+        let early = items.withUnsafeBufferPointer { items -> RuleResult? in
+            for position in items.indices {
+                if let early = visit(items[position], at: position) { return early }
+            }
+            return nil
+        }
+        if let early { return early }
 
         let fraction: Double
         let reason: String
         switch rule.requirement {
         case .all:
-            fraction = fractions.reduce(0, +) / Double(fractions.count)
-            reason =
-                fractions.count == 1
-                ? firstOutcome?.reason ?? ""
-                : "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass"
+            fraction = sum / Double(count)
+            reason = count == 1 ? firstOutcome?.reason ?? "" : Self.passingReason(passing, of: count, items[0].kind)
         case .atLeast(let needed):
             fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
-            reason = "\(passing) of \(fractions.count) \(items[0].kind.rawValue)s pass; \(needed) needed"
+            reason = Self.passingReason(passing, of: count, items[0].kind, needed: needed)
             if passing >= needed { findings.removeAll() }
         }
         return result(rule, fraction: fraction, reason: reason, findings: findings)
+    }
+
+    /// A finding's placeholder values: a hit's, else the outcome's, else the item's, else the
+    /// rule's id or the promise's area; what merging them in that order would give, without
+    /// making the merged list.
+    struct FindingValues: MessageTemplate.MessageValues {
+        var hit: MessageVariables?
+        var outcome: MessageVariables?
+        var item: MessageVariables?
+        var rule: String
+        var area: String?
+
+        func value(_ name: String) -> String? {
+            if let value = hit?[name] ?? outcome?[name] ?? item?[name] { return value }
+            switch name {
+            case "rule": return rule
+            case "area": return area
+            default: return nil
+            }
+        }
+    }
+
+    /// "2 of 3 commitments pass", and "; 3 needed" when `needed` is given.
+    static func passingReason(_ passing: Int, of count: Int, _ kind: ScopeItem.Kind, needed: Int? = nil) -> String {
+        var reason = ReasonText(capacity: 48)
+        reason.append(passing)
+        reason.append(" of ")
+        reason.append(count)
+        reason.append(" ")
+        reason.append(kind.rawValue)
+        reason.append("s pass")
+        if let needed {
+            reason.append("; ")
+            reason.append(needed)
+            reason.append(" needed")
+        }
+        return reason.text
     }
 
     private func result(_ rule: Rule, fraction: Double, reason: String, findings: [Finding]) -> RuleResult {

@@ -1,3 +1,5 @@
+import PromiseCheckYAML
+
 /// Rule messages with `{placeholder}` fields.
 enum MessageTemplate {
     /// The placeholder names in `template`, in order.
@@ -17,46 +19,116 @@ enum MessageTemplate {
     /// Fills placeholders from `values`; one with no value is left out, with its extra space.
     ///
     /// Runs of spaces collapse to one and the message is trimmed of spaces at both ends, except
-    /// in a template with an unclosed brace, which stays as written. Works on UTF-8 bytes in
-    /// one pass: `{`, `}` and the space are ASCII, so they never stand inside a longer character.
+    /// in a template with an unclosed brace, which stays as written. See ``Compiled``, which
+    /// the engine makes once per rule.
     static func render(_ template: String, _ values: MessageVariables) -> String {
-        var template = template
-        return template.withUTF8 { bytes in
-            // A template with an unclosed brace stays as written, spaces and all, so it is
-            // filled again without collapsing them.
-            fill(bytes, values, collapsing: true) ?? fill(bytes, values, collapsing: false) ?? ""
+        Compiled(template).render(values)
+    }
+
+    /// A template split once into its literal text and its placeholders, to be filled for many
+    /// findings.
+    ///
+    /// Works on UTF-8 bytes: `{`, `}` and the space are ASCII, so they never stand inside a
+    /// longer character, and a message made of whole literal pieces and whole values, less
+    /// some spaces, is well-formed UTF-8 without a check. When spaces collapse, each literal
+    /// piece keeps one space of each run (a run inside it collapses the same whatever stands
+    /// around it), so only the spaces at its ends are decided as it is written.
+    struct Compiled: Sendable {
+        /// A literal piece (a range of ``literals``) or a placeholder's name.
+        private enum Part: Sendable {
+            case literal(Range<Int>)
+            case placeholder(String)
+        }
+
+        private let literals: [UInt8]
+        private let parts: [Part]
+        /// False for a template with an unclosed brace, which keeps its spaces as written.
+        private let collapsing: Bool
+        /// Whether the message has placeholders: without, it is the same for any values.
+        let hasPlaceholders: Bool
+
+        init(_ template: String) {
+            let bytes = Array(template.utf8)
+            // The template's pieces: ranges of literal text, or placeholder names.
+            var pieces: [(range: Range<Int>, name: String?)] = []
+            var collapsing = true
+            var index = 0
+            var pending = 0
+            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+                guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
+                    collapsing = false
+                    break
+                }
+                if let name = MessageTemplate.placeholderName(bytes[(open + 1)..<close]) {
+                    if pending < open { pieces.append((pending..<open, nil)) }
+                    pieces.append((open..<open, name))
+                    pending = close + 1
+                }
+                index = close + 1
+            }
+            if pending < bytes.count { pieces.append((pending..<bytes.count, nil)) }
+            var literals: [UInt8] = []
+            literals.reserveCapacity(bytes.count)
+            var parts: [Part] = []
+            for piece in pieces {
+                if let name = piece.name {
+                    parts.append(.placeholder(name))
+                    continue
+                }
+                let start = literals.count
+                for position in piece.range {
+                    let byte = bytes[position]
+                    if collapsing, byte == UInt8(ascii: " "), literals.count > start, literals.last == byte { continue }
+                    literals.append(byte)
+                }
+                parts.append(.literal(start..<literals.count))
+            }
+            self.literals = literals
+            self.parts = parts
+            self.collapsing = collapsing
+            self.hasPlaceholders = pieces.contains { $0.name != nil }
+        }
+
+        /// The message with each placeholder's value from `values` (none where they have none);
+        /// each value is asked for twice and should be the same each time.
+        func render(_ values: some MessageValues) -> String {
+            // Collapsing only drops bytes, so the pieces' lengths bound the message's.
+            var capacity = literals.count
+            for case .placeholder(let name) in parts { capacity += values.value(name)?.utf8.count ?? 0 }
+            guard capacity > 0 else { return "" }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                guard let base = buffer.baseAddress else { return "" }
+                var message = Message(base: base, collapsing: collapsing)
+                // What is left of the room, by the pieces' whole lengths: a value longer than
+                // when it was counted is left out rather than written past the room.
+                var room = capacity
+                literals.withUnsafeBufferPointer { literals in
+                    for part in parts {
+                        switch part {
+                        case .literal(let range):
+                            guard range.count <= room else { continue }
+                            room -= range.count
+                            message.appendLiteral(UnsafeBufferPointer(rebasing: literals[range]))
+                        case .placeholder(let name):
+                            guard var text = values.value(name), text.utf8.count <= room else { continue }
+                            room -= text.utf8.count
+                            text.withUTF8 { message.append($0) }
+                        }
+                    }
+                }
+                return String(validUTF8: UnsafeBufferPointer(start: base, count: message.count))
+            }
         }
     }
 
-    /// The filled message, or nil when collapsing and the template has an unclosed brace.
-    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ values: MessageVariables, collapsing: Bool)
-        -> String?
-    {
-        var message = Message(capacity: bytes.count + 64, collapsing: collapsing)
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{") else {
-                message.append(bytes[index])
-                index += 1
-                continue
-            }
-            guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
-                guard !collapsing else { return nil }
-                message.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
-                return message.text
-            }
-            if let name = placeholderName(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])) {
-                if var value = values[name] { value.withUTF8 { message.append(contentsOf: $0) } }
-            } else {
-                message.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...close]))
-            }
-            index = close + 1
-        }
-        return message.text
+    /// Where a message's placeholders get their values.
+    protocol MessageValues {
+        /// The value of the placeholder `name`, or nil when it has none.
+        func value(_ name: String) -> String?
     }
 
     /// The name between braces when it is one (letters and `_`, at least one), else nil.
-    private static func placeholderName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func placeholderName(_ bytes: ArraySlice<UInt8>) -> String? {
         guard !bytes.isEmpty else { return nil }
         let name = String(decoding: bytes, as: UTF8.self)
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
@@ -67,32 +139,72 @@ enum MessageTemplate {
         return name.allSatisfy({ $0.isLetter || $0 == "_" }) ? name : nil
     }
 
-    /// A message being written; when `collapsing`, runs of spaces collapse to one, leading
-    /// spaces are dropped and a trailing one is never written.
+    /// A message being written into room for all its bytes; when `collapsing`, runs of spaces
+    /// collapse to one, leading spaces are dropped and a trailing one is never written.
     private struct Message {
-        var bytes: [UInt8] = []
-        var pendingSpace = false
+        let base: UnsafeMutablePointer<UInt8>
         let collapsing: Bool
+        var count = 0
+        var pendingSpace = false
 
-        init(capacity: Int, collapsing: Bool) {
-            bytes.reserveCapacity(capacity)
+        init(base: UnsafeMutablePointer<UInt8>, collapsing: Bool) {
+            self.base = base
             self.collapsing = collapsing
         }
 
-        mutating func append(_ byte: UInt8) {
-            if byte == UInt8(ascii: " "), collapsing {
-                pendingSpace = !bytes.isEmpty
-                return
+        /// Appends `bytes`, which may hold runs of spaces.
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard collapsing else { return copy(bytes) }
+            var count = self.count
+            var pendingSpace = self.pendingSpace
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    base[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                base[count] = byte
+                count += 1
             }
-            if pendingSpace { bytes.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-            bytes.append(byte)
+            self.count = count
+            self.pendingSpace = pendingSpace
         }
 
-        mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
-            for byte in other { append(byte) }
+        /// Appends a literal piece, which holds no run of spaces when collapsing: what is
+        /// between its first and last bytes is copied as it is; a space at either end is one
+        /// of a run that may go on beside it.
+        mutating func appendLiteral(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard collapsing else { return copy(bytes) }
+            var inner = bytes[...]
+            if inner.first == UInt8(ascii: " ") {
+                pendingSpace = count > 0
+                inner = inner.dropFirst()
+            }
+            let trailingSpace = inner.last == UInt8(ascii: " ")
+            if trailingSpace { inner = inner.dropLast() }
+            if !inner.isEmpty {
+                if pendingSpace {
+                    base[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                copy(UnsafeBufferPointer(rebasing: inner))
+            }
+            if trailingSpace { pendingSpace = count > 0 }
         }
 
-        var text: String { String(decoding: bytes, as: UTF8.self) }
+        private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            (base + count).update(from: source, count: bytes.count)
+            count += bytes.count
+        }
     }
+}
+
+extension MessageVariables: MessageTemplate.MessageValues {
+    func value(_ name: String) -> String? { self[name] }
 }

@@ -79,4 +79,49 @@ import Testing
                 "seed \(seed): \(template.debugDescription)")
         }
     }
+
+    /// One compiled template, filled with many sets of values (missing, empty, with runs of
+    /// spaces at either end, non-ASCII), gives what the character renderer gives each time.
+    @Test(arguments: 0..<30)
+    func compiledTemplatesFillAsTheCharacterRenderer(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let pieces = [
+            "{title}", "{count}", "{område}", "{}", "{två ord}", "{x_y}", "{", "}", " ", "   ", "åtagandet", "ö",
+            "{min}", "(", ")", "{title}{count}", "e\u{301}", "\t",
+        ]
+        let texts = ["", " ", "  ", "Trygg  park", " Ekby ", "3", "ÅÄÖ åäö", "a b  c   ", "{title}", "😀 x"]
+        let names = ["title", "count", "område", "x_y", "min"]
+        for _ in 0..<20 {
+            let template = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            let compiled = MessageTemplate.Compiled(template)
+            for _ in 0..<10 {
+                var values: [String: String] = [:]
+                for name in names where Bool.random(using: &generator) {
+                    values[name] = texts.randomElement(using: &generator)
+                }
+                #expect(
+                    compiled.render(MessageVariables(values)) == Self.referenceRender(template, values),
+                    "seed \(seed): \(template.debugDescription) \(values)")
+            }
+        }
+    }
+
+    /// Values that grow after they are first asked for.
+    final class GrowingValues: MessageTemplate.MessageValues {
+        var asked = 0
+        func value(_ name: String) -> String? {
+            asked += 1
+            return asked <= 2 ? name : String(repeating: name, count: 100)
+        }
+    }
+
+    /// A value that grows between the two times it is asked for is left out, not written past
+    /// the room made for the message.
+    @Test func aValueLongerThanCountedIsLeftOut() {
+        let compiled = MessageTemplate.Compiled("a {x} b {y} c")
+        #expect(compiled.render(GrowingValues()) == "a b c")
+        #expect(compiled.render(["x": "ett"] as MessageVariables) == "a ett b c")
+    }
 }

@@ -284,6 +284,62 @@ import Testing
         #expect(!Engine.isPure(Custom()))
     }
 
+    /// A plugin's kind that fails every item, with the rule id the item carries as `seen`.
+    struct RuleIDSpy: Check {
+        static let kind = CheckKind(name: "spy", summary: "", parameters: [])
+        init() {}
+        init(parameters: CheckParameters) { self.init() }
+        func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
+            CheckOutcome(fraction: 0, reason: "", variables: ["seen": item.ruleID ?? "none"])
+        }
+    }
+
+    @Test func onlyTheBuiltInKindsBesidesExecNeverReadTheRuleID() throws {
+        var registry = CheckRegistry.builtIn
+        registry.register(RuleIDSpy.self)
+        let silent = [
+            "{check: lexicon, with: {terms: [a]}}",
+            "{check: pattern, with: {match: a}}",
+            "{check: any, with: {checks: [{check: lexicon, with: {terms: [a]}}, {check: readability}]}}",
+            "{check: not, with: {check: {check: all, with: {checks: [{check: present, with: {field: title}}]}}}}",
+        ]
+        for yaml in silent { #expect(!Engine.readsRuleID(try registry.makeCheck(yaml)), "\(yaml)") }
+        let reading = [
+            "{check: exec, with: {command: [prog]}}",
+            "{check: spy}",
+            "{check: any, with: {checks: [{check: lexicon, with: {terms: [a]}}, {check: spy}]}}",
+            "{check: not, with: {check: {check: all, with: {checks: [{check: spy}]}}}}",
+        ]
+        for yaml in reading { #expect(Engine.readsRuleID(try registry.makeCheck(yaml)), "\(yaml)") }
+        #expect(Engine.readsRuleID(Custom()))
+    }
+
+    /// A check that may read the rule's id gets it on every item, nested or not, for each rule,
+    /// in a whole evaluation and in a rule's alone.
+    @Test func checksThatReadTheRuleIDGetItOnEveryItem() throws {
+        var registry = CheckRegistry.builtIn
+        registry.register(RuleIDSpy.self)
+        var pack = try load(Self.pack)
+        let nested = try registry.makeCheck("{check: all, with: {checks: [{check: spy}]}}")
+        for index in pack.rules.indices {
+            pack.rules[index].check = index % 2 == 0 ? RuleIDSpy() : nested
+            pack.rules[index].message = "{seen}"
+        }
+        let document = try document()
+        let engine = Engine(pack: pack)
+        let evaluation = engine.evaluate(document)
+        #expect(evaluation.rules.count == pack.rules.count)
+        for rule in evaluation.rules {
+            #expect(!rule.findings.isEmpty, "\(rule.id)")
+            #expect(rule.findings.allSatisfy { $0.message == rule.id }, "\(rule.findings.map(\.message))")
+        }
+        for rule in pack.rules {
+            let alone = engine.evaluate(rule, on: document)
+            #expect(!alone.findings.isEmpty, "\(rule.id)")
+            #expect(alone.findings.allSatisfy { $0.message == rule.id }, "\(alone.findings.map(\.message))")
+        }
+    }
+
     /// The shipped pack shares `measurable_target`'s check with `commitment_targets`, and every
     /// example promise and published text gets from the whole evaluation what each rule gives
     /// alone.
