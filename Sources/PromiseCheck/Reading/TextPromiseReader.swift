@@ -714,11 +714,16 @@ extension TextPromiseReader {
 
         private func isUnsignedMarker(_ text: String) -> Bool {
             let trimmed = Self.trimmedOfWhitespaces(text)
-            let range = NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
-            return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
-                (literals?.mayMatch(in: trimmed) ?? true)
-                    && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
+            // Folded once for all the patterns; counted in UTF-16 only when one is run.
+            let folded = PatternLiterals.Folded(trimmed)
+            var range: NSRange?
+            for (regex, literals) in zip(profile.unsignedMarkers, profile.unsignedLiterals) {
+                guard literals?.mayMatch(in: folded) ?? true else { continue }
+                let whole = range ?? NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
+                range = whole
+                if regex.firstMatch(in: trimmed, range: whole, before: deadline) != nil { return true }
             }
+            return false
         }
 
         /// `text.trimmingCharacters(in: .whitespaces)`: a text that starts and ends with a scalar
