@@ -49,17 +49,29 @@ import Testing
         #expect(literals.context != nil)
     }
 
-    /// `^` and `$` tell the line breaks outside ASCII from other scalars; a group of letters
-    /// meeting a scalar outside ASCII still gives up ("Åsa ort").
+    /// `^` tells the line breaks outside ASCII from other scalars; a piece meeting a scalar
+    /// outside ASCII still gives up ("Åsa ort", and `\s` in "ort Åsa").
     @Test(arguments: [
         ("Ort:", true), ("datum ___", true), ("  Datum .....", false), ("Mikael Ek", false),
-        ("Lokalpolisområdeschef", false), ("ort Åsa", false), ("Åsa ort", true), ("Ortens datum", false),
+        ("Lokalpolisområdeschef", false), ("ort Åsa", true), ("Åsa ort", true), ("Ortens datum", false),
         ("x\u{85}ort", true), ("x\u{2028}datum", true), ("x\u{2029}Ort:", true), ("x\u{2005}ort", false),
-        ("kå\u{85}ort _", true),
-        ("ort\u{85}x", true), ("ort\u{2003}", true), ("ort\r\nx", true), ("Ort \u{17F}", true),
+        ("kå\u{85}ort _", true), ("ort\u{85}x", true), ("ort\u{2003}", true), ("ort\r\nx", true), ("Ort \u{17F}", true),
     ])
     func wholePatternRulesOutTextItCannotStartIn(text: String, mayMatch: Bool) throws {
-        let pattern = "^(ort|datum)\\s*:?\\s*[._ ]*$"
+        try Self.expectMayMatch("^(ort|datum)\\s*:?\\s*[._ ]*$", in: text, mayMatch)
+    }
+
+    /// Around required letters too, `^` and `$` tell the line breaks outside ASCII from others.
+    @Test(arguments: [
+        ("ort", true), ("ortå", false), ("ort\u{85}x", true), ("ort\u{2028}", true), ("ort\u{2029}", true),
+        ("ort\u{2005}", false), ("å\u{85}ort", true), ("xåort", false), ("x\u{2005}ort", false), ("Å\u{2029}ORT", true),
+    ])
+    func lineBreaksOutsideASCIIAroundLetters(text: String, mayMatch: Bool) throws {
+        try Self.expectMayMatch("^ort$", in: text, mayMatch)
+    }
+
+    /// `literals.mayMatch(in: text)` is `mayMatch`, and ICU does not match where it says no.
+    private static func expectMayMatch(_ pattern: String, in text: String, _ mayMatch: Bool) throws {
         let literals = try #require(PatternLiterals(pattern: pattern))
         #expect(literals.mayMatch(in: text) == mayMatch)
         for options: NSRegularExpression.Options in [[.caseInsensitive], [.caseInsensitive, .anchorsMatchLines]] {
