@@ -13,7 +13,8 @@
 /// without case whatever the pattern's flags say, `^` and `$` also match at line breaks and `.`
 /// matches any scalar, so the matcher allows at least what the pattern does; and wherever a
 /// piece meets a scalar outside ASCII (the ``PatternLiterals/Folded`` text has only harmless
-/// ones), it gives up and answers "may match".
+/// ones), it gives up and answers "may match", except at `^` and `$`, which know the harmless
+/// scalars that break lines (U+0085, U+2028, U+2029) from those that do not.
 extension PatternLiterals {
     /// A set of ASCII bytes.
     struct ByteSet: Equatable {
@@ -85,6 +86,15 @@ extension PatternLiterals {
         /// Something the matcher does not read: it may match anything.
         case unknown
 
+        /// Whether the piece is, or holds, one the matcher does not read.
+        var holdsUnknown: Bool {
+            switch self {
+            case .unknown: true
+            case .group(let alternatives, _): alternatives.contains { $0.contains(where: \.holdsUnknown) }
+            default: false
+            }
+        }
+
         /// The same piece for matching from right to left.
         var reversed: Piece {
             guard case .group(let alternatives, let isOptional) = self else { return self }
@@ -111,9 +121,14 @@ extension PatternLiterals {
         /// The context of `required` in `pattern`: the pieces around the first place where the
         /// pattern's top-level pieces are those letters one after another; nil when the pattern
         /// cannot be read or has no such place.
+        ///
+        /// With no letters required, the whole pattern is what stands after them, and it is
+        /// tried at every place of a text; then nil also when the pattern has a piece the matcher
+        /// does not read, which would answer "may match" everywhere.
         init?(pattern: String, required: [UInt8]) {
             var reader = PatternReader(pattern)
-            guard !required.isEmpty, let read = reader.sequence(depth: 0), reader.isAtEnd else { return nil }
+            guard let read = reader.sequence(depth: 0), reader.isAtEnd else { return nil }
+            if required.isEmpty, read.contains(where: \.holdsUnknown) { return nil }
             // `b+` is `b` and `b*`: the required letters may end with the first `b`.
             let pieces = read.flatMap { piece -> [Piece] in
                 guard case .bytes(let set, let min, let max) = piece, min >= 1, max != 1,
@@ -132,12 +147,21 @@ extension PatternLiterals {
         }
 
         /// Whether some occurrence of `required` in `text` (ASCII letters lower-cased) has what
-        /// the pattern needs before and after it, or the matcher gives up on the question.
+        /// the pattern needs before and after it, or the matcher gives up on the question; with
+        /// no letters required, whether the pattern may match from some place of `text`.
         func mayMatch(_ text: [UInt8], required: [UInt8]) -> Bool {
-            guard let first = required.first, text.count >= required.count else { return false }
+            guard text.count >= required.count else { return false }
             // One allowance for all the occurrences: a text that makes the matcher work this hard
             // is left to ICU.
             var matcher = ContextMatcher(text: text)
+            guard let first = required.first else {
+                // `before` is empty: the whole pattern is `after`, tried where a scalar starts
+                // (a continuation byte is 10xxxxxx), as ICU tries it, and at the end.
+                for start in 0...text.count where start == text.count || text[start] & 0xC0 != 0x80 {
+                    if matcher.matches(after, at: start, forwards: true) { return true }
+                }
+                return false
+            }
             var start = 0
             while start + required.count <= text.count {
                 defer { start += 1 }
@@ -232,6 +256,25 @@ extension PatternLiterals {
 
         private func isWord(_ byte: UInt8?) -> Bool { byte.map(ByteSet.wordCharacters.contains) ?? false }
 
+        /// Whether the scalar before `position` (a scalar boundary after the start) may end a
+        /// line: an ASCII line break, or U+0085, U+2028 or U+2029, the harmless scalars that do.
+        private func isLineBreak(endingAt position: Int) -> Bool {
+            let previous = text[position - 1]
+            if previous < 0x80 { return (0x0A...0x0D).contains(previous) }
+            if previous == 0x85 { return position >= 2 && text[position - 2] == 0xC2 }
+            return (previous == 0xA8 || previous == 0xA9) && position >= 3 && text[position - 3] == 0xE2
+                && text[position - 2] == 0x80
+        }
+
+        /// Whether the scalar at `position` (a scalar boundary before the end) may end a line.
+        private func isLineBreak(startingAt position: Int) -> Bool {
+            let next = text[position]
+            if next < 0x80 { return (0x0A...0x0D).contains(next) }
+            if next == 0xC2 { return position + 1 < text.count && text[position + 1] == 0x85 }
+            return next == 0xE2 && position + 2 < text.count && text[position + 1] == 0x80
+                && (text[position + 2] == 0xA8 || text[position + 2] == 0xA9)
+        }
+
         /// Whether `program` matches from operation `start` at `position`; true also whenever the
         /// matcher gives up.
         private mutating func match(_ program: Program, from start: Int, at position: Int) -> Bool {
@@ -259,14 +302,10 @@ extension PatternLiterals {
                     guard isWord(previous) != isWord(next) else { return false }
                 case .lineStart:
                     guard position > 0 else { continue }
-                    let previous = text[position - 1]
-                    if previous >= 0x80 { return true }
-                    guard (0x0A...0x0D).contains(previous) else { return false }
+                    guard isLineBreak(endingAt: position) else { return false }
                 case .lineEnd:
                     guard position < text.count else { continue }
-                    let next = text[position]
-                    if next >= 0x80 { return true }
-                    guard (0x0A...0x0D).contains(next) else { return false }
+                    guard isLineBreak(startingAt: position) else { return false }
                 case .bytes:
                     var count = 0
                     // The byte read next is at `position` rightwards, before it leftwards.

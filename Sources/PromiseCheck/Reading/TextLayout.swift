@@ -622,17 +622,21 @@ extension TextLayout {
                 kind = nil
                 pieces.removeAll(keepingCapacity: true)
             }
-            guard let kind, !pieces.isEmpty else { return }
+            guard let kind, let first = pieces.first else { return }
+            // A block of one line stands verbatim on it: its one line start is implied, not
+            // stored (see ``Span/init(_:at:isVerbatim:)``).
             var starts: [Span.LineStart] = []
-            starts.reserveCapacity(pieces.count)
+            if pieces.count > 1 { starts.reserveCapacity(pieces.count) }
             var length = 0
             // The pieces and a space between each two.
             var byteCount = pieces.count - 1
             var utf16Count = pieces.count - 1
             for piece in pieces {
                 if length > 0 { length += 1 }
-                starts.append(
-                    Span.LineStart(offset: length, location: SourceLocation(line: piece.line, column: piece.column)))
+                if pieces.count > 1 {
+                    let location = SourceLocation(line: piece.line, column: piece.column)
+                    starts.append(Span.LineStart(offset: length, location: location))
+                }
                 let lengths = TextLayout.lengths(buffer, from: piece.bytes.lowerBound, to: piece.bytes.upperBound)
                 length += lengths.scalars
                 utf16Count += lengths.utf16
@@ -641,8 +645,10 @@ extension TextLayout {
             // Pieces of valid UTF-8 cut at scalar boundaries, joined by spaces: valid UTF-8 that
             // need not be validated again.
             let text: String
+            let span: Span
             if pieces.count == 1 {
-                text = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[pieces[0].bytes]))
+                text = String(validUTF8: UnsafeBufferPointer(rebasing: buffer[first.bytes]))
+                span = Span(text, at: SourceLocation(line: first.line, column: first.column), isVerbatim: true)
             } else {
                 joined.removeAll(keepingCapacity: true)
                 joined.reserveCapacity(byteCount)
@@ -651,9 +657,10 @@ extension TextLayout {
                     joined += UnsafeBufferPointer(rebasing: buffer[piece.bytes])
                 }
                 text = joined.withUnsafeBufferPointer { String(validUTF8: $0) }
+                span = Span(text, lineStarts: starts)
             }
             var block = TextBlock(
-                kind: kind, span: Span(text, lineStarts: starts), lineCount: pieces.count,
+                kind: kind, span: span, lineCount: pieces.count,
                 followsBlankLine: openFollowsBlank, utf16Count: utf16Count)
             // More scalars than a heading has: not shaped like one, without reading it again.
             if kind == .paragraph, pieces.count == 1, length <= TextLayout.maxHeadingScalars {
@@ -696,12 +703,23 @@ extension TextLayout {
 extension Span {
     /// The part of the text from scalar offset `range.lowerBound`, whose text is `text`, mapped
     /// to the file line by line like the whole.
+    ///
+    /// A part that stands on one line is verbatim there, its one line start implied rather than
+    /// stored: most parts are, and an array each would cost an allocation.
     func slice(_ text: String, fromScalarOffset start: Int) -> Span {
         guard isVerbatim else { return Span(text, at: location) }
-        let length = text.unicodeScalars.count
-        var starts = [LineStart(offset: 0, location: location(atScalarOffset: start))]
-        for lineStart in lineStarts where lineStart.offset > start && lineStart.offset < start + length {
+        let first = location(atScalarOffset: start)
+        // The first line start after `start` (line starts ascend): only a part reaching it spans lines.
+        var index = 0
+        while index < lineStartCount, lineStart(at: index).offset <= start { index += 1 }
+        guard index < lineStartCount else { return Span(text, at: first, isVerbatim: true) }
+        let end = start + text.unicodeScalars.count
+        guard lineStart(at: index).offset < end else { return Span(text, at: first, isVerbatim: true) }
+        var starts = [LineStart(offset: 0, location: first)]
+        while index < lineStartCount, lineStart(at: index).offset < end {
+            let lineStart = lineStart(at: index)
             starts.append(LineStart(offset: lineStart.offset - start, location: lineStart.location))
+            index += 1
         }
         return Span(text, lineStarts: starts)
     }
@@ -735,7 +753,10 @@ extension Span {
             }
             let base = length
             if span.isVerbatim {
-                starts += span.lineStarts.map { LineStart(offset: base + $0.offset, location: $0.location) }
+                for index in 0..<span.lineStartCount {
+                    let start = span.lineStart(at: index)
+                    starts.append(LineStart(offset: base + start.offset, location: start.location))
+                }
             } else {
                 starts.append(LineStart(offset: base, location: span.location))
             }

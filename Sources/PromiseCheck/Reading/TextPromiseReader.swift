@@ -210,7 +210,9 @@ extension TextPromiseReader {
             }
             let (parties, tokenized) = partyMatches(ofBlocksIn: drafts)
             document.tokenizedSpans = tokenized
-            document.commitments = drafts.indices.flatMap { commitments(in: drafts[$0], parties: parties?[$0]) }
+            for index in drafts.indices {
+                commitments(in: drafts[index], parties: parties?[index], into: &document.commitments)
+            }
 
             let signatureDrafts = drafts.filter { $0.role == "signatures" }
             let signed = signatures(in: signatureDrafts)
@@ -318,8 +320,8 @@ extension TextPromiseReader {
         ///
         /// `parties` are the party markers of the draft's blocks from the shared scan; without
         /// them each block is scanned on its own.
-        private func commitments(in draft: SectionDraft, parties: DraftParties?) -> [Commitment] {
-            guard draft.mayHoldCommitments else { return [] }
+        private func commitments(in draft: SectionDraft, parties: DraftParties?, into commitments: inout [Commitment]) {
+            guard draft.mayHoldCommitments else { return }
             func partyMatches(at position: Int) -> [PartyMatch] {
                 parties?.entries[position] ?? plainPartyMatches(in: draft.entries[position].block.span)
             }
@@ -332,7 +334,6 @@ extension TextPromiseReader {
             var subHeadingUsed = false
             var leadInParties: [PartyMatch] = []
             var sectionLeadInParties: [PartyMatch] = []
-            var commitments: [Commitment] = []
             let closing = headingAnnouncesList ? Self.paragraphAfterLastItem(draft.entries) : nil
             for (position, entry) in draft.entries.enumerated() {
                 let block = entry.block
@@ -358,16 +359,10 @@ extension TextPromiseReader {
                     leadInParties = []
                     guard paragraphsCount else { continue }
                 }
-                var spans: [Span] = []
                 let includesSubHeading = subHeading != nil && !subHeadingUsed
-                if includesSubHeading, let subHeading {
-                    spans.append(subHeading.span)
-                    subHeadingUsed = true
-                }
                 // Who acts: the parties named in the text itself, and those its lead-in, sub-heading
                 // or section heading names for it ("Polisen och kommunen ska:").
                 let own = partyMatches(at: position)
-                var parties = own.map { $0.span }
                 let fromContext: [PartyMatch]
                 let contextIsSubHeading: Bool
                 if !leadInParties.isEmpty {
@@ -379,15 +374,27 @@ extension TextPromiseReader {
                 } else {
                     (fromContext, contextIsSubHeading) = (draft.role == nil ? [] : headingParties, false)
                 }
+                // Each list made at its size: the sub-heading, the parties added from the context
+                // (unless they are the sub-heading's, which is there already) and the block.
+                let spansAdded = !(contextIsSubHeading && includesSubHeading)
+                var spans: [Span] = []
+                spans.reserveCapacity((includesSubHeading ? 1 : 0) + (spansAdded ? fromContext.count : 0) + 1)
+                if includesSubHeading, let subHeading {
+                    spans.append(subHeading.span)
+                    subHeadingUsed = true
+                }
+                var parties: [Span] = []
+                parties.reserveCapacity(own.count + fromContext.count)
+                for party in own { parties.append(party.span) }
                 // A block names a handful of parties at most: a look through them beats a set.
-                let added = fromContext.filter { party in !own.contains { $0.group == party.group } }
-                parties += added.map { $0.span }
-                if !(contextIsSubHeading && includesSubHeading) { spans += added.map { $0.span } }
+                for party in fromContext where !own.contains(where: { $0.group == party.group }) {
+                    parties.append(party.span)
+                    if spansAdded { spans.append(party.span) }
+                }
                 spans.append(block.span)
                 commitments.append(
                     Commitment(title: subHeading?.span, parties: parties, spans: spans, location: block.location))
             }
-            return commitments
         }
 
         /// Where the paragraphs after a list of sub-headed items start, if they do.
@@ -642,8 +649,51 @@ extension TextPromiseReader {
         /// A person's name: two to four words of letters and hyphens, the first and last
         /// capitalised, that are not a title.
         private func isName(_ text: String) -> Bool {
-            // Most lines are sentences: their words are counted without splitting them.
-            if let count = Self.scalarWordCount(text), !(2...4).contains(count) { return false }
+            Self.isNameShaped(text) && !matchesSignatoryRole(text)
+        }
+
+        /// Two to four words (split at characters whose first scalar is whitespace) of letters
+        /// and hyphens, each with a letter, the first and last starting with an upper-case letter.
+        ///
+        /// A text whose scalars are characters of their own (see
+        /// ``TextReadingProfile/isCharacterAlone(_:)``) has the words of its scalars, read in one
+        /// pass without splitting it; other text is split by characters.
+        static func isNameShaped(_ text: String) -> Bool {
+            let scalars = text.unicodeScalars
+            guard scalars.allSatisfy(TextReadingProfile.isCharacterAlone) else { return isNameShapedByCharacters(text) }
+            var words = 0
+            var inWord = false
+            var hasLetter = false
+            var lastInitial: Unicode.Scalar = " "
+            for scalar in scalars {
+                if TextLayout.isWhitespace(scalar) {
+                    if inWord, !hasLetter { return false }
+                    inWord = false
+                    continue
+                }
+                let isLetter = TextLayout.isAlphabetic(scalar)
+                guard isLetter || scalar == "-" else { return false }
+                if !inWord {
+                    inWord = true
+                    hasLetter = false
+                    words += 1
+                    guard words <= 4 else { return false }
+                    // The first word's initial is checked here, the last one's at the end.
+                    if words == 1, !isUppercase(scalar) { return false }
+                    lastInitial = scalar
+                }
+                hasLetter = hasLetter || isLetter
+            }
+            guard !inWord || hasLetter, words >= 2 else { return false }
+            return isUppercase(lastInitial)
+
+            func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+                scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+            }
+        }
+
+        /// ``isNameShaped(_:)`` by characters, for any text.
+        static func isNameShapedByCharacters(_ text: String) -> Bool {
             let words = text.split { TextLayout.isWhitespace($0.unicodeScalars.first ?? " ") }
             guard (2...4).contains(words.count) else { return false }
             for word in words {
@@ -654,7 +704,7 @@ extension TextPromiseReader {
             for word in [words[0], words[words.count - 1]] {
                 guard let initial = word.unicodeScalars.first, initial.properties.isUppercase else { return false }
             }
-            return !matchesSignatoryRole(text)
+            return true
         }
 
         private func matchesSignatoryRole(_ text: String) -> Bool {
@@ -664,11 +714,16 @@ extension TextPromiseReader {
 
         private func isUnsignedMarker(_ text: String) -> Bool {
             let trimmed = Self.trimmedOfWhitespaces(text)
-            let range = NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
-            return zip(profile.unsignedMarkers, profile.unsignedLiterals).contains { regex, literals in
-                (literals?.mayMatch(in: trimmed) ?? true)
-                    && regex.firstMatch(in: trimmed, range: range, before: deadline) != nil
+            // Folded once for all the patterns; counted in UTF-16 only when one is run.
+            let folded = PatternLiterals.Folded(trimmed)
+            var range: NSRange?
+            for (regex, literals) in zip(profile.unsignedMarkers, profile.unsignedLiterals) {
+                guard literals?.mayMatch(in: folded) ?? true else { continue }
+                let whole = range ?? NSRange(location: 0, length: TextLayout.utf16Count(trimmed))
+                range = whole
+                if regex.firstMatch(in: trimmed, range: whole, before: deadline) != nil { return true }
             }
+            return false
         }
 
         /// `text.trimmingCharacters(in: .whitespaces)`: a text that starts and ends with a scalar
@@ -686,16 +741,30 @@ extension TextPromiseReader {
 
         /// The lines of a block, each a span at its place in the file.
         private func lineSpans(of block: TextBlock) -> [Span] {
-            let span = block.span
-            let starts = span.lineStarts
-            guard starts.count > 1 else { return [span] }
-            let scalars = Array(span.text.unicodeScalars)
-            return starts.indices.map { index in
-                let lower = starts[index].offset
+            Self.lineSpans(of: block.span)
+        }
+
+        /// The lines of a block's span (joined with one space, line starts ascending), each cut
+        /// from its text in one piece, the text walked once.
+        static func lineSpans(of span: Span) -> [Span] {
+            let count = span.lineStartCount
+            guard count > 1 else { return [span] }
+            let scalars = span.text.unicodeScalars
+            var position = scalars.startIndex
+            var offset = 0
+            func index(at target: Int) -> String.Index {
+                while offset < target, position < scalars.endIndex {
+                    position = scalars.index(after: position)
+                    offset += 1
+                }
+                return position
+            }
+            return (0..<count).map { line in
+                let start = span.lineStart(at: line)
+                let lower = index(at: start.offset)
                 // Lines are joined with one space.
-                let upper = index + 1 < starts.count ? starts[index + 1].offset - 1 : scalars.count
-                let text = TextLayout.string(scalars[lower..<max(lower, upper)])
-                return Span(text, at: starts[index].location, isVerbatim: true)
+                let upper = line + 1 < count ? index(at: span.lineStart(at: line + 1).offset - 1) : scalars.endIndex
+                return Span(String(scalars[lower..<max(lower, upper)]), at: start.location, isVerbatim: true)
             }
         }
 

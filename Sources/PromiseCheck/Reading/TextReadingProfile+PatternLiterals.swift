@@ -17,17 +17,22 @@ final class PatternLiterals: Sendable, Equatable {
     /// What stands around `required` in every match, when the pattern can be read that far.
     let context: Context?
 
-    /// The literals of `pattern`, or nil when it has none that can be relied on: its letters are
-    /// all optional (`a?`) or in groups, the pattern has an alternative outside parentheses
+    /// The literals of `pattern`, or nil when it has none that can be relied on and cannot be
+    /// read whole either: its letters are all optional (`a?`) or in groups and it has pieces the
+    /// ``Context`` matcher does not read, the pattern has an alternative outside parentheses
     /// (`ab|cd`), or syntax that could hide one (comments, the `x` flag, an unclear set).
+    ///
+    /// A pattern without required letters that the matcher reads (`^(ort|datum)\s*:?$`) has
+    /// empty literals and a context of the whole pattern, tried wherever a match could start.
     init?(pattern: String) {
         guard let runs = Self.requiredRuns(Array(pattern.unicodeScalars)) else { return nil }
         let prefix = runs.first { $0.start == 1 && pattern.unicodeScalars.first == "^" }?.bytes ?? []
         let required = runs.max { $0.bytes.count < $1.bytes.count }?.bytes ?? []
-        guard !prefix.isEmpty || !required.isEmpty else { return nil }
+        let context = Context(pattern: pattern, required: required)
+        guard !prefix.isEmpty || !required.isEmpty || context != nil else { return nil }
         self.prefix = prefix
         self.required = required
-        context = Context(pattern: pattern, required: required)
+        self.context = context
     }
 
     static func == (lhs: PatternLiterals, rhs: PatternLiterals) -> Bool {
@@ -50,14 +55,14 @@ final class PatternLiterals: Sendable, Equatable {
     /// match an ASCII letter other than ASCII itself, and the required letters do not occur in it,
     /// or occur only where the ``Context`` around them rules a match out.
     func mayMatch(in text: String) -> Bool {
-        guard !required.isEmpty else { return true }
+        guard !required.isEmpty || context != nil else { return true }
         return mayMatch(in: Folded(text))
     }
 
     /// Whether the pattern may match in text folded once (see ``Folded``): the same answer as
     /// ``mayMatch(in:)-(String)`` on the text, for many patterns without folding it again.
     func mayMatch(in text: Folded) -> Bool {
-        guard !required.isEmpty, let bytes = text.bytes else { return true }
+        guard !required.isEmpty || context != nil, let bytes = text.bytes else { return true }
         guard let context else { return Self.contains(bytes, required) }
         return context.mayMatch(bytes, required: required)
     }

@@ -88,7 +88,7 @@ public struct TextReadingProfile: Sendable {
             return role(ofNormalized: Self.normalizedHeading(heading), before: deadline, usesLiterals: usesLiterals)
         }
         // By bytes: patterns tell "ä" from "a\u{308}", which Swift strings compare equal.
-        let key = Array(heading.utf8)
+        let key = KnownRoles.Key(heading)
         if let known = knownRoles[key] { return known }
         let role = role(ofNormalized: Self.normalizedHeading(heading), before: deadline, usesLiterals: true)
         // A deadline passed while matching may have stopped a pattern that would have matched.
@@ -122,10 +122,21 @@ public struct TextReadingProfile: Sendable {
     final class KnownRoles: Sendable {
         static let maxEntries = 4096
         static let maxHeadingLength = 200
-        private let roles = Mutex<[[UInt8]: String?]>([:])
+        private let roles = Mutex<[Key: String?]>([:])
+
+        /// A heading's UTF-8, hashed in one piece rather than byte by byte as `[UInt8]` is.
+        struct Key: Hashable {
+            let bytes: [UInt8]
+
+            init(_ heading: String) { bytes = Array(heading.utf8) }
+
+            func hash(into hasher: inout Hasher) {
+                bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
 
         /// The role of a heading: nil when it is not known, `.some(nil)` when it has none.
-        subscript(heading: [UInt8]) -> String?? {
+        subscript(heading: Key) -> String?? {
             get { roles.withLock { $0[heading] } }
             set {
                 guard let newValue else { return }

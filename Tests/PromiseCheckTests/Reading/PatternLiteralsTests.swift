@@ -34,11 +34,51 @@ import Testing
     }
 
     @Test(arguments: [
-        "(?i)ä", "^(våra )?ä", "^a?", "^ab|cd", "^a(b)|c", "^abc(?x) | d", "^abc(?#|)", "^a[]|]", "^a[^]|]",
-        "^a\\Q|", "^ä", "^ab)|(c", "abc\\k<area>", "abc\\x41", "abc\\u00e5", "abc\\1", "ab{2", "\\p{L}+",
+        "^ab|cd", "^a(b)|c", "^abc(?x) | d", "^abc(?#|)", "^a[]|]", "^a[^]|]", "^a\\Q|", "^ab)|(c", "abc\\k<area>",
+        "abc\\x41", "abc\\u00e5", "abc\\1", "ab{2", "(?=a)b?", "^\\S+", "^(a|\\S)",
     ])
     func noLiterals(pattern: String) {
         #expect(PatternLiterals(pattern: pattern) == nil)
+    }
+
+    /// A pattern without required letters whose pieces the matcher reads is tried whole.
+    @Test(arguments: ["(?i)ä", "^(våra )?ä", "^a?", "^ä", "\\p{L}+", "^(ort|datum)\\s*:?\\s*[._ ]*$"])
+    func wholePatternsWithoutLetters(pattern: String) throws {
+        let literals = try #require(PatternLiterals(pattern: pattern))
+        #expect(literals.prefix.isEmpty && literals.required.isEmpty)
+        #expect(literals.context != nil)
+    }
+
+    /// `^` tells the line breaks outside ASCII from other scalars; a piece meeting a scalar
+    /// outside ASCII still gives up ("Åsa ort", and `\s` in "ort Åsa").
+    @Test(arguments: [
+        ("Ort:", true), ("datum ___", true), ("  Datum .....", false), ("Mikael Ek", false),
+        ("Lokalpolisområdeschef", false), ("ort Åsa", true), ("Åsa ort", true), ("Ortens datum", false),
+        ("x\u{85}ort", true), ("x\u{2028}datum", true), ("x\u{2029}Ort:", true), ("x\u{2005}ort", false),
+        ("kå\u{85}ort _", true), ("ort\u{85}x", true), ("ort\u{2003}", true), ("ort\r\nx", true), ("Ort \u{17F}", true),
+    ])
+    func wholePatternRulesOutTextItCannotStartIn(text: String, mayMatch: Bool) throws {
+        try Self.expectMayMatch("^(ort|datum)\\s*:?\\s*[._ ]*$", in: text, mayMatch)
+    }
+
+    /// Around required letters too, `^` and `$` tell the line breaks outside ASCII from others.
+    @Test(arguments: [
+        ("ort", true), ("ortå", false), ("ort\u{85}x", true), ("ort\u{2028}", true), ("ort\u{2029}", true),
+        ("ort\u{2005}", false), ("å\u{85}ort", true), ("xåort", false), ("x\u{2005}ort", false), ("Å\u{2029}ORT", true),
+    ])
+    func lineBreaksOutsideASCIIAroundLetters(text: String, mayMatch: Bool) throws {
+        try Self.expectMayMatch("^ort$", in: text, mayMatch)
+    }
+
+    /// `literals.mayMatch(in: text)` is `mayMatch`, and ICU does not match where it says no.
+    private static func expectMayMatch(_ pattern: String, in text: String, _ mayMatch: Bool) throws {
+        let literals = try #require(PatternLiterals(pattern: pattern))
+        #expect(literals.mayMatch(in: text) == mayMatch)
+        for options: NSRegularExpression.Options in [[.caseInsensitive], [.caseInsensitive, .anchorsMatchLines]] {
+            let regex = try NSRegularExpression(pattern: pattern, options: options)
+            let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(!matches || mayMatch, "\(options)")
+        }
     }
 
     @Test func comparesASCIICaseInsensitivelyAndStopsAtOtherScalars() throws {
@@ -92,7 +132,7 @@ import Testing
         #expect(!matches || mayMatch)
     }
 
-    @Test(arguments: ["^(ort|datum)\\s*:?\\s*[._ ]*$", "a\\1(b)", "ab(?x) c", "ab(?w)\\bc", "ab(?u)c"])
+    @Test(arguments: ["a\\1(b)", "ab(?x) c", "ab(?w)\\bc", "ab(?u)c"])
     func noContextForPatternsItCannotRead(pattern: String) {
         #expect(PatternLiterals(pattern: pattern)?.context == nil)
     }
@@ -283,7 +323,7 @@ import Testing
         let others = [
             "[ab]", "[^x]", "[a-z]", "\\p{L}", "\\s", "\\b", "\\d", ".", "\\.", "\\|", "\\Q|a\\E", "(?i)",
             "(?-i)", "[Kk]", "[^,]", "[^a]", "[–-]", "[:.–-]", "[\\s,]", "\\p{Lu}", "\\w", "\\S", "\\B", "^", "$",
-            "(?=a)", "(?!s)", "(?<=k)", "\\n", ",", ":", "-", "\\x{4B}", "[._ ]",
+            "(?=a)", "(?!s)", "(?<=k)", "\\n", ",", ":", "-", "\\x{4B}", "[._ ]", "(?m)", "\\Z", "\\A",
         ]
         func piece(_ depth: Int) -> String {
             switch Int.random(in: 0..<10, using: &generator) {
@@ -317,10 +357,12 @@ import Testing
         var generator = Seeded(state: 0xFA77_E4A5)
         let alphabet = [
             "a", "b", "k", "K", "s", "S", "ß", "\u{17F}", "\u{212A}", "om", "MUN", " ", "1", "ä", "–", "x", ",", ":",
-            "\n", "_", ".", "\u{A0}", "-", "\r\n", "\u{301}", "kom", "mun", "s k", "om1", "AB",
+            "\n", "_", ".", "\u{A0}", "-", "\r\n", "\u{301}", "kom", "mun", "s k", "om1", "AB", "\u{85}", "\u{2028}",
+            "\u{2029}", "\u{2005}", "\r", "å",
         ]
         var checked = 0
         var withContext = 0
+        var whole = 0
         for round in 0..<800 {
             let pattern = Self.randomPattern(&generator)
             guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
@@ -335,6 +377,7 @@ import Testing
                 checked += 1
                 #expect(literals?.mayMatch(in: text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
                 if literals?.context != nil { withContext += 1 }
+                if literals?.context != nil, literals?.required.isEmpty ?? false { whole += 1 }
                 if match.range.location == 0 {
                     #expect(literals?.mayStart(text) ?? true, "round \(round): /\(pattern)/ on '\(text)'")
                 }
@@ -343,5 +386,7 @@ import Testing
         #expect(checked > 1500)
         // The matches must exercise the context around the letters, not only the letters.
         #expect(withContext > 120)
+        // And patterns without letters, read whole.
+        #expect(whole > 100)
     }
 }

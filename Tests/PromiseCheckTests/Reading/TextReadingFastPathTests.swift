@@ -120,6 +120,123 @@ import Testing
         }
     }
 
+    /// A name's shape read over scalars is the one read by splitting characters, on texts of
+    /// name-like words, separators and scalars that take the slow path.
+    @Test func namesAreShapedAsBySplittingCharacters() {
+        let pieces = [
+            "Anna", "Lind", "Ö", "åsa", "-", " ", " ", " ", "  ", "\t", "\u{A0}", "Berg-Ek", "e\u{301}", "\u{301}", "É",
+            "x", "1", ",", "\u{85}", "\r\n", "\u{1C4}", "\u{1C5}", "ß", "\u{2010}", "Li", "-Ek", "\u{3000}", "Ω",
+        ]
+        var generator = SeededGenerator(state: 0x4A3E)
+        var names = 0
+        for round in 0..<20000 {
+            let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let expected = TextPromiseReader.Assembler.isNameShapedByCharacters(text)
+            #expect(TextPromiseReader.Assembler.isNameShaped(text) == expected, "round \(round): '\(text)'")
+            if expected { names += 1 }
+        }
+        // The texts must hold names, not only lines that are none.
+        #expect(names > 500)
+    }
+
+    /// The lines of a block's span as they were first cut: the text copied into an array of
+    /// scalars and each line encoded again.
+    static func lineSpansReference(of span: Span) -> [Span] {
+        let starts = span.lineStarts
+        guard starts.count > 1 else { return [span] }
+        let scalars = Array(span.text.unicodeScalars)
+        return starts.indices.map { index in
+            let lower = starts[index].offset
+            let upper = index + 1 < starts.count ? starts[index + 1].offset - 1 : scalars.count
+            let text = TextLayout.string(scalars[lower..<max(lower, upper)])
+            return Span(text, at: starts[index].location, isVerbatim: true)
+        }
+    }
+
+    /// The lines of the blocks of random texts are cut as by the reference.
+    @Test func blockLinesAreCutAsByTheReference() {
+        let pieces = ["Anna", "Lind", "å", "e\u{301}", "\u{1F46E}", " ", "  ", "\u{A0}", ",", "2025", "-", "–"]
+        var generator = SeededGenerator(state: 0x11E5)
+        var multiLine = 0
+        for round in 0..<1500 {
+            let lines = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined()
+            }
+            let scalarLines = lines.map { Array($0.unicodeScalars) }
+            for block in TextLayout.blocks(of: TextLines(scalarLines), format: .text) {
+                let cut = TextPromiseReader.Assembler.lineSpans(of: block.span)
+                let reference = Self.lineSpansReference(of: block.span)
+                #expect(cut == reference, "round \(round): \(lines)")
+                #expect(cut.map(\.text) == reference.map(\.text), "round \(round): \(lines)")
+                if reference.count > 1 { multiLine += 1 }
+            }
+        }
+        #expect(multiLine > 300)
+    }
+
+    /// ``Span/slice(_:fromScalarOffset:)`` as it was first written: every part with an array of
+    /// line starts, built from the whole span's array.
+    static func sliceReference(_ span: Span, _ text: String, fromScalarOffset start: Int) -> Span {
+        guard span.isVerbatim else { return Span(text, at: span.location) }
+        let length = text.unicodeScalars.count
+        var starts = [Span.LineStart(offset: 0, location: span.location(atScalarOffset: start))]
+        for lineStart in span.lineStarts where lineStart.offset > start && lineStart.offset < start + length {
+            starts.append(Span.LineStart(offset: lineStart.offset - start, location: lineStart.location))
+        }
+        return Span(text, lineStarts: starts)
+    }
+
+    /// A part of a span is located as by the reference, line by line, whether the span stands
+    /// on one line (its line start implied or stored), on several or not verbatim.
+    @Test func slicesAreLocatedAsByTheReference() {
+        let pieces = ["a", "å", " ", "\u{1F46E}", "e\u{301}", "-"]
+        var generator = SeededGenerator(state: 0x511CE)
+        var spanningLines = 0
+        for round in 0..<3000 {
+            let scalars = (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined().unicodeScalars.map { $0 }
+            let text = String(String.UnicodeScalarView(scalars))
+            let location = PromiseCheck.SourceLocation(
+                line: Int.random(in: 1...9, using: &generator), column: Int.random(in: 1...9, using: &generator))
+            let span: Span
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: span = Span(text, at: location, isVerbatim: true)
+            case 1: span = Span(text, at: location)
+            default:
+                var offset = 0
+                var line = location.line
+                let starts = (0..<Int.random(in: 1...4, using: &generator)).map { index in
+                    if index > 0 { offset += Int.random(in: 0...4, using: &generator) }
+                    line += index > 0 ? 1 : 0
+                    let column = index > 0 ? Int.random(in: 1...5, using: &generator) : location.column
+                    return Span.LineStart(
+                        offset: offset, location: PromiseCheck.SourceLocation(line: line, column: column))
+                }
+                span = Span(text, lineStarts: starts)
+            }
+            let start = Int.random(in: 0...scalars.count, using: &generator)
+            let end = Int.random(in: start...scalars.count, using: &generator)
+            let part = String(String.UnicodeScalarView(scalars[start..<end]))
+            let sliced = span.slice(part, fromScalarOffset: start)
+            let reference = Self.sliceReference(span, part, fromScalarOffset: start)
+            #expect(sliced == reference, "round \(round): \(span.lineStarts) from \(start) to \(end)")
+            #expect(sliced.lineStarts == reference.lineStarts, "round \(round)")
+            #expect(sliced.isVerbatim == reference.isVerbatim, "round \(round)")
+            for offset in 0...(end - start + 1) {
+                #expect(
+                    sliced.location(atScalarOffset: offset) == reference.location(atScalarOffset: offset),
+                    "round \(round): offset \(offset)")
+            }
+            if reference.lineStarts.count > 1 { spanningLines += 1 }
+        }
+        // The parts must also cross line starts, not only stand on one line.
+        #expect(spanningLines > 120)
+    }
+
     /// Party markers found for many blocks in one scan are those found block by block.
     @Test func partiesOfManyBlocksAreThoseOfEachBlock() {
         let words = [
