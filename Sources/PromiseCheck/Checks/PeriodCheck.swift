@@ -302,38 +302,25 @@ public struct PeriodCheck: Check {
 }
 
 /// Finds the cue term that stands within a window of tokens before a position, in its span.
-private struct CueFinder {
+struct CueFinder {
+    /// The cues found, in text order and not overlapping (as ``PhraseMatcher`` finds them),
+    /// so their ends ascend.
     let matches: [PhraseMatcher.Found]
     let tokens: [Token]
     let window: Int
-    /// For each token position, the index in `matches` of the last cue ending at or before it.
-    private let lastEnding: [Int]
-
-    init(matches: [PhraseMatcher.Found], tokens: [Token], window: Int) {
-        self.matches = matches
-        self.tokens = tokens
-        self.window = window
-        var lastEnding = [Int](repeating: -1, count: matches.isEmpty ? 0 : tokens.count + 1)
-        if !matches.isEmpty {
-            var next = 0
-            var current = -1
-            for position in lastEnding.indices {
-                while next < matches.count, matches[next].tokens.upperBound <= position {
-                    current = next
-                    next += 1
-                }
-                lastEnding[position] = current
-            }
-        }
-        self.lastEnding = lastEnding
-    }
 
     /// The first token of the cue that stands before `index`, if one is close enough.
     func cue(before index: Int) -> Int? {
-        guard index < lastEnding.count, index < tokens.count else { return nil }
-        let found = lastEnding[index]
-        guard found >= 0 else { return nil }
-        let match = matches[found]
+        guard !matches.isEmpty, index >= 0, index < tokens.count else { return nil }
+        // The last cue ending at or before `index`: the ends ascend, so by halving.
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].tokens.upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let match = matches[low - 1]
         guard match.tokens.upperBound - 1 >= index - window,
             tokens[match.tokens.lowerBound].spanIndex == tokens[index].spanIndex
         else { return nil }
