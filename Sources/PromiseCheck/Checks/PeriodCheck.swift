@@ -152,14 +152,14 @@ public struct PeriodCheck: Check {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
         let reader = DateReader(text: text, months: months)
-        let joins = QuantityCheck.endsByStart(rangeWords?.found(in: text), in: text)
+        let joins = MatchLookup(rangeWords?.found(in: text))
         let cueFinder = CueFinder(matches: cues?.found(in: text) ?? [], tokens: tokens, window: window)
 
         /// The end of a joiner at `position` right after the token at `anchor`, and whether it is a symbol.
         func join(at position: Int, after anchor: Int) -> (end: Int, isSymbol: Bool)? {
             guard reader.sameSpan(position, as: anchor) else { return nil }
             if tokens[position].isSymbol("-") || tokens[position].isSymbol("/") { return (position + 1, true) }
-            if let end = joins[position] { return (end, false) }
+            if let end = joins.end(startingAt: position) { return (end, false) }
             return nil
         }
         func hit(_ range: Range<Int>, cueStart: Int?) -> Hit {
@@ -313,14 +313,9 @@ struct CueFinder {
     func cue(before index: Int) -> Int? {
         guard !matches.isEmpty, index >= 0, index < tokens.count else { return nil }
         // The last cue ending at or before `index`: the ends ascend, so by halving.
-        var low = 0
-        var high = matches.count
-        while low < high {
-            let middle = (low + high) / 2
-            if matches[middle].tokens.upperBound <= index { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return nil }
-        let match = matches[low - 1]
+        let after = MatchLookup(matches).firstIndex { $0.upperBound > index }
+        guard after > 0 else { return nil }
+        let match = matches[after - 1]
         guard match.tokens.upperBound - 1 >= index - window,
             tokens[match.tokens.lowerBound].spanIndex == tokens[index].spanIndex
         else { return nil }
