@@ -152,14 +152,14 @@ public struct PeriodCheck: Check {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
         let reader = DateReader(text: text, months: months)
-        let joins = QuantityCheck.endsByStart(rangeWords?.found(in: text), in: text)
+        let joins = MatchLookup(rangeWords?.found(in: text))
         let cueFinder = CueFinder(matches: cues?.found(in: text) ?? [], tokens: tokens, window: window)
 
         /// The end of a joiner at `position` right after the token at `anchor`, and whether it is a symbol.
         func join(at position: Int, after anchor: Int) -> (end: Int, isSymbol: Bool)? {
             guard reader.sameSpan(position, as: anchor) else { return nil }
             if tokens[position].isSymbol("-") || tokens[position].isSymbol("/") { return (position + 1, true) }
-            if let end = joins[position] { return (end, false) }
+            if let end = joins.end(startingAt: position) { return (end, false) }
             return nil
         }
         func hit(_ range: Range<Int>, cueStart: Int?) -> Hit {
@@ -302,38 +302,20 @@ public struct PeriodCheck: Check {
 }
 
 /// Finds the cue term that stands within a window of tokens before a position, in its span.
-private struct CueFinder {
+struct CueFinder {
+    /// The cues found, in text order and not overlapping (as ``PhraseMatcher`` finds them),
+    /// so their ends ascend.
     let matches: [PhraseMatcher.Found]
     let tokens: [Token]
     let window: Int
-    /// For each token position, the index in `matches` of the last cue ending at or before it.
-    private let lastEnding: [Int]
-
-    init(matches: [PhraseMatcher.Found], tokens: [Token], window: Int) {
-        self.matches = matches
-        self.tokens = tokens
-        self.window = window
-        var lastEnding = [Int](repeating: -1, count: matches.isEmpty ? 0 : tokens.count + 1)
-        if !matches.isEmpty {
-            var next = 0
-            var current = -1
-            for position in lastEnding.indices {
-                while next < matches.count, matches[next].tokens.upperBound <= position {
-                    current = next
-                    next += 1
-                }
-                lastEnding[position] = current
-            }
-        }
-        self.lastEnding = lastEnding
-    }
 
     /// The first token of the cue that stands before `index`, if one is close enough.
     func cue(before index: Int) -> Int? {
-        guard index < lastEnding.count, index < tokens.count else { return nil }
-        let found = lastEnding[index]
-        guard found >= 0 else { return nil }
-        let match = matches[found]
+        guard !matches.isEmpty, index >= 0, index < tokens.count else { return nil }
+        // The last cue ending at or before `index`: the ends ascend, so by halving.
+        let after = MatchLookup(matches).firstIndex { $0.upperBound > index }
+        guard after > 0 else { return nil }
+        let match = matches[after - 1]
         guard match.tokens.upperBound - 1 >= index - window,
             tokens[match.tokens.lowerBound].spanIndex == tokens[index].spanIndex
         else { return nil }

@@ -106,14 +106,9 @@ public struct QuantityCheck: Check {
     /// ``quantities(in:)``, where `bytes` are the text's folded bytes.
     private func quantities(in text: TokenizedText, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let tokens = text.tokens
-        let unitEnds = Self.endsByStart(units?.found(in: text), in: text)
-        let notUnitStarts = Self.endsByStart(notUnits?.found(in: text), in: text)
-        let markerMatches = markers?.found(in: text) ?? []
-        // No room at all when nothing marks a quantity, as in ``endsByStart(_:in:)``.
-        var markerStarts = TokenMap(count: markerMatches.isEmpty ? 0 : text.tokens.count + 1)
-        for match in markerMatches where markerStarts[match.tokens.upperBound] == nil {
-            markerStarts[match.tokens.upperBound] = match.tokens.lowerBound
-        }
+        let unitEnds = MatchLookup(units?.found(in: text))
+        let notUnitStarts = MatchLookup(notUnits?.found(in: text))
+        let markerStarts = MatchLookup(markers?.found(in: text))
         func sameSpan(_ index: Int, _ anchor: Int) -> Bool {
             index < tokens.count && tokens[index].spanIndex == tokens[anchor].spanIndex
         }
@@ -123,7 +118,7 @@ public struct QuantityCheck: Check {
         while index < tokens.count {
             let token = tokens[index]
             guard numbers.isNumber(token, bytes: bytes),
-                !(sameSpan(index + 1, index) && notUnitStarts[index + 1] != nil)
+                !(sameSpan(index + 1, index) && notUnitStarts.end(startingAt: index + 1) != nil)
             else {
                 index += 1
                 continue
@@ -135,7 +130,7 @@ public struct QuantityCheck: Check {
                 end = unitEnd
             }
             let isYear = token.plausibleYear != nil
-            let markerStart = markerStarts[index].flatMap { sameSpan(index, $0) ? $0 : nil }
+            let markerStart = markerStarts.start(endingAt: index).flatMap { sameSpan(index, $0) ? $0 : nil }
             guard end != nil || (markerStart != nil && (!isYear || countYears)) || (isYear && countYears) else {
                 index += 1
                 continue
@@ -155,15 +150,15 @@ public struct QuantityCheck: Check {
 
     /// Where the unit after the number at `index` ends: within `gap` words, then any units that
     /// follow directly ("timmar per år").
-    private func unit(after index: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, unitEnds: TokenMap)
+    private func unit(after index: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, unitEnds: MatchLookup)
         -> Int?
     {
         let span = tokens[index].spanIndex
         var position = index + 1
         var skipped = 0
         while position < tokens.count, tokens[position].spanIndex == span {
-            if var end = unitEnds[position] {
-                while let next = unitEnds[end], tokens[end].spanIndex == span { end = next }
+            if var end = unitEnds.end(startingAt: position) {
+                while let next = unitEnds.end(startingAt: end), tokens[end].spanIndex == span { end = next }
                 return end
             }
             let token = tokens[position]
@@ -174,11 +169,48 @@ public struct QuantityCheck: Check {
         return nil
     }
 
-    /// Each match's end by its first token.
+    /// Each match's end by its first token; what ``MatchLookup/end(startingAt:)`` must agree with.
     static func endsByStart(_ matches: [PhraseMatcher.Found]?, in text: TokenizedText) -> TokenMap {
         var ends = TokenMap(count: matches?.isEmpty == false ? text.tokens.count + 1 : 0)
         for match in matches ?? [] { ends[match.tokens.lowerBound] = match.tokens.upperBound }
         return ends
+    }
+}
+
+/// A lexicon's matches in a text looked up by the token they start or end at, without a table
+/// of the text's positions.
+///
+/// ``PhraseMatcher`` finds matches in text order, each of at least one token, and none
+/// overlapping, so their starts and their ends both ascend and a lookup halves the list.
+struct MatchLookup {
+    let matches: [PhraseMatcher.Found]
+
+    init(_ matches: [PhraseMatcher.Found]?) { self.matches = matches ?? [] }
+
+    /// The end of the match that starts at `position`, nil when none does.
+    func end(startingAt position: Int) -> Int? {
+        let index = firstIndex { $0.lowerBound >= position }
+        guard index < matches.count, matches[index].tokens.lowerBound == position else { return nil }
+        return matches[index].tokens.upperBound
+    }
+
+    /// The start of the match that ends at `position`, nil when none does.
+    func start(endingAt position: Int) -> Int? {
+        let index = firstIndex { $0.upperBound >= position }
+        guard index < matches.count, matches[index].tokens.upperBound == position else { return nil }
+        return matches[index].tokens.lowerBound
+    }
+
+    /// The index of the first match whose tokens satisfy `isReached`, or the count when none
+    /// does; `isReached` must hold for every match after one it holds for.
+    func firstIndex(where isReached: (Range<Int>) -> Bool) -> Int {
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isReached(matches[middle].tokens) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 

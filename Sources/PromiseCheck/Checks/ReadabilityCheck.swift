@@ -32,6 +32,17 @@ public struct ReadabilityCheck: Check {
 
     /// The LIX of tokenized text, or nil when it has no words.
     public static func lix(of text: TokenizedText, longWord: Int = 6) -> Double? {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            text.foldedBytes.withUnsafeBufferPointer { bytes in
+                lix(of: text, tokens: tokens, bytes: bytes, longWord: longWord)
+            }
+        }
+    }
+
+    /// ``lix(of:longWord:)`` over the text's tokens and folded bytes.
+    private static func lix(
+        of text: TokenizedText, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, longWord: Int
+    ) -> Double? {
         var words = 0
         var longWords = 0
         var sentences = 0
@@ -40,7 +51,7 @@ public struct ReadabilityCheck: Check {
         // come span by span, so the spans with tokens are counted where the span changes.
         var spanEnds = 0
         var lastSpan = -1
-        for token in text.tokens {
+        for token in tokens {
             if token.spanIndex != lastSpan {
                 spanEnds += 1
                 lastSpan = token.spanIndex
@@ -49,7 +60,19 @@ public struct ReadabilityCheck: Check {
             case .word:
                 words += 1
                 // A word has no more characters than folded bytes: only longer ones are counted.
-                if token.bytes.count > longWord, text.characterCount(of: token) > longWord { longWords += 1 }
+                let range = token.bytes
+                guard range.count > longWord else {
+                    inSentence = true
+                    continue
+                }
+                var characters = 0
+                if token.isSimple, range.upperBound <= bytes.count {
+                    // Below U+0300 a character is a scalar: the bytes that start one.
+                    for index in range where bytes[index] & 0xC0 != 0x80 { characters += 1 }
+                } else {
+                    characters = text.characterCount(of: token)
+                }
+                if characters > longWord { longWords += 1 }
                 inSentence = true
             case .number:
                 inSentence = true

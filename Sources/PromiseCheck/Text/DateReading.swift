@@ -44,8 +44,29 @@ struct CalendarDay: Sendable, Hashable, Comparable {
     var month: Int
     var day: Int
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, written digit by digit.
     var iso: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedISO }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func write(_ value: Int, width: Int, at start: Int) {
+                var value = value
+                for position in (start..<(start + width)).reversed() {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            write(year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            write(month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            write(day, width: 2, at: 8)
+            return 10
+        }
+    }
+
+    /// ``iso`` for any values: each number as `String` writes it, padded with zeros to its
+    /// width. What ``iso`` must agree with.
+    var paddedISO: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

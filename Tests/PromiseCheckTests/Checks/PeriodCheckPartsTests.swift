@@ -1,0 +1,86 @@
+import Testing
+
+@testable import PromiseCheck
+
+/// The period check's parts that replaced simpler versions, against those versions.
+@Suite struct PeriodCheckPartsTests {
+    /// How the cue finder looked cues up before: a table of the last cue ending at or before
+    /// each token position.
+    struct ReferenceCueFinder {
+        let matches: [PhraseMatcher.Found]
+        let tokens: [Token]
+        let window: Int
+        let lastEnding: [Int]
+
+        init(matches: [PhraseMatcher.Found], tokens: [Token], window: Int) {
+            self.matches = matches
+            self.tokens = tokens
+            self.window = window
+            var lastEnding = [Int](repeating: -1, count: matches.isEmpty ? 0 : tokens.count + 1)
+            if !matches.isEmpty {
+                var next = 0
+                var current = -1
+                for position in lastEnding.indices {
+                    while next < matches.count, matches[next].tokens.upperBound <= position {
+                        current = next
+                        next += 1
+                    }
+                    lastEnding[position] = current
+                }
+            }
+            self.lastEnding = lastEnding
+        }
+
+        func cue(before index: Int) -> Int? {
+            guard index < lastEnding.count, index < tokens.count else { return nil }
+            let found = lastEnding[index]
+            guard found >= 0 else { return nil }
+            let match = matches[found]
+            guard match.tokens.upperBound - 1 >= index - window,
+                tokens[match.tokens.lowerBound].spanIndex == tokens[index].spanIndex
+            else { return nil }
+            return match.tokens.lowerBound
+        }
+    }
+
+    @Test func cuesAreTheReferenceCuesOnRandomMatches() {
+        var generator = SeededGenerator(state: 17)
+        let words = ["gäller", "under", "perioden", "2023", "och", "1", "maj", "x"]
+        for _ in 0..<2_000 {
+            let spans = (0..<Int.random(in: 1...3, using: &generator)).map { line in
+                Span(
+                    (0..<Int.random(in: 0...12, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                        .joined(separator: " "), at: pos(line + 1, 1))
+            }
+            let tokens = TokenizedText(spans).tokens
+            // Matches in text order that do not overlap, as a lexicon's are.
+            var matches: [PhraseMatcher.Found] = []
+            var start = Int.random(in: 0...3, using: &generator)
+            while start < tokens.count {
+                let end = min(tokens.count, start + Int.random(in: 1...3, using: &generator))
+                matches.append(PhraseMatcher.Found(entry: 0, tokens: start..<end, number: nil))
+                start = end + Int.random(in: 0...4, using: &generator)
+            }
+            let window = Int.random(in: 0...6, using: &generator)
+            let finder = CueFinder(matches: matches, tokens: tokens, window: window)
+            let reference = ReferenceCueFinder(matches: matches, tokens: tokens, window: window)
+            for index in 0...(tokens.count + 1) {
+                #expect(finder.cue(before: index) == reference.cue(before: index), "\(matches) at \(index)")
+            }
+        }
+    }
+
+    @Test func isoDatesAreThePaddedDates() {
+        var generator = SeededGenerator(state: 19)
+        for round in 0..<5_000 {
+            let wide = round % 10 == 0
+            let day = CalendarDay(
+                year: Int.random(in: wide ? -20_000...20_000 : 0...9999, using: &generator),
+                month: Int.random(in: wide ? -200...200 : 0...99, using: &generator),
+                day: Int.random(in: wide ? -200...200 : 0...99, using: &generator))
+            #expect(day.iso == day.paddedISO, "\(day)")
+        }
+        #expect(CalendarDay(year: 2023, month: 1, day: 9).iso == "2023-01-09")
+        #expect(CalendarDay(year: 987, month: 12, day: 31).iso == "0987-12-31")
+    }
+}
