@@ -25,8 +25,43 @@ public struct Checker: Sendable {
 
     /// Reads a file with the reader its extension calls for.
     public func read(path: String) -> PromiseFileReader.Result {
-        let pathExtension = (path as NSString).pathExtension.lowercased()
-        return Self.yamlExtensions.contains(pathExtension) ? reader.read(path: path) : textReader.read(path: path)
+        Self.isYAML(path: path) ? reader.read(path: path) : textReader.read(path: path)
+    }
+
+    /// Whether the extension of `path`, as `NSString` finds it, is one of ``yamlExtensions`` in any case.
+    ///
+    /// A path whose last component is ASCII letters, digits, `-` and `_` around one dot (what
+    /// promise files are mostly called) is decided here from its bytes, which costs a small part
+    /// of what `NSString` does; any other path is left to ``isYAMLByNSString(path:)``, which a
+    /// test compares this with on random paths.
+    static func isYAML(path: String) -> Bool {
+        let bytes = path.utf8
+        var extensionLength = 0
+        var sawDot = false
+        var stemLength = 0
+        // The last component, from its end back to the `/` before it.
+        for byte in bytes.reversed() {
+            if byte == UInt8(ascii: "/") { break }
+            switch byte {
+            case UInt8(ascii: "."):
+                guard !sawDot else { return isYAMLByNSString(path: path) }
+                sawDot = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                if sawDot { stemLength += 1 } else { extensionLength += 1 }
+            default:
+                return isYAMLByNSString(path: path)
+            }
+        }
+        guard sawDot, stemLength > 0, extensionLength > 0 else { return isYAMLByNSString(path: path) }
+        // Lower-cased ASCII letters; other bytes of the extension are digits, `-` or `_`.
+        let pathExtension = bytes.suffix(extensionLength).lazy.map { $0 | 0x20 }
+        return yamlExtensions.contains { $0.utf8.elementsEqual(pathExtension) }
+    }
+
+    /// ``isYAML(path:)`` by `NSString` alone.
+    static func isYAMLByNSString(path: String) -> Bool {
+        yamlExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
     /// Reads and evaluates one file; a file that cannot be read gets diagnostics and no evaluation.
