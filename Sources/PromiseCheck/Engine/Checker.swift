@@ -35,28 +35,31 @@ public struct Checker: Sendable {
     /// of what `NSString` does; any other path is left to ``isYAMLByNSString(path:)``, which a
     /// test compares this with on random paths.
     static func isYAML(path: String) -> Bool {
-        let bytes = path.utf8
-        var extensionLength = 0
-        var sawDot = false
-        var stemLength = 0
-        // The last component, from its end back to the `/` before it.
-        for byte in bytes.reversed() {
-            if byte == UInt8(ascii: "/") { break }
-            switch byte {
-            case UInt8(ascii: "."):
-                guard !sawDot else { return isYAMLByNSString(path: path) }
-                sawDot = true
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                if sawDot { stemLength += 1 } else { extensionLength += 1 }
-            default:
-                return isYAMLByNSString(path: path)
+        let decided = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var dot: Int?
+            var start = bytes.count
+            // The last component, from its end back to the `/` before it.
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") {
+                start -= 1
+                switch bytes[start] {
+                case UInt8(ascii: "."):
+                    guard dot == nil else { return nil }
+                    dot = start
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    break
+                default:
+                    return nil
+                }
             }
+            guard let dot, dot > start, dot + 1 < bytes.count else { return nil }
+            // Lower-cased ASCII letters; other bytes of the extension are digits, `-` or `_`.
+            let pathExtension = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...]).lazy.map { $0 | 0x20 }
+            return yamlExtensions.contains { $0.utf8.elementsEqual(pathExtension) }
         }
-        guard sawDot, stemLength > 0, extensionLength > 0 else { return isYAMLByNSString(path: path) }
-        // Lower-cased ASCII letters; other bytes of the extension are digits, `-` or `_`.
-        let pathExtension = bytes.suffix(extensionLength).lazy.map { $0 | 0x20 }
-        return yamlExtensions.contains { $0.utf8.elementsEqual(pathExtension) }
+        // Nil when the bytes were not at hand or did not decide.
+        guard case let answer?? = decided else { return isYAMLByNSString(path: path) }
+        return answer
     }
 
     /// ``isYAML(path:)`` by `NSString` alone.
