@@ -91,6 +91,23 @@ struct HostileInputTests {
         Self.expectError(name, "1:1", "file is larger than the 16.0 MB limit", code: "input.too-large", in: output)
     }
 
+    @Test(
+        "paths Foundation's NSString traps on are checked (a // before a name outside ASCII)",
+        arguments: ["mapp//é", "mapp//é.yaml", "mapp//İ.txt"])
+    func slashesBeforeNonASCII(path: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let name = String(path.split(separator: "/").last ?? "")
+        try folder.copyFixture("promises/good/almdal-2026.yaml", as: "tmp")
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("mapp"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            at: folder.url.appendingPathComponent("tmp"), to: folder.url.appendingPathComponent("mapp/" + name))
+        // A YAML file is scored; a file without the YAML ending is read as published text.
+        let output = Self.check([path], in: folder, status: path.hasSuffix(".yaml") ? 0 : 1)
+        #expect(output.contains { $0.hasPrefix(path + ": ") }, "\(output)")
+    }
+
     @Test("a 1 MB single line is read and checked", arguments: [("rad.yaml", 0), ("rad.txt", 1)] as [(String, Int32)])
     func megabyteLine(name: String, status: Int32) throws {
         let folder = try TemporaryFolder()

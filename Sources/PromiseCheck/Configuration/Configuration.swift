@@ -56,7 +56,7 @@ public struct Configuration: Sendable, Hashable {
     /// The folder the file's relative paths start from; the working folder without a file.
     public var folder: String {
         guard let file else { return FileManager.default.currentDirectoryPath }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathNames.deletingLastComponent(of: file)
         return folder.isEmpty ? "." : folder
     }
 

@@ -14,7 +14,7 @@ public struct ConfigurationLocator: Sendable {
         var isDirectory: ObjCBool = false
         let isFolder =
             FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && isDirectory.boolValue
-        return nearest(inOrAbove: isFolder ? absolute : (absolute as NSString).deletingLastPathComponent)
+        return nearest(inOrAbove: isFolder ? absolute : PathNames.deletingLastComponent(of: absolute))
     }
 
     private mutating func nearest(inOrAbove folder: String) -> String? {
@@ -27,7 +27,7 @@ public struct ConfigurationLocator: Sendable {
         } else if folder == "/" || folder.isEmpty {
             result = nil
         } else {
-            result = nearest(inOrAbove: (folder as NSString).deletingLastPathComponent)
+            result = nearest(inOrAbove: PathNames.deletingLastComponent(of: folder))
         }
         cache[folder] = result
         return result

@@ -28,43 +28,10 @@ public struct Checker: Sendable {
         Self.isYAML(path: path) ? reader.read(path: path) : textReader.read(path: path)
     }
 
-    /// Whether the extension of `path`, as `NSString` finds it, is one of ``yamlExtensions`` in any case.
-    ///
-    /// A path whose last component is ASCII letters, digits, `-` and `_` around one dot (what
-    /// promise files are mostly called) is decided here from its bytes, which costs a small part
-    /// of what `NSString` does; any other path is left to ``isYAMLByNSString(path:)``, which a
-    /// test compares this with on random paths.
+    /// Whether the extension of `path` (``PathNames/pathExtension(of:)``) is one of
+    /// ``yamlExtensions`` in any case.
     static func isYAML(path: String) -> Bool {
-        let decided = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var dot: Int?
-            var start = bytes.count
-            // The last component, from its end back to the `/` before it.
-            while start > 0, bytes[start - 1] != UInt8(ascii: "/") {
-                start -= 1
-                switch bytes[start] {
-                case UInt8(ascii: "."):
-                    guard dot == nil else { return nil }
-                    dot = start
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    break
-                default:
-                    return nil
-                }
-            }
-            guard let dot, dot > start, dot + 1 < bytes.count else { return nil }
-            // Lower-cased ASCII letters; other bytes of the extension are digits, `-` or `_`.
-            let pathExtension = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...]).lazy.map { $0 | 0x20 }
-            return yamlExtensions.contains { $0.utf8.elementsEqual(pathExtension) }
-        }
-        // Nil when the bytes were not at hand or did not decide.
-        guard case let answer?? = decided else { return isYAMLByNSString(path: path) }
-        return answer
-    }
-
-    /// ``isYAML(path:)`` by `NSString` alone.
-    static func isYAMLByNSString(path: String) -> Bool {
-        yamlExtensions.contains((path as NSString).pathExtension.lowercased())
+        yamlExtensions.contains(PathNames.pathExtension(of: path).lowercased())
     }
 
     /// Reads and evaluates one file; a file that cannot be read gets diagnostics and no evaluation.

@@ -207,7 +207,7 @@ public struct Comparison: Sendable {
         }
         var rulePercentages: [String: Double] = [:]
         for rule in evaluation.rules { rulePercentages[rule.id] = rounded(rule.fraction * 100) }
-        let fileName = (evaluation.path as NSString).lastPathComponent
+        let fileName = PathNames.lastComponent(of: evaluation.path)
         let area = evaluation.area?.trimmingCharacters(in: .whitespacesAndNewlines)
         return Entry(
             path: evaluation.path, area: area?.isEmpty == false ? area : nil, title: evaluation.title,

@@ -283,7 +283,7 @@ struct ReportDestination: Equatable {
 
     /// The format whose own file ending the path has, the longest ending first (`.sarif.json`).
     static func owner(of path: String) -> ReportFormat? {
-        let name = (path as NSString).lastPathComponent.lowercased()
+        let name = PathNames.lastComponent(of: path).lowercased()
         let candidates = ReportFormat.allCases.flatMap { format in format.fileExtensions.map { (format, $0) } }
             .filter { name.hasSuffix("." + $0.1) }
         return candidates.max { $0.1.count < $1.1.count }?.0

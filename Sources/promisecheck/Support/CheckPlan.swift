@@ -68,7 +68,7 @@ extension RunConfiguration {
             let configuration = configuration(for: path, isFile: !named)
             guard named && !forceExclude || configuration.includes(path) else { continue }
             if named && forceExclude {
-                switch FileDiscovery.candidacy(name: (path as NSString).lastPathComponent) {
+                switch FileDiscovery.candidacy(name: PathNames.lastComponent(of: path)) {
                 case .no: continue
                 case .yes: break
                 case .ifDeclared: mustDeclare.append(candidates.count)

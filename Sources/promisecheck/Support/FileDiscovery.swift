@@ -108,21 +108,21 @@ struct FileDiscovery {
         return yamlExtensions.contains(split(name).pathExtension) ? .ifDeclared : .yes
     }
 
-    /// A name's stem and extension as `NSString` splits them, lower-cased.
+    /// A name's stem and extension as ``PathNames`` splits them (as `NSString` does), lower-cased.
     ///
     /// A name of ASCII letters, digits, `-` and `_` around one dot (what promise files are
-    /// mostly called) is split at the dot here, which costs a small part of what `NSString`
-    /// does; any other name is left to `NSString`. A test compares the two on random names.
+    /// mostly called) is split at the dot here, without making arrays of its bytes; any other
+    /// name is left to ``PathNames``. A test compares the two on random names.
     static func split(_ name: String) -> (stem: String, pathExtension: String) {
         if let dot = simpleDot(in: name) {
             return (String(name[..<dot]).lowercased(), String(name[name.utf8.index(after: dot)...]).lowercased())
         }
-        return splitByNSString(name)
+        return splitByPathNames(name)
     }
 
-    /// ``split(_:)`` by `NSString` alone.
-    static func splitByNSString(_ name: String) -> (stem: String, pathExtension: String) {
-        ((name as NSString).deletingPathExtension.lowercased(), (name as NSString).pathExtension.lowercased())
+    /// ``split(_:)`` by ``PathNames`` alone.
+    static func splitByPathNames(_ name: String) -> (stem: String, pathExtension: String) {
+        (PathNames.deletingPathExtension(ofName: name).lowercased(), PathNames.pathExtension(of: name).lowercased())
     }
 
     /// The only dot of a name made of ASCII letters, digits, `-` and `_` on both sides of it.
