@@ -31,11 +31,4 @@ public struct AllCheck: Check {
         }
         return CheckOutcome(fraction: fraction, details: CombinedDetails(outcomes, .all(anyFailing: anyFailing)))
     }
-
-    /// The nested outcomes' variables; where several set a name, the first one's value.
-    static func mergedVariables(_ outcomes: [CheckOutcome]) -> MessageVariables {
-        outcomes.reduce(into: [:]) { result, outcome in
-            result.merge(outcome.variables, replacing: false)
-        }
-    }
 }

@@ -44,6 +44,11 @@ public struct CheckOutcome: Sendable {
         set { details = StoredDetails(details, failure: .some(newValue)) }
     }
 
+    /// Adds the values of ``variables`` to `variables`, keeping the values it has:
+    /// `variables.merge(self.variables, replacing: false)`, without building the values of
+    /// names it has or a list of its own where the details can add theirs one by one.
+    func addVariables(to variables: inout MessageVariables) { details.addVariables(to: &variables) }
+
     /// Gives (or works out, when read) every part but the fraction.
     private var details: any OutcomeDetails
 
@@ -110,6 +115,8 @@ protocol OutcomeDetails: AnyObject, Sendable {
     var evidence: [Hit] { get }
     var problems: [Hit] { get }
     var variables: MessageVariables { get }
+    /// See ``CheckOutcome/addVariables(to:)``; by default a merge of ``variables``.
+    func addVariables(to variables: inout MessageVariables)
     /// See ``CheckOutcome/skipped``; nil unless stored.
     var skipped: String? { get }
     /// See ``CheckOutcome/failure``; nil unless stored.
@@ -117,6 +124,16 @@ protocol OutcomeDetails: AnyObject, Sendable {
 }
 
 extension OutcomeDetails {
+    func addVariables(to variables: inout MessageVariables) { variables.merge(self.variables, replacing: false) }
+
+    /// ``addVariables(to:)`` on an empty list with room for `capacity` names, in one allocation:
+    /// ``variables`` for details that add their values one by one.
+    func addedVariables(capacity: Int) -> MessageVariables {
+        var variables = MessageVariables()
+        variables.reserveCapacity(capacity)
+        addVariables(to: &variables)
+        return variables
+    }
     var skipped: String? { nil }
     var failure: String? { nil }
 }

@@ -41,7 +41,12 @@ final class CombinedDetails: OutcomeDetails {
     }
 
     /// Everyone's variables; where several set a name, the first one's value.
-    var variables: MessageVariables { AllCheck.mergedVariables(outcomes) }
+    var variables: MessageVariables { addedVariables(capacity: 8) }
+
+    /// Each outcome's variables added in turn, so where several set a name the first stays.
+    func addVariables(to variables: inout MessageVariables) {
+        for outcome in outcomes { outcome.addVariables(to: &variables) }
+    }
 
     /// Whether only the failing outcomes give reasons: those of an `all` where one fails.
     private var failingOnly: Bool {

@@ -119,18 +119,21 @@ public struct FrequencyCheck: Check {
         var evidence: [Hit] { found.map { $0.hit(in: text) } }
         var problems: [Hit] { best == nil ? vague.map { text.hit(covering: $0.tokens) } : [] }
 
-        var variables: MessageVariables {
-            var variables: MessageVariables = ["min": NumberReader.format(minimum)]
+        var variables: MessageVariables { addedVariables(capacity: 4) }
+
+        /// Excerpts are only made for names `variables` has no value for.
+        func addVariables(to variables: inout MessageVariables) {
+            variables.setIfAbsent("min", NumberReader.format(minimum))
             guard let best else {
-                variables["per_year"] = "0"
-                if let first = vague.first { variables["match"] = text.excerpt(first.tokens) }
-                return variables
+                variables.setIfAbsent("per_year", "0")
+                if let first = vague.first { variables.setIfAbsent("match", text.excerpt(first.tokens)) }
+                return
             }
+            variables.setIfAbsent("per_year", NumberReader.format(best.perYear))
+            guard variables["frequency"] == nil || variables["match"] == nil else { return }
             let excerpt = text.excerpt(best.tokens)
-            variables["per_year"] = NumberReader.format(best.perYear)
-            variables["frequency"] = excerpt
-            variables["match"] = excerpt
-            return variables
+            variables.setIfAbsent("frequency", excerpt)
+            variables.setIfAbsent("match", excerpt)
         }
     }
 

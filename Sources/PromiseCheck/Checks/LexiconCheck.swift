@@ -45,7 +45,10 @@ public struct LexiconCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let matches = matcher.found(in: item.text)
+        // One copy of the text, read by the matcher and kept by the details; reading
+        // `item.text` for each made the compiler copy the text's parts through their metadata.
+        let text = item.text
+        let matches = matcher.found(in: text)
         let count = matches.count
         let fraction: Double
         if count < minimum {
@@ -56,7 +59,7 @@ public struct LexiconCheck: Check {
             fraction = 1
         }
         return CheckOutcome(
-            fraction: fraction, details: Details(minimum: minimum, maximum: maximum, text: item.text, matches: matches))
+            fraction: fraction, details: Details(minimum: minimum, maximum: maximum, text: text, matches: matches))
     }
 
     /// An outcome's parts, from the matches: each match a hit, evidence or, above `max`, a problem.
@@ -97,10 +100,12 @@ public struct LexiconCheck: Check {
         var evidence: [Hit] { tooMany ? [] : hits }
         var problems: [Hit] { tooMany ? hits : [] }
 
-        var variables: MessageVariables {
-            var variables: MessageVariables = ["count": String(matches.count), "min": String(minimum)]
-            if let maximum { variables["max"] = String(maximum) }
-            return variables
+        var variables: MessageVariables { addedVariables(capacity: 3) }
+
+        func addVariables(to variables: inout MessageVariables) {
+            variables.setIfAbsent("count", String(matches.count))
+            variables.setIfAbsent("min", String(minimum))
+            if let maximum { variables.setIfAbsent("max", String(maximum)) }
         }
     }
 
@@ -151,6 +156,8 @@ public struct LexiconCheck: Check {
     /// `text.lowercased()`, written scalar by scalar (``TokenizedText/latin1Lowercase(_:)``)
     /// when every scalar lies below U+0100, where lower-casing keeps the UTF-8 length.
     static func lowercased(_ text: String) -> String {
+        // Most excerpts are in lower case already: then the text itself, with no new string.
+        if text.unicodeScalars.allSatisfy({ TokenizedText.latin1Lowercase($0.value) == $0.value }) { return text }
         var isLatin1 = true
         let lower = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             var count = 0

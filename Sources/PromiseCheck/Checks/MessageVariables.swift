@@ -42,10 +42,10 @@ public struct MessageVariables: Sendable, Hashable, ExpressibleByDictionaryLiter
     }
 
     /// Sets `name` to `value` unless it has a value: `self[name] = self[name] ?? value`, with
-    /// one search.
-    mutating func setIfAbsent(_ name: String, _ value: String) {
+    /// one search; `value` is only worked out when it is set.
+    mutating func setIfAbsent(_ name: String, _ value: @autoclosure () -> String) {
         guard !pairs.contains(where: { $0.name == name }) else { return }
-        pairs.append(Pair(name: name, value: value))
+        pairs.append(Pair(name: name, value: value()))
     }
 
     /// Makes room for `count` values in all.

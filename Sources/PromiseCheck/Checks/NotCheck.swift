@@ -33,5 +33,6 @@ public struct NotCheck: Check {
         var evidence: [Hit] { inner.problems }
         var problems: [Hit] { inner.passed ? inner.evidence : [] }
         var variables: MessageVariables { inner.variables }
+        func addVariables(to variables: inout MessageVariables) { inner.addVariables(to: &variables) }
     }
 }

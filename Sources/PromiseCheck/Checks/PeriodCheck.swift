@@ -294,10 +294,19 @@ public struct PeriodCheck: Check {
         return String(text[first...last])
     }
 
-    /// Hits without repeats, in order.
+    /// Hits without repeats (the same place and excerpt), in order.
+    ///
+    /// Most lists have none or one hit, which are returned as they are; longer ones are
+    /// filtered through a set of places and excerpts, so the work stays linear.
     static func unique(_ hits: [Hit]) -> [Hit] {
-        var seen: Set<String> = []
-        return hits.filter { seen.insert("\($0.location) \($0.excerpt)").inserted }
+        guard hits.count > 1 else { return hits }
+        struct Key: Hashable {
+            var location: SourceLocation
+            var excerpt: String
+        }
+        var seen: Set<Key> = []
+        seen.reserveCapacity(hits.count)
+        return hits.filter { seen.insert(Key(location: $0.location, excerpt: $0.excerpt)).inserted }
     }
 }
 

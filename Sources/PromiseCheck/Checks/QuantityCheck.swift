@@ -91,10 +91,13 @@ public struct QuantityCheck: Check {
 
         var problems: [Hit] { [] }
 
-        var variables: MessageVariables {
-            var variables: MessageVariables = ["count": String(found.count), "min": String(minimum)]
-            if let first = found.first { variables["match"] = text.excerpt(first) }
-            return variables
+        var variables: MessageVariables { addedVariables(capacity: 3) }
+
+        /// The excerpt for `match` is only made when `variables` has none.
+        func addVariables(to variables: inout MessageVariables) {
+            variables.setIfAbsent("count", String(found.count))
+            variables.setIfAbsent("min", String(minimum))
+            if let first = found.first { variables.setIfAbsent("match", text.excerpt(first)) }
         }
     }
 

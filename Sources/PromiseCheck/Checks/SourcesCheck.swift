@@ -11,6 +11,10 @@ public struct SourcesCheck: Check {
         variables: ["count", "kinds", "min"])
 
     let matcher: PhraseMatcher
+    /// The lexicon's distinct groups, in lexicon order.
+    let groupNames: [String]
+    /// The number in `groupNames` of each entry's group, -1 for an entry without one.
+    let entryGroups: [Int]
 
     public var phraseMatchers: [PhraseMatcher] { [matcher] }
     let minimum: Int
@@ -25,22 +29,65 @@ public struct SourcesCheck: Check {
                 at: parameters.location(of: "kinds"))
         }
         matcher = PhraseMatcher(lexicon)
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        entryGroups = lexicon.entries.map { entry in
+            guard let group = entry.group else { return -1 }
+            if let number = numbers[group] { return number }
+            numbers[group] = names.count
+            names.append(group)
+            return names.count - 1
+        }
+        groupNames = names
         minimum = parameters.integer("min") ?? 2
         try parameters.require("min", atLeast: 1)
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let matches = matcher.found(in: item.text)
-        let entries = matcher.lexicon.entries
-        var kinds: [String] = []
+        // The distinct groups by number, in order of appearance: no strings compared or built.
+        var kinds: [Int] = []
         for match in matches {
-            if let group = entries[match.entry].group, !kinds.contains(group) { kinds.append(group) }
+            let group = entryGroups[match.entry]
+            if group >= 0, !kinds.contains(group) { kinds.append(group) }
         }
-        let listed = kinds.isEmpty ? "none" : kinds.joined(separator: ", ")
         return CheckOutcome(
             fraction: CheckOutcome.shortfall(Double(kinds.count), of: Double(minimum)),
-            reason: "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(minimum) needed",
-            evidence: matches.map { item.text.hit(covering: $0.tokens) },
-            variables: ["count": String(kinds.count), "kinds": listed, "min": String(minimum)])
+            details: Details(
+                minimum: minimum, text: item.text, matches: matches, kinds: kinds, groupNames: groupNames))
+    }
+
+    /// An outcome's parts, from the matches and the groups they name: every match is evidence.
+    final class Details: OutcomeDetails {
+        let minimum: Int
+        let text: TokenizedText
+        let matches: [PhraseMatcher.Found]
+        /// Numbers into `groupNames`, in order of appearance.
+        let kinds: [Int]
+        let groupNames: [String]
+
+        init(minimum: Int, text: TokenizedText, matches: [PhraseMatcher.Found], kinds: [Int], groupNames: [String]) {
+            self.minimum = minimum
+            self.text = text
+            self.matches = matches
+            self.kinds = kinds
+            self.groupNames = groupNames
+        }
+
+        /// The kinds named, or "none".
+        private var listed: String {
+            kinds.isEmpty ? "none" : kinds.map { groupNames[$0] }.joined(separator: ", ")
+        }
+
+        var reason: String {
+            "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(minimum) needed"
+        }
+
+        var evidence: [Hit] { matches.map { text.hit(covering: $0.tokens) } }
+        var problems: [Hit] { [] }
+
+        var variables: MessageVariables {
+            ["count": String(kinds.count), "kinds": listed, "min": String(minimum)]
+        }
     }
 }

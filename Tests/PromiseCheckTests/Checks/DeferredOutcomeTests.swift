@@ -50,6 +50,9 @@ import Testing
             "{check: present, with: {min_words: 3}}",
             // Passes with a problem when a range is too long and another is not.
             "{check: period, with: {max_years: 5}}",
+            // Sets `match` and `min` as quantity does, `frequency` when it finds one ("a b",
+            // "{n} d") and the vague "c" as the match when not.
+            "{check: frequency, with: {frequencies: {a b: 12, '{n} d': 1}, vague: [c], min_per_year: 2}}",
         ]
 
         static func random(depth: Int, using generator: inout SeededGenerator) -> Node {

@@ -83,4 +83,28 @@ import Testing
         #expect(CalendarDay(year: 2023, month: 1, day: 9).iso == "2023-01-09")
         #expect(CalendarDay(year: 987, month: 12, day: 31).iso == "0987-12-31")
     }
+
+    /// How hits were made unique before: by a set of "place excerpt" strings.
+    static func referenceUnique(_ hits: [Hit]) -> [Hit] {
+        var seen: Set<String> = []
+        return hits.filter { seen.insert("\($0.location) \($0.excerpt)").inserted }
+    }
+
+    @Test(arguments: 0..<10)
+    func uniqueHitsAgreeWithTheStringKeys(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        // Places whose descriptions share digits, and excerpts that are equal only as `String`s
+        // compare them ("é" composed and decomposed) or differ only by case.
+        let locations = [pos(1, 12), pos(11, 2), pos(1, 1), pos(2, 10)]
+        let excerpts = ["2024", "2024 – 2025", "e\u{301}t", "\u{E9}t", "\u{C9}t", "1 1", ""]
+        for _ in 0..<200 {
+            let hits = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                let excerpt = excerpts.randomElement(using: &generator) ?? ""
+                return Hit(
+                    location: locations.randomElement(using: &generator) ?? .start, excerpt: excerpt,
+                    variables: ["match": excerpt])
+            }
+            #expect(PeriodCheck.unique(hits) == Self.referenceUnique(hits), "\(hits.map { ($0.location, $0.excerpt) })")
+        }
+    }
 }

@@ -80,4 +80,55 @@ import Testing
         expectDiagnostic(
             zero.diagnostics, code: "pack.check-parameters", at: pos(2, 30), message: "'min' must be at least 1")
     }
+
+    /// `SourcesCheck.evaluate` as it was before its parts were left to ``SourcesCheck/Details``:
+    /// kinds compared as strings, every part built at once. What the check must agree with.
+    static func referenceOutcome(_ check: SourcesCheck, _ item: ScopeItem) -> CheckOutcome {
+        let matches = check.matcher.found(in: item.text)
+        let entries = check.matcher.lexicon.entries
+        var kinds: [String] = []
+        for match in matches {
+            if let group = entries[match.entry].group, !kinds.contains(group) { kinds.append(group) }
+        }
+        let listed = kinds.isEmpty ? "none" : kinds.joined(separator: ", ")
+        return CheckOutcome(
+            fraction: CheckOutcome.shortfall(Double(kinds.count), of: Double(check.minimum)),
+            reason: "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(check.minimum) needed",
+            evidence: matches.map { item.text.hit(covering: $0.tokens) },
+            variables: ["count": String(kinds.count), "kinds": listed, "min": String(check.minimum)])
+    }
+
+    @Test(arguments: 0..<10)
+    func partsAgreeWithTheEagerReference(seed: UInt64) throws {
+        var generator = SeededGenerator(state: seed)
+        // Two spellings of one group ("é" composed and decomposed) are one kind, as `==` has it.
+        let groups = ["statistik", "enkat", "e\u{301}n", "\u{E9}n", "dialog"]
+        let terms = ["brott", "enkät*", "dialog", "möte", "mätning", "sam verkan", "*statistik"]
+        let words = ["brott", "Brott", "enkäten", "dialog", "möte", "mätning", "sam", "verkan", "statistik", "x", "."]
+        for _ in 0..<20 {
+            var entries: [Lexicon.Entry] = []
+            for (position, term) in terms.shuffled(using: &generator).enumerated() {
+                // The first has a group, so the lexicon is grouped; others may have none.
+                let grouped = position == 0 || Bool.random(using: &generator)
+                let group = grouped ? groups.randomElement(using: &generator) : nil
+                entries.append(try Lexicon.Entry(term: term, group: group))
+            }
+            let lexicon = Lexicon(name: "kallor", entries: entries)
+            let yaml = "check: sources\nwith: {kinds: kallor, min: \(Int.random(in: 1...3, using: &generator))}\n"
+            let check = try #require(builtCheck(yaml, lexicons: ["kallor": lexicon]) as? SourcesCheck)
+            for _ in 0..<5 {
+                let lines = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                    (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                        words.randomElement(using: &generator) ?? "x"
+                    }.joined(separator: " ")
+                }
+                let item = ScopeItem.lines(lines)
+                let outcome = check.evaluate(item, in: blankDocument)
+                let expected = Self.referenceOutcome(check, item)
+                #expect(
+                    DeferredOutcomeTests.Parts(outcome) == DeferredOutcomeTests.Parts(expected),
+                    "\(entries.map { "\($0.term): \($0.group ?? "-")" }) on \(lines)")
+            }
+        }
+    }
 }
