@@ -120,9 +120,61 @@ package struct JSONWriter: ~Copyable {
             appendDigits(Int(value))
             return
         }
+        if let scaled = Self.tenThousandths(value) {
+            appendDecimal(scaled)
+            return
+        }
+        var text = Self.describedNumber(value)
+        text.withUTF8 { append($0) }
+    }
+
+    /// A number as Swift prints it, without a trailing `.0`: what ``double(_:)`` writes, and
+    /// what it writes for any number ``tenThousandths(_:)`` leaves to it.
+    package static func describedNumber(_ value: Double) -> String {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { append($0) }
+        return text
+    }
+
+    /// `value` × 10,000 as a whole number when `value` is the `Double` nearest a decimal with at
+    /// most four places and its magnitude is at least 0.001 and below 10^9 (rounded scores and
+    /// fractions are); nil otherwise.
+    ///
+    /// For such a number Swift prints that decimal: it reads back as `value`, and any other
+    /// decimal of as few digits is at least 10^-5 away, farther than the 10^-7 within which a
+    /// decimal reads back as a `Double` below 10^9. Swift writes numbers of that size without an
+    /// exponent.
+    package static func tenThousandths(_ value: Double) -> Int? {
+        let magnitude = abs(value)
+        guard magnitude >= 0.001, magnitude < 1e9 else { return nil }
+        let scaled = (magnitude * 10000).rounded()
+        // Division rounds to the nearest `Double`: equal means `value` is the one nearest the decimal.
+        guard scaled / 10000 == magnitude else { return nil }
+        return value < 0 ? -Int(scaled) : Int(scaled)
+    }
+
+    /// `scaled` / 10,000 as a decimal: the whole part, and the fraction's digits without
+    /// trailing zeros after a point when there is a fraction.
+    private mutating func appendDecimal(_ scaled: Int) {
+        if scaled < 0 { append("-") }
+        let magnitude = Int(scaled.magnitude)
+        appendDigits(magnitude / 10000)
+        var fraction = magnitude % 10000
+        guard fraction > 0 else { return }
+        var places = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        let target = room(places + 1)
+        target[0] = UInt8(ascii: ".")
+        var index = places
+        repeat {
+            target[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+            index -= 1
+        } while index > 0
+        length += places + 1
     }
 
     // MARK: Keyed values

@@ -140,6 +140,37 @@ struct JSONWriterTests {
         #expect(Self.written(.double(value)) == (try Self.encoded(.double(value))))
     }
 
+    /// Numbers of up to four places are written from their digits, without `Double.description`:
+    /// the bytes must be those Swift prints (``JSONWriter/describedNumber(_:)``, the way every
+    /// number was written before), around the ends of the range that way covers too.
+    @Test("numbers of up to four places are written as Swift prints them")
+    func decimalsAsSwiftPrintsThem() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0.001, 0.0011, 0.0009, 0.0001, 0.1 + 0.2, 999_999_999.9999, 1e9 - 0.5, 1e9, 0.75]
+        for places in 0...6 {
+            let scale = pow(10, Double(places))
+            for _ in 0..<3000 {
+                let whole = Int.random(in: -10_000_000_000_000...10_000_000_000_000, using: &random)
+                values.append(Double(whole >> Int.random(in: 0...40, using: &random)) / scale)
+            }
+        }
+        // Rounded fractions and scores, as the reports give them.
+        for _ in 0..<3000 {
+            let fraction = Double.random(in: 0...1, using: &random)
+            values.append((fraction * 10000).rounded() / 10000)
+            values.append((fraction * 1000).rounded() / 10)
+        }
+        for value in values + values.map(\.nextUp) + values.map(\.nextDown) {
+            #expect(Self.written(.double(value)) == JSONWriter.describedNumber(value), "\(value)")
+        }
+        // The digits' way is taken where meant: the test above does not only test the old way.
+        #expect(JSONWriter.tenThousandths(79.2) == 792_000)
+        #expect(JSONWriter.tenThousandths(-0.0625) == -625)
+        #expect(JSONWriter.tenThousandths(0.1 + 0.2) == nil)
+        #expect(JSONWriter.tenThousandths(1e9) == nil)
+        #expect(JSONWriter.tenThousandths(0.0009) == nil)
+    }
+
     @Test("escapes only quotes, backslashes and control characters; slashes and UTF-8 stay")
     func escaping() {
         #expect(
