@@ -518,7 +518,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Whether JSON escapes `byte` in a string.
     @inline(__always)
-    static func isEscaped(_ byte: UInt8) -> Bool {
+    package static func isEscaped(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
@@ -560,17 +560,19 @@ package struct JSONWriter: ~Copyable {
         return stringEscapeBits(word) == 0
     }
 
-    /// The offset of the first eight-byte word from `start` that may hold a byte JSON escapes
-    /// (a control character, `"` or `\\`), or where the last whole word ends when none does.
+    /// The offset of the first byte from `start` that JSON escapes (a control character, `"` or
+    /// `\\`) among the whole eight-byte words from there, or where the last whole word ends when
+    /// none does; the caller looks at the bytes after the last whole word one by one.
     ///
-    /// A word qualifies exactly when one of its bytes is below 0x20 or equals 0x22 or 0x5C; the
-    /// caller looks at the bytes from there on one by one.
-    static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The lowest flagged byte of ``stringEscapeBits(_:)`` is exact (a borrow only runs from a
+    /// byte that is flagged to those after it), and the first in the text read little-endian.
+    package static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = utf8.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var index = start
         while index + 8 <= utf8.count {
-            if stringEscapeBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return index }
+            let bits = stringEscapeBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if bits != 0 { return index + bits.trailingZeroBitCount / 8 }
             index += 8
         }
         return index

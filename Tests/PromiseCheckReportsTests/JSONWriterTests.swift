@@ -197,6 +197,22 @@ struct JSONWriterTests {
         }
     }
 
+    /// The word scan stops at the escaped byte itself, not only at the word that holds it
+    /// (which ``escapesAtEveryOffset()`` would not notice: the bytes after are looked at anyway).
+    @Test("the first escaped byte among whole words is found exactly")
+    func firstEscapedByteIsExact() {
+        var random = SystemRandomNumberGenerator()
+        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x61]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in bytes.randomElement(using: &random)! }
+            let start = Int.random(in: 0...text.count, using: &random)
+            let wholeWordsEnd = start + (text.count - start) / 8 * 8
+            let expected = text[start..<wholeWordsEnd].firstIndex(where: JSONWriter.isEscaped) ?? wholeWordsEnd
+            let found = text.withUnsafeBufferPointer { JSONWriter.firstEscapedByte(in: $0, from: start) }
+            #expect(found == expected, "\(text) from \(start)")
+        }
+    }
+
     /// Keys are copied as words of eight, four, two or one bytes when they need no escaping:
     /// every byte to escape, or not, at every place of keys of every length up to past two words.
     @Test("a key is written as JSONEncoder writes it, whatever byte stands wherever in it")
