@@ -31,6 +31,9 @@ package struct JSONWriter: ~Copyable {
     private var hasElements: Bool
     /// A key was just written, so the next value needs no separator.
     private var afterKey = false
+    /// The writer allocated `base` and frees it; false while it writes in an array's room
+    /// (``written(after:level:capacity:_:)``), until it outgrows that.
+    private var ownsBase = true
 
     /// Room kept after every write, for words stored past its end.
     private static let slack = 16
@@ -50,7 +53,47 @@ package struct JSONWriter: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    deinit { base.deallocate() }
+    /// A writer in the room of `buffer` (at least ``slack`` bytes and an address), which it
+    /// neither frees nor grows: it moves to room of its own when it needs more.
+    private init(room buffer: UnsafeMutableBufferPointer<UInt8>, start: UnsafeMutablePointer<UInt8>, level: Int) {
+        self.capacity = buffer.count
+        self.base = start
+        self.ownsBase = false
+        self.depth = 0
+        self.indentation = level * 2
+        self.hasElements = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
+
+    /// `prefix` and what `body` writes after it, with the outermost value at nesting `level`,
+    /// written straight into a new array with room for `capacity` more bytes: the array is the
+    /// result, not a copy of the writer's bytes, unless the part outgrew that room.
+    package static func written(
+        after prefix: [UInt8], level: Int, capacity: Int, _ body: (inout JSONWriter) -> Void
+    ) -> [UInt8] {
+        var outgrown: [UInt8]?
+        let room = prefix.count + Swift.max(capacity, 256) + slack
+        let result = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            guard let start = buffer.baseAddress, buffer.count >= room else {
+                var json = JSONWriter(into: prefix, level: level, capacity: capacity)
+                body(&json)
+                outgrown = json.bytes
+                count = 0
+                return
+            }
+            var json = JSONWriter(room: buffer, start: start, level: level)
+            prefix.withUnsafeBufferPointer { json.append($0) }
+            body(&json)
+            if json.ownsBase {
+                outgrown = json.bytes
+                count = 0
+            } else {
+                count = json.length
+            }
+        }
+        return outgrown ?? result
+    }
 
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
@@ -416,7 +459,8 @@ package struct JSONWriter: ~Copyable {
         let newCapacity = Swift.max(length + count + Self.slack, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: length)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
+        ownsBase = true
         base = newBase
         capacity = newCapacity
     }

@@ -297,6 +297,24 @@ struct JSONWriterTests {
         #expect(writer.bytes.last == UInt8(ascii: "!"))
     }
 
+    /// A file's part is written straight into the array it is returned in; one that outgrows
+    /// the room moves to the writer's own. Either way the bytes are the ordinary writer's.
+    @Test("a part written into its array is what the writer writes, in its room or beyond")
+    func writtenIntoArray() {
+        var random = SystemRandomNumberGenerator()
+        let long = Value.array((0..<40).map { .string(String(repeating: "åbc\"d ", count: $0 * 5)) })
+        for round in 0..<400 {
+            let value = round % 10 == 0 ? long : Self.value(&random, depth: 0)
+            let prefix = Array(String(repeating: "p", count: round % 7 * 100).utf8)
+            let capacity = [0, 16, 300, 64 * 1024].randomElement(using: &random)!
+            let level = round % 3
+            let direct = JSONWriter.written(after: prefix, level: level, capacity: capacity) { value.write(to: &$0) }
+            var writer = JSONWriter(into: prefix, level: level)
+            value.write(to: &writer)
+            #expect(direct == writer.bytes)
+        }
+    }
+
     @Test("fixed keys must need no escaping")
     func fixedKeys() {
         #expect(JSONWriter.needsNoEscaping("engine_findings"))
