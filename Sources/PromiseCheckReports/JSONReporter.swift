@@ -24,10 +24,7 @@ public struct JSONReporter: StreamingReporter {
     public func file(_ file: FileReport, index: Int, into output: inout [UInt8]) {
         if index > 0 { output.append(contentsOf: Self.fileSeparator) }
         output.append(contentsOf: Self.fileIndentation)
-        var json = JSONWriter(into: output, level: 2, capacity: Self.partCapacity)
-        output = []
-        Self.write(file, to: &json)
-        output = json.bytes
+        output = JSONWriter.written(after: output, level: 2, capacity: Self.partCapacity) { Self.write(file, to: &$0) }
     }
 
     public func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8]) {

@@ -31,6 +31,9 @@ package struct JSONWriter: ~Copyable {
     private var hasElements: Bool
     /// A key was just written, so the next value needs no separator.
     private var afterKey = false
+    /// The writer allocated `base` and frees it; false while it writes in an array's room
+    /// (``written(after:level:capacity:_:)``), until it outgrows that.
+    private var ownsBase = true
 
     /// Room kept after every write, for words stored past its end.
     private static let slack = 16
@@ -50,7 +53,47 @@ package struct JSONWriter: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    deinit { base.deallocate() }
+    /// A writer in the room of `buffer` (at least ``slack`` bytes and an address), which it
+    /// neither frees nor grows: it moves to room of its own when it needs more.
+    private init(room buffer: UnsafeMutableBufferPointer<UInt8>, start: UnsafeMutablePointer<UInt8>, level: Int) {
+        self.capacity = buffer.count
+        self.base = start
+        self.ownsBase = false
+        self.depth = 0
+        self.indentation = level * 2
+        self.hasElements = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
+
+    /// `prefix` and what `body` writes after it, with the outermost value at nesting `level`,
+    /// written straight into a new array with room for `capacity` more bytes: the array is the
+    /// result, not a copy of the writer's bytes, unless the part outgrew that room.
+    package static func written(
+        after prefix: [UInt8], level: Int, capacity: Int, _ body: (inout JSONWriter) -> Void
+    ) -> [UInt8] {
+        var outgrown: [UInt8]?
+        let room = prefix.count + Swift.max(capacity, 256) + slack
+        let result = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            guard let start = buffer.baseAddress, buffer.count >= room else {
+                var json = JSONWriter(into: prefix, level: level, capacity: capacity)
+                body(&json)
+                outgrown = json.bytes
+                count = 0
+                return
+            }
+            var json = JSONWriter(room: buffer, start: start, level: level)
+            prefix.withUnsafeBufferPointer { json.append($0) }
+            body(&json)
+            if json.ownsBase {
+                outgrown = json.bytes
+                count = 0
+            } else {
+                count = json.length
+            }
+        }
+        return outgrown ?? result
+    }
 
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
@@ -120,9 +163,61 @@ package struct JSONWriter: ~Copyable {
             appendDigits(Int(value))
             return
         }
+        if let scaled = Self.tenThousandths(value) {
+            appendDecimal(scaled)
+            return
+        }
+        var text = Self.describedNumber(value)
+        text.withUTF8 { append($0) }
+    }
+
+    /// A number as Swift prints it, without a trailing `.0`: what ``double(_:)`` writes, and
+    /// what it writes for any number ``tenThousandths(_:)`` leaves to it.
+    package static func describedNumber(_ value: Double) -> String {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { append($0) }
+        return text
+    }
+
+    /// `value` × 10,000 as a whole number when `value` is the `Double` nearest a decimal with at
+    /// most four places and its magnitude is at least 0.001 and below 10^9 (rounded scores and
+    /// fractions are); nil otherwise.
+    ///
+    /// For such a number Swift prints that decimal: it reads back as `value`, and any other
+    /// decimal of as few digits is at least 10^-5 away, farther than the 10^-7 within which a
+    /// decimal reads back as a `Double` below 10^9. Swift writes numbers of that size without an
+    /// exponent.
+    package static func tenThousandths(_ value: Double) -> Int? {
+        let magnitude = abs(value)
+        guard magnitude >= 0.001, magnitude < 1e9 else { return nil }
+        let scaled = (magnitude * 10000).rounded()
+        // Division rounds to the nearest `Double`: equal means `value` is the one nearest the decimal.
+        guard scaled / 10000 == magnitude else { return nil }
+        return value < 0 ? -Int(scaled) : Int(scaled)
+    }
+
+    /// `scaled` / 10,000 as a decimal: the whole part, and the fraction's digits without
+    /// trailing zeros after a point when there is a fraction.
+    private mutating func appendDecimal(_ scaled: Int) {
+        if scaled < 0 { append("-") }
+        let magnitude = Int(scaled.magnitude)
+        appendDigits(magnitude / 10000)
+        var fraction = magnitude % 10000
+        guard fraction > 0 else { return }
+        var places = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        let target = room(places + 1)
+        target[0] = UInt8(ascii: ".")
+        var index = places
+        repeat {
+            target[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+            index -= 1
+        } while index > 0
+        length += places + 1
     }
 
     // MARK: Keyed values
@@ -364,7 +459,8 @@ package struct JSONWriter: ~Copyable {
         let newCapacity = Swift.max(length + count + Self.slack, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: length)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
+        ownsBase = true
         base = newBase
         capacity = newCapacity
     }
@@ -466,7 +562,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Whether JSON escapes `byte` in a string.
     @inline(__always)
-    static func isEscaped(_ byte: UInt8) -> Bool {
+    package static func isEscaped(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
@@ -508,17 +604,19 @@ package struct JSONWriter: ~Copyable {
         return stringEscapeBits(word) == 0
     }
 
-    /// The offset of the first eight-byte word from `start` that may hold a byte JSON escapes
-    /// (a control character, `"` or `\\`), or where the last whole word ends when none does.
+    /// The offset of the first byte from `start` that JSON escapes (a control character, `"` or
+    /// `\\`) among the whole eight-byte words from there, or where the last whole word ends when
+    /// none does; the caller looks at the bytes after the last whole word one by one.
     ///
-    /// A word qualifies exactly when one of its bytes is below 0x20 or equals 0x22 or 0x5C; the
-    /// caller looks at the bytes from there on one by one.
-    static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The lowest flagged byte of ``stringEscapeBits(_:)`` is exact (a borrow only runs from a
+    /// byte that is flagged to those after it), and the first in the text read little-endian.
+    package static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = utf8.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var index = start
         while index + 8 <= utf8.count {
-            if stringEscapeBits(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return index }
+            let bits = stringEscapeBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if bits != 0 { return index + bits.trailingZeroBitCount / 8 }
             index += 8
         }
         return index

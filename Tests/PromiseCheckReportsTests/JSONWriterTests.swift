@@ -140,6 +140,37 @@ struct JSONWriterTests {
         #expect(Self.written(.double(value)) == (try Self.encoded(.double(value))))
     }
 
+    /// Numbers of up to four places are written from their digits, without `Double.description`:
+    /// the bytes must be those Swift prints (``JSONWriter/describedNumber(_:)``, the way every
+    /// number was written before), around the ends of the range that way covers too.
+    @Test("numbers of up to four places are written as Swift prints them")
+    func decimalsAsSwiftPrintsThem() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0.001, 0.0011, 0.0009, 0.0001, 0.1 + 0.2, 999_999_999.9999, 1e9 - 0.5, 1e9, 0.75]
+        for places in 0...6 {
+            let scale = pow(10, Double(places))
+            for _ in 0..<3000 {
+                let whole = Int.random(in: -10_000_000_000_000...10_000_000_000_000, using: &random)
+                values.append(Double(whole >> Int.random(in: 0...40, using: &random)) / scale)
+            }
+        }
+        // Rounded fractions and scores, as the reports give them.
+        for _ in 0..<3000 {
+            let fraction = Double.random(in: 0...1, using: &random)
+            values.append((fraction * 10000).rounded() / 10000)
+            values.append((fraction * 1000).rounded() / 10)
+        }
+        for value in values + values.map(\.nextUp) + values.map(\.nextDown) {
+            #expect(Self.written(.double(value)) == JSONWriter.describedNumber(value), "\(value)")
+        }
+        // The digits' way is taken where meant: the test above does not only test the old way.
+        #expect(JSONWriter.tenThousandths(79.2) == 792_000)
+        #expect(JSONWriter.tenThousandths(-0.0625) == -625)
+        #expect(JSONWriter.tenThousandths(0.1 + 0.2) == nil)
+        #expect(JSONWriter.tenThousandths(1e9) == nil)
+        #expect(JSONWriter.tenThousandths(0.0009) == nil)
+    }
+
     @Test("escapes only quotes, backslashes and control characters; slashes and UTF-8 stay")
     func escaping() {
         #expect(
@@ -163,6 +194,22 @@ struct JSONWriterTests {
                     }
                 }
             }
+        }
+    }
+
+    /// The word scan stops at the escaped byte itself, not only at the word that holds it
+    /// (which ``escapesAtEveryOffset()`` would not notice: the bytes after are looked at anyway).
+    @Test("the first escaped byte among whole words is found exactly")
+    func firstEscapedByteIsExact() {
+        var random = SystemRandomNumberGenerator()
+        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x61]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in bytes.randomElement(using: &random)! }
+            let start = Int.random(in: 0...text.count, using: &random)
+            let wholeWordsEnd = start + (text.count - start) / 8 * 8
+            let expected = text[start..<wholeWordsEnd].firstIndex(where: JSONWriter.isEscaped) ?? wholeWordsEnd
+            let found = text.withUnsafeBufferPointer { JSONWriter.firstEscapedByte(in: $0, from: start) }
+            #expect(found == expected, "\(text) from \(start)")
         }
     }
 
@@ -248,6 +295,24 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "prefix" + (try Self.encoded(value)))
         writer.bytes.append(UInt8(ascii: "!"))
         #expect(writer.bytes.last == UInt8(ascii: "!"))
+    }
+
+    /// A file's part is written straight into the array it is returned in; one that outgrows
+    /// the room moves to the writer's own. Either way the bytes are the ordinary writer's.
+    @Test("a part written into its array is what the writer writes, in its room or beyond")
+    func writtenIntoArray() {
+        var random = SystemRandomNumberGenerator()
+        let long = Value.array((0..<40).map { .string(String(repeating: "åbc\"d ", count: $0 * 5)) })
+        for round in 0..<400 {
+            let value = round % 10 == 0 ? long : Self.value(&random, depth: 0)
+            let prefix = Array(String(repeating: "p", count: round % 7 * 100).utf8)
+            let capacity = [0, 16, 300, 64 * 1024].randomElement(using: &random)!
+            let level = round % 3
+            let direct = JSONWriter.written(after: prefix, level: level, capacity: capacity) { value.write(to: &$0) }
+            var writer = JSONWriter(into: prefix, level: level)
+            value.write(to: &writer)
+            #expect(direct == writer.bytes)
+        }
     }
 
     @Test("fixed keys must need no escaping")

@@ -10,17 +10,18 @@ struct ReasonText {
     /// Appends text as it is.
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Appends an integer in decimal.
+    /// Appends an integer in decimal, most significant digit first (no reversal afterwards).
     mutating func append(_ number: Int) {
-        guard number != 0 else { return bytes.append(UInt8(ascii: "0")) }
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
         var rest = number.magnitude
-        while rest > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        }
-        bytes[start...].reverse()
+        // The power of ten of the first digit; at most 10^19, which `UInt` holds.
+        var unit: UInt = 1
+        while rest / unit >= 10 { unit &*= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / unit))
+            rest %= unit
+            unit /= 10
+        } while unit > 0
     }
 
     /// Appends `: "a", "b"` (nothing for no texts), and `, …` when `more` follow.

@@ -200,7 +200,7 @@ public struct Engine: Sendable {
             let problems = outcome.problems
             if problems.isEmpty {
                 // The item's own text, except for the whole document's, which changes with any edit.
-                let subject = item.kind != .document ? item.text.spans.map(\.text).joined(separator: " ") : nil
+                let subject = item.kind != .document ? Self.subject(of: item.text.spans) : nil
                 let message = template.render(
                     FindingValues(outcome: outcomeVariables, item: item.variables, rule: rule.id, area: area))
                 finding(message, at: item.location, excerpt: nil, subject: subject)
@@ -256,6 +256,21 @@ public struct Engine: Sendable {
             default: return nil
             }
         }
+    }
+
+    /// The spans' texts joined by spaces, as `spans.map(\.text).joined(separator: " ")` gives
+    /// them: one span's text as it is, several in one string without an array of their texts.
+    static func subject(of spans: [Span]) -> String {
+        guard spans.count > 1 else { return spans.first?.text ?? "" }
+        var count = spans.count - 1
+        for span in spans { count += span.text.utf8.count }
+        var subject = ""
+        subject.reserveCapacity(count)
+        for index in spans.indices {
+            if index > 0 { subject.append(" ") }
+            subject.append(spans[index].text)
+        }
+        return subject
     }
 
     /// "2 of 3 commitments pass", and "; 3 needed" when `needed` is given.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PromiseCheck
@@ -9,6 +10,26 @@ import Testing
         var reason = ReasonText()
         reason.append(number)
         #expect(reason.text == String(number))
+    }
+
+    /// Digits are written first to last; each number of any size reads as `String` writes it.
+    @Test func randomIntegersAreWrittenAsStringWritesThem() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let number = Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random)
+            var reason = ReasonText(capacity: 0)
+            reason.append("n=")
+            reason.append(number)
+            #expect(reason.text == "n=" + String(number))
+        }
+        for power in 0...18 {
+            let round = Int(pow(10, Double(power)))
+            for number in [round - 1, round, round + 1, -round] {
+                var reason = ReasonText()
+                reason.append(number)
+                #expect(reason.text == String(number))
+            }
+        }
     }
 
     @Test func quotedListsShowTheirTextsAndAnEllipsis() {

@@ -439,3 +439,17 @@ import Testing
             message: "require must be all, any or a whole number of items, found '\(text)'")
     }
 }
+
+/// A finding's subject, joined in one string without an array of the spans' texts.
+@Suite struct FindingSubjectTests {
+    @Test func subjectsAreTheSpansTextsJoinedBySpaces() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["", " ", "a", "Öka tryggheten", "polisen", "😀 x", "\n"]
+        for _ in 0..<2000 {
+            let spans = (0..<Int.random(in: 0...5, using: &random)).map { line in
+                Span(pieces.randomElement(using: &random) ?? "", at: SourceLocation(line: line + 1, column: 1))
+            }
+            #expect(Engine.subject(of: spans) == spans.map(\.text).joined(separator: " "))
+        }
+    }
+}
