@@ -127,18 +127,16 @@ struct CheckCommand: ParsableCommand {
         }
         let previous = try baseline.map(Self.readBaseline)
 
-        // The first path's packs load while the files are found.
-        let prefetch = PackPrefetch(packOptions, references: runConfiguration.packReferences)
         let discovery = FileDiscovery.discover(paths)
         let files = configurations.select(discovery, forceExclude: forceExclude)
         try configurations.stopOnErrors()
 
         let keepSource = destinations.contains { $0.format.needsSource }
-        let plan = try CheckPlan(files: files, packOptions: packOptions, prefetched: prefetch)
+        let plan = try CheckPlan(files: files, packOptions: packOptions)
         var packs = plan.packs
         if packs.isEmpty {
             // No file to check: the run's packs still load (and fail the run when they cannot).
-            let pack = try packOptions.loadCombined(references: runConfiguration.packReferences, prefetched: prefetch)
+            let pack = try packOptions.loadCombined(references: runConfiguration.packReferences)
             packs = [PackSummary(pack.applying(runConfiguration.rules))]
         }
         var run = ReportRun(

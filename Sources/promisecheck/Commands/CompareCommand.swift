@@ -59,18 +59,15 @@ struct CompareCommand: ParsableCommand {
             RunConfiguration.Overrides(file: configFiles.file, noConfig: configFiles.noConfig, packs: packOptions.packs)
         )
         let runConfiguration = configurations.configuration(for: paths[0])
-        // The first path's packs load while the files are found.
-        let prefetch = PackPrefetch(packOptions, references: runConfiguration.packReferences)
         let discovery = FileDiscovery.discover(paths)
         let files = configurations.select(discovery, forceExclude: false)
         try configurations.stopOnErrors()
-        let plan = try CheckPlan(files: files, packOptions: packOptions, prefetched: prefetch)
+        let plan = try CheckPlan(files: files, packOptions: packOptions)
         // The columns are the first file's pack's (the first path's configuration's when there
         // is no file); a run over several configurations says so, as its scores mix rule sets.
         let pack =
             try plan.checkers.first?.engine.pack
-            ?? packOptions.loadCombined(references: runConfiguration.packReferences, prefetched: prefetch)
-            .applying(runConfiguration.rules)
+            ?? packOptions.loadCombined(references: runConfiguration.packReferences).applying(runConfiguration.rules)
         if plan.checkers.count > 1 {
             StandardError.write(
                 "note: the files are checked under \(plan.checkers.count) configurations with different packs or "

@@ -70,10 +70,8 @@ struct PackOptions: ParsableArguments {
     }
 
     /// The combined pack, or exits with status 2 after printing why it could not be loaded.
-    /// Takes the load of `prefetched` when it is of the same references.
-    func loadCombined(references: [String]? = nil, prefetched: PackPrefetch? = nil) throws -> RulePack {
-        let (packs, diagnostics) =
-            prefetched?.result(for: references ?? self.references) ?? load(references: references)
+    func loadCombined(references: [String]? = nil) throws -> RulePack {
+        let (packs, diagnostics) = load(references: references)
         for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
         guard !diagnostics.containsErrors, let pack = RulePack.combining(packs) else {
             throw ExitCode.usageError

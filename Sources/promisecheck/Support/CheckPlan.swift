@@ -11,13 +11,9 @@ struct CheckPlan {
     /// The packs the files are checked with, each once, in the order first used.
     var packs: [PackSummary] = []
 
-    /// Loads every pack before any file is checked (taking the load of `prefetched` for its
-    /// references), and prints each configuration's unknown rule ids once. Exits with status 2
-    /// when a pack does not load.
-    init(
-        files: [(path: String, configuration: Configuration)], packOptions: PackOptions,
-        prefetched: PackPrefetch? = nil
-    ) throws {
+    /// Loads every pack before any file is checked, and prints each configuration's unknown
+    /// rule ids once. Exits with status 2 when a pack does not load.
+    init(files: [(path: String, configuration: Configuration)], packOptions: PackOptions) throws {
         var groups: [Configuration.EvaluationKey: Int] = [:]
         var loadedPacks: [[String]: RulePack] = [:]
         var warned: Set<String> = []
@@ -31,7 +27,7 @@ struct CheckPlan {
             if let cached = loadedPacks[key.packs] {
                 base = cached
             } else {
-                base = try packOptions.loadCombined(references: key.packs, prefetched: prefetched)
+                base = try packOptions.loadCombined(references: key.packs)
                 loadedPacks[key.packs] = base
             }
             for diagnostic in file.configuration.unknownRules(in: base)
