@@ -27,7 +27,7 @@ public enum YAMLParser {
     /// the stream and fails on ill-formed UTF-8 and on NUL (a control character), so a document
     /// that parses holds neither. Only when parsing fails are the bytes checked, so that an
     /// encoding error anywhere in the file is reported before any other error, as if checked
-    /// first (``parseValidatingFirst(_:limits:)``, the reference the tests compare with).
+    /// first (`EncodingCheckOrderTests` compare the parser with that simple order).
     private static func parse(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> Result<Node, YAMLError> {
         let source = SourceText(buffer)
         do throws(YAMLError) {
@@ -46,28 +46,6 @@ public enum YAMLParser {
         } catch {
             return .failure(error)
         }
-    }
-
-    /// ``parse(_:limits:)`` with the encoding checked before libyaml runs: the simple order,
-    /// kept as the reference the tests compare the parser with.
-    package static func parseValidatingFirst(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
-        -> Node
-    {
-        try checkSize(bytes.count, limits: limits)
-        return try bytes.withUnsafeBufferPointer { buffer -> Result<Node, YAMLError> in
-            let source = SourceText(buffer)
-            do throws(YAMLError) {
-                try source.checkForeignEncoding()
-                try source.checkUTF8()
-                guard !source.isBlank else {
-                    throw YAMLError(kind: .empty, message: "file is empty", mark: .start)
-                }
-                var builder = DocumentBuilder(source: source, limits: limits)
-                return .success(try builder.build())
-            } catch {
-                return .failure(error)
-            }
-        }.get()
     }
 
     private static func checkSize(_ byteCount: Int, limits: YAMLLimits) throws(YAMLError) {

@@ -1,8 +1,9 @@
-import PromiseCheckYAML
 import Testing
 
+@testable import PromiseCheckYAML
+
 /// The parser leaves UTF-8 validation to libyaml and checks the bytes itself only when parsing
-/// fails; `YAMLParser.parseValidatingFirst` checks them before libyaml runs. Both must give
+/// fails; `parseValidatingFirst` here checks them before libyaml runs. Both must give
 /// the same tree or the same error for any bytes.
 @Suite struct EncodingCheckOrderTests {
     /// YAML pieces (valid and not: duplicate keys, tabs, bad indentation, a second document,
@@ -18,6 +19,25 @@ import Testing
         [0xEF, 0xBB, 0xBF],
     ]
 
+    /// `YAMLParser.parse` with the encoding checked before libyaml runs: the simple order, the
+    /// reference. (The random inputs are far below the size limit, which is checked first in both.)
+    static func parseValidatingFirst(_ bytes: [UInt8], limits: YAMLLimits) throws(YAMLError) -> Node {
+        try bytes.withUnsafeBufferPointer { buffer -> Result<Node, YAMLError> in
+            let source = SourceText(buffer)
+            do throws(YAMLError) {
+                try source.checkForeignEncoding()
+                try source.checkUTF8()
+                guard !source.isBlank else {
+                    throw YAMLError(kind: .empty, message: "file is empty", mark: .start)
+                }
+                var builder = DocumentBuilder(source: source, limits: limits)
+                return .success(try builder.build())
+            } catch {
+                return .failure(error)
+            }
+        }.get()
+    }
+
     @Test func parsingAgreesWithValidatingFirst() {
         var random = SystemRandomNumberGenerator()
         let limits = YAMLLimits(maxDepth: 4, maxNodes: 40)
@@ -29,7 +49,7 @@ import Testing
             }
             let parsed = Result { () throws(YAMLError) in try YAMLParser.parse(bytes, limits: limits) }
             let reference = Result { () throws(YAMLError) in
-                try YAMLParser.parseValidatingFirst(bytes, limits: limits)
+                try Self.parseValidatingFirst(bytes, limits: limits)
             }
             switch (parsed, reference) {
             case (.success(let node), .success(let expected)):
