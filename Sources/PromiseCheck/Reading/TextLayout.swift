@@ -81,8 +81,9 @@ enum TextLayout {
         }
         // The builder has found which blocks are shaped like headings.
         for index in blocks.indices.dropLast() where blocks[index].isHeadingShaped {
-            let next = blocks[index + 1]
-            let leadsIntoList = blocks[index].endsWithColon && next.isListItem && !next.followsBlankLine
+            // The next block's fields read in place, not the block copied; the text read last.
+            let leadsIntoList =
+                blocks[index + 1].isListItem && !blocks[index + 1].followsBlankLine && blocks[index].endsWithColon
             blocks[index].isHeadingCandidate = !leadsIntoList
         }
         return blocks
@@ -669,7 +670,7 @@ extension TextLayout {
                     block.isNumberedHeading = TextLayout.isNumberedHeading(scalars(pieces[0].bytes))
                 }
             }
-            blocks.append(block)
+            blocks.append(consume block)
         }
 
         private static func isItem(_ kind: TextBlock.Kind) -> Bool {

@@ -68,7 +68,7 @@ public struct TextPromiseReader: Sendable {
         }
         let directives = SuppressionComments.text(&lines, from: firstLine, format: format, path: path, log: log)
         let blocks = TextLayout.blocks(of: lines, format: format, from: firstLine)
-        var assembler = Assembler(profile: profile, blocks: blocks)
+        let assembler = Assembler(profile: profile, blocks: blocks)
         var document = assembler.document(path: path, format: format, frontMatter: frontMatter ?? FrontMatter())
         document.suppressions = SuppressionComments.text(directives, blocks: blocks)
         if document.sections.isEmpty && document.title == nil && frontMatter == nil {
@@ -149,7 +149,10 @@ public struct TextPromiseReader: Sendable {
 
 extension TextPromiseReader {
     /// One pass over the blocks: headings, sections, commitments, signatories and the area.
-    struct Assembler {
+    ///
+    /// A class: its closures and methods share it rather than copying its blocks and the
+    /// profile's many references; section drafts hold blocks by index, not by copy.
+    final class Assembler {
         let profile: TextReadingProfile
         let blocks: [TextBlock]
         /// The section role each heading-shaped block's text matches.
@@ -165,24 +168,38 @@ extension TextPromiseReader {
             let deadline = RegexDeadline(
                 base: RegexDeadline.reading, forTextOfLength: blocks.reduce(0) { $0 + $1.utf16Count })
             self.deadline = deadline
-            roles = blocks.map { block in
-                block.isHeadingShaped || block.headingLevel != nil
-                    ? profile.role(ofHeading: block.text, before: deadline) : nil
+            var roles: [String?] = []
+            roles.reserveCapacity(blocks.count)
+            for index in blocks.indices {
+                let isShaped = blocks[index].isHeadingShaped || blocks[index].headingLevel != nil
+                roles.append(isShaped ? profile.role(ofHeading: blocks[index].text, before: deadline) : nil)
             }
+            self.roles = roles
         }
 
-        /// A section as it is gathered: its heading, and its blocks with the sub-headings among them.
+        /// A section as it is gathered: its heading, and its blocks with the sub-headings among
+        /// them, each by its index in ``blocks``.
         struct SectionDraft {
             var role: String?
-            var heading: TextBlock?
-            var entries: [(block: TextBlock, isSubHeading: Bool)] = []
+            var heading: Int?
+            var entries: [Entry] = []
 
-            var location: SourceLocation? { heading?.location ?? entries.first?.block.location }
             /// Whether commitments are read from it: introduction, commitments and unnamed sections.
             var mayHoldCommitments: Bool { role == nil || role == "commitments" || role == "introduction" }
         }
 
-        mutating func document(path: String, format: Document.Format, frontMatter: FrontMatter) -> Document {
+        /// A block of a section draft, by its index in ``blocks``.
+        struct Entry {
+            var index: Int
+            var isSubHeading: Bool
+        }
+
+        /// Where a draft starts: its heading, else its first block.
+        private func location(of draft: SectionDraft) -> SourceLocation? {
+            (draft.heading ?? draft.entries.first?.index).map { blocks[$0].location }
+        }
+
+        func document(path: String, format: Document.Format, frontMatter: FrontMatter) -> Document {
             isHeading = blocks.indices.map(isHeading(at:))
             var document = Document(path: path, format: format)
             let titleIndex = self.titleIndex()
@@ -200,13 +217,14 @@ extension TextPromiseReader {
             if let runStart {
                 drafts.append(
                     SectionDraft(
-                        role: "signatures", entries: blocks[runStart...].map { (block: $0, isSubHeading: false) }))
+                        role: "signatures",
+                        entries: (runStart..<blocks.count).map { Entry(index: $0, isSubHeading: false) }))
             }
             document.sections = drafts.compactMap { draft in
-                guard let location = draft.location else { return nil }
+                guard let location = location(of: draft) else { return nil }
                 return Section(
-                    role: draft.role, heading: draft.heading?.span, blocks: draft.entries.map { $0.block.span },
-                    location: location)
+                    role: draft.role, heading: draft.heading.map { blocks[$0].span },
+                    blocks: draft.entries.map { blocks[$0.index].span }, location: location)
             }
             let (parties, tokenized) = partyMatches(ofBlocksIn: drafts)
             document.tokenizedSpans = tokenized
@@ -229,11 +247,11 @@ extension TextPromiseReader {
         /// A heading: a Markdown heading; a heading-shaped line that matches a section pattern or
         /// is numbered; or a heading candidate not followed by another heading.
         private func isHeading(at index: Int) -> Bool {
-            let block = blocks[index]
-            if block.headingLevel != nil { return true }
+            // The block's fields read in place, here and below, not the block copied.
+            if blocks[index].headingLevel != nil { return true }
             if isMatchedHeading(index) { return true }
-            guard block.isHeadingCandidate else { return false }
-            if block.isNumberedHeading { return true }
+            guard blocks[index].isHeadingCandidate else { return false }
+            if blocks[index].isNumberedHeading { return true }
             // A run of short lines is a list of activities without bullets, not headings.
             let next = index + 1
             return !(blocks[next].headingLevel != nil || blocks[next].isHeadingCandidate || isMatchedHeading(next))
@@ -267,34 +285,35 @@ extension TextPromiseReader {
         private func sectionDrafts(_ indices: [Int]) -> [SectionDraft] {
             var drafts: [SectionDraft] = []
             for index in indices {
-                let block = blocks[index]
-                guard let current = drafts.last else {
+                let entry = Entry(index: index, isSubHeading: false)
+                guard let last = drafts.indices.last else {
                     // Text before the first heading, or a document without headings, introduces.
                     drafts.append(
                         isHeading[index] && !isLeadIn(index)
-                            ? SectionDraft(role: roles[index], heading: block)
-                            : SectionDraft(role: "introduction", entries: [(block, false)]))
+                            ? SectionDraft(role: roles[index], heading: index)
+                            : SectionDraft(role: "introduction", entries: [entry]))
                     continue
                 }
                 guard isHeading[index] else {
-                    drafts[drafts.count - 1].entries.append((block, false))
+                    drafts[last].entries.append(entry)
                     continue
                 }
                 let role = roles[index]
-                if current.role == "signatures", role == nil || role == "signatures" {
-                    drafts[drafts.count - 1].entries.append((block, false))
+                let currentRole = drafts[last].role
+                if currentRole == "signatures", role == nil || role == "signatures" {
+                    drafts[last].entries.append(entry)
                 } else if role != nil {
-                    drafts.append(SectionDraft(role: role, heading: block))
-                } else if let level = block.headingLevel, let currentLevel = current.heading?.headingLevel,
-                    level <= currentLevel
+                    drafts.append(SectionDraft(role: role, heading: index))
+                } else if let level = blocks[index].headingLevel,
+                    let currentLevel = drafts[last].heading.flatMap({ blocks[$0].headingLevel }), level <= currentLevel
                 {
-                    drafts.append(SectionDraft(role: nil, heading: block))
-                } else if current.role == nil || current.role == "commitments" {
-                    drafts[drafts.count - 1].entries.append((block, true))
+                    drafts.append(SectionDraft(role: nil, heading: index))
+                } else if currentRole == nil || currentRole == "commitments" {
+                    drafts[last].entries.append(Entry(index: index, isSubHeading: true))
                 } else if isLeadIn(index) {
-                    drafts[drafts.count - 1].entries.append((block, false))
+                    drafts[last].entries.append(entry)
                 } else {
-                    drafts.append(SectionDraft(role: nil, heading: block))
+                    drafts.append(SectionDraft(role: nil, heading: index))
                 }
             }
             return drafts
@@ -303,8 +322,7 @@ extension TextPromiseReader {
         /// A short line ending in `:` before a list, matching no pattern: it introduces the list
         /// ("The five areas are:") rather than starting a part of the document.
         private func isLeadIn(_ index: Int) -> Bool {
-            let block = blocks[index]
-            return block.headingLevel == nil && roles[index] == nil && block.endsWithColon
+            blocks[index].headingLevel == nil && roles[index] == nil && blocks[index].endsWithColon
                 && index + 1 < blocks.count && blocks[index + 1].isListItem
         }
 
@@ -323,36 +341,39 @@ extension TextPromiseReader {
         private func commitments(in draft: SectionDraft, parties: DraftParties?, into commitments: inout [Commitment]) {
             guard draft.mayHoldCommitments else { return }
             func partyMatches(at position: Int) -> [PartyMatch] {
-                parties?.entries[position] ?? plainPartyMatches(in: draft.entries[position].block.span)
+                parties?.entries[position] ?? plainPartyMatches(in: blocks[draft.entries[position].index].span)
             }
-            let hasItems = draft.entries.contains { $0.block.isListItem }
-            let headingAnnouncesList = draft.heading?.endsWithColon ?? false
+            let hasItems = draft.entries.contains { blocks[$0.index].isListItem }
+            let headingAnnouncesList = draft.heading.map { blocks[$0].endsWithColon } ?? false
             let paragraphsCount = draft.role == "commitments" && !(headingAnnouncesList && hasItems)
-            let headingParties = draft.heading.map { parties?.heading ?? plainPartyMatches(in: $0.span) } ?? []
-            var subHeading: TextBlock? = draft.role == nil ? draft.heading : nil
+            let headingParties =
+                draft.heading.map { parties?.heading ?? plainPartyMatches(in: blocks[$0].span) } ?? []
+            // The sub-heading by its index in the blocks.
+            var subHeading: Int? = draft.role == nil ? draft.heading : nil
             var subHeadingParties = draft.role == nil ? headingParties : []
             var subHeadingUsed = false
             var leadInParties: [PartyMatch] = []
             var sectionLeadInParties: [PartyMatch] = []
-            let closing = headingAnnouncesList ? Self.paragraphAfterLastItem(draft.entries) : nil
+            let closing = headingAnnouncesList ? Self.paragraphAfterLastItem(draft.entries, in: blocks) : nil
             for (position, entry) in draft.entries.enumerated() {
-                let block = entry.block
+                let block = entry.index
                 // What follows the announced items is the section's own text, not an item.
                 if let closing, position >= closing { break }
                 if entry.isSubHeading {
-                    subHeading = block
+                    subHeading = entry.index
                     subHeadingParties = partyMatches(at: position)
                     subHeadingUsed = false
                     leadInParties = []
                     continue
                 }
-                if !block.isListItem {
+                if !blocks[block].isListItem {
                     let next = draft.entries.indices.contains(position + 1) ? draft.entries[position + 1] : nil
-                    if block.announcesWhatFollows, let next, !next.isSubHeading, next.block.isListItem {
+                    let announces = blocks[block].announcesWhatFollows
+                    if announces, let next, !next.isSubHeading, blocks[next.index].isListItem {
                         leadInParties = partyMatches(at: position)
                         continue
                     }
-                    if block.announcesWhatFollows, let next, next.isSubHeading {
+                    if announces, let next, next.isSubHeading {
                         sectionLeadInParties = partyMatches(at: position)
                         continue
                     }
@@ -379,8 +400,9 @@ extension TextPromiseReader {
                 let spansAdded = !(contextIsSubHeading && includesSubHeading)
                 var spans: [Span] = []
                 spans.reserveCapacity((includesSubHeading ? 1 : 0) + (spansAdded ? fromContext.count : 0) + 1)
-                if includesSubHeading, let subHeading {
-                    spans.append(subHeading.span)
+                let subHeadingSpan = subHeading.map { blocks[$0].span }
+                if includesSubHeading, let subHeadingSpan {
+                    spans.append(subHeadingSpan)
                     subHeadingUsed = true
                 }
                 var parties: [Span] = []
@@ -391,9 +413,9 @@ extension TextPromiseReader {
                     parties.append(party.span)
                     if spansAdded { spans.append(party.span) }
                 }
-                spans.append(block.span)
+                spans.append(blocks[block].span)
                 commitments.append(
-                    Commitment(title: subHeading?.span, parties: parties, spans: spans, location: block.location))
+                    Commitment(title: subHeadingSpan, parties: parties, spans: spans, location: blocks[block].location))
             }
         }
 
@@ -402,7 +424,7 @@ extension TextPromiseReader {
         /// When a heading announces items ("… genom att:") and every sub-heading but the last
         /// has exactly one paragraph, a further paragraph under the last one breaks the items'
         /// shape: it closes the list (a general remark), so it is not one of the items.
-        static func paragraphAfterLastItem(_ entries: [(block: TextBlock, isSubHeading: Bool)]) -> Int? {
+        static func paragraphAfterLastItem(_ entries: [Entry], in blocks: [TextBlock]) -> Int? {
             var counts: [Int] = []
             var lastItemStart: Int?
             for (position, entry) in entries.enumerated() {
@@ -410,7 +432,7 @@ extension TextPromiseReader {
                     counts.append(0)
                     lastItemStart = position
                 } else if !counts.isEmpty {
-                    guard !entry.block.isListItem else { return nil }
+                    guard !blocks[entry.index].isListItem else { return nil }
                     counts[counts.count - 1] += 1
                 }
             }
@@ -443,8 +465,8 @@ extension TextPromiseReader {
             guard profile.parties != nil else { return (nil, nil) }
             var spans: [Span] = []
             for draft in drafts where draft.mayHoldCommitments {
-                if let heading = draft.heading { spans.append(heading.span) }
-                for entry in draft.entries { spans.append(entry.block.span) }
+                if let heading = draft.heading { spans.append(blocks[heading].span) }
+                for entry in draft.entries { spans.append(blocks[entry.index].span) }
             }
             guard !spans.isEmpty else { return (nil, nil) }
             let text = TokenizedText(spans)
@@ -545,8 +567,7 @@ extension TextPromiseReader {
             var others = 0
             var index = blocks.count - 1
             while index >= max(first, 0) {
-                let block = blocks[index]
-                guard block.kind == .paragraph, let kinds = signatureLineKinds(block) else { break }
+                guard blocks[index].kind == .paragraph, let kinds = signatureLineKinds(blocks[index]) else { break }
                 names += kinds.names
                 others += kinds.others
                 start = index
@@ -591,9 +612,11 @@ extension TextPromiseReader {
             var found: [Draft] = []
             var dateLines: [Span] = []
             var sawMarker = false
-            for block in drafts.flatMap({ ($0.heading.map { [$0] } ?? []) + $0.entries.map { $0.block } }) {
+            // The drafts' headings and blocks, in order, by index.
+            let indices = drafts.flatMap { draft in [draft.heading].compactMap { $0 } + draft.entries.map(\.index) }
+            for index in indices {
                 var content: [Span] = []
-                for line in lineSpans(of: block) {
+                for line in lineSpans(of: blocks[index]) {
                     if Self.isPlaceholder(line.text) { continue }
                     if Self.containsYear(line.text) {
                         dateLines.append(line)
@@ -890,17 +913,25 @@ extension TextPromiseReader {
                 return
             }
             if !profile.bodyArea.isEmpty {
-                for section in document.sections {
-                    for span in (section.heading.map { [$0] } ?? []) + section.blocks {
-                        if let area = Self.area(
-                            in: span, patterns: profile.bodyArea, literals: profile.bodyAreaLiterals, before: deadline)
-                        {
-                            document.area = area
-                            document.areaSource = .body
-                            document.notes.append("area '\(area.text)' taken from the text")
-                            return
+                func area(in span: Span) -> Span? {
+                    Self.area(
+                        in: span, patterns: profile.bodyArea, literals: profile.bodyAreaLiterals, before: deadline)
+                }
+                // The first area of a heading or block, section by section.
+                func firstArea(in sections: [Section]) -> Span? {
+                    for section in sections {
+                        if let heading = section.heading, let area = area(in: heading) { return area }
+                        for span in section.blocks {
+                            if let area = area(in: span) { return area }
                         }
                     }
+                    return nil
+                }
+                if let area = firstArea(in: document.sections) {
+                    document.area = area
+                    document.areaSource = .body
+                    document.notes.append("area '\(area.text)' taken from the text")
+                    return
                 }
             }
             if let name = Self.areaGuess(fromPath: document.path) {

@@ -255,14 +255,13 @@ import Testing
                     followsBlankLine: true)
             }
             let assembler = TextPromiseReader.Assembler(profile: swedishTestProfile, blocks: blocks)
+            let entries = blocks.indices.map { TextPromiseReader.Assembler.Entry(index: $0, isSubHeading: false) }
             let draft = TextPromiseReader.Assembler.SectionDraft(
-                role: "commitments", heading: blocks[0], entries: blocks.dropFirst().map { ($0, false) })
+                role: "commitments", heading: 0, entries: Array(entries.dropFirst()))
             // A draft of another role before it, whose blocks are not scanned.
-            let other = TextPromiseReader.Assembler.SectionDraft(
-                role: "signatures", heading: nil, entries: blocks.map { ($0, false) })
+            let other = TextPromiseReader.Assembler.SectionDraft(role: "signatures", heading: nil, entries: entries)
             // And one without a heading after it, which has every block again.
-            let unnamed = TextPromiseReader.Assembler.SectionDraft(
-                role: nil, heading: nil, entries: blocks.map { ($0, false) })
+            let unnamed = TextPromiseReader.Assembler.SectionDraft(role: nil, heading: nil, entries: entries)
             guard let shared = assembler.partyMatches(ofBlocksIn: [other, draft, unnamed]).0, shared.count == 3 else {
                 Issue.record("round \(round): no shared scan")
                 continue
