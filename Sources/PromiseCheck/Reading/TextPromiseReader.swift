@@ -966,10 +966,31 @@ extension TextPromiseReader {
         /// The file's name without digits, dashes and underscores, each word capitalised:
         /// `norrvik-2025_2026.txt` → `Norrvik`.
         static func areaGuess(fromPath path: String) -> String? {
-            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let stem = simpleFileStem(path).map(String.init) ?? fileStem(path)
             let words = stem.split { $0 == "-" || $0 == "_" || $0.isWhitespace || $0.isNumber }
             let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
             return name.contains(where: \.isLetter) ? name : nil
+        }
+
+        /// The file's name without its extension, as Foundation's `URL` reads it.
+        static func fileStem(_ path: String) -> String {
+            URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        }
+
+        /// ``fileStem(_:)`` of a path whose last part is a name without dots and an extension of
+        /// ASCII letters and digits (`norrvik-2025.txt`, as promises are saved), cut from the
+        /// path without building a `URL`; nil for any other path.
+        static func simpleFileStem(_ path: String) -> Substring? {
+            let utf8 = path.utf8
+            guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            let pathExtension = utf8[utf8.index(after: dot)...]
+            guard !pathExtension.isEmpty,
+                pathExtension.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) })
+            else { return nil }
+            // `/` and `.` are ASCII: the indices stand between scalars.
+            let start = utf8[..<dot].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+            guard start < dot, !utf8[start..<dot].contains(UInt8(ascii: ".")) else { return nil }
+            return path[start..<dot]
         }
     }
 }

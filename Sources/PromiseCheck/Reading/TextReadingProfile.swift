@@ -124,14 +124,28 @@ public struct TextReadingProfile: Sendable {
         static let maxHeadingLength = 200
         private let roles = Mutex<[Key: String?]>([:])
 
-        /// A heading's UTF-8, hashed in one piece rather than byte by byte as `[UInt8]` is.
+        /// A heading, compared by its UTF-8 and hashed in one piece rather than byte by byte;
+        /// made without copying the bytes, so looking a heading up allocates nothing.
         struct Key: Hashable {
-            let bytes: [UInt8]
+            let heading: String
 
-            init(_ heading: String) { bytes = Array(heading.utf8) }
+            init(_ heading: String) { self.heading = heading }
+
+            static func == (lhs: Key, rhs: Key) -> Bool {
+                guard lhs.heading.utf8.count == rhs.heading.utf8.count else { return false }
+                var left = lhs.heading
+                var right = rhs.heading
+                return left.withUTF8 { left in
+                    right.withUTF8 { right in
+                        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+                        return memcmp(leftBase, rightBase, left.count) == 0
+                    }
+                }
+            }
 
             func hash(into hasher: inout Hasher) {
-                bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+                var heading = heading
+                heading.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             }
         }
 

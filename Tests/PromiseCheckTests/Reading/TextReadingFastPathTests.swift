@@ -304,4 +304,45 @@ import Testing
             }
         }
     }
+
+    /// A file name cut from a simple path is the one Foundation's `URL` reads, on random paths
+    /// of directories, names and extensions of every kind; the cut is taken for most of them.
+    @Test func simpleFileStemIsURLsStem() {
+        let pieces = [
+            "norrvik", "Ekby", "-", "_", "2025", ".", "..", "/", "//", " ", "é", "e\u{301}", "%", "%20", "~", "#", "?",
+            ":", ";", "\\", "txt", "md", "TXT", "t x", "\u{1F46E}", "a",
+        ]
+        var generator = SeededGenerator(state: 0xF11E)
+        var cut = 0
+        for round in 0..<3000 {
+            let path = (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let extensions = ["", ".txt", ".md", ".Markdown", ".t2", ".", ".tx t", ".é"]
+            let full = path + extensions.randomElement(using: &generator)!
+            guard let stem = TextPromiseReader.Assembler.simpleFileStem(full) else { continue }
+            cut += 1
+            #expect(String(stem) == TextPromiseReader.Assembler.fileStem(full), "round \(round): '\(full)'")
+        }
+        #expect(cut > 300)
+    }
+
+    /// Headings are remembered by their UTF-8: keys of the same bytes are equal and hash alike,
+    /// and canonically equivalent headings of other bytes ("ä", "a" and a combining diaeresis),
+    /// which patterns tell apart, are different keys.
+    @Test func knownRoleKeysCompareBytes() {
+        typealias Key = TextReadingProfile.KnownRoles.Key
+        Self.forRandomTexts(1000, seed: 0x4E1) { round, text in
+            let copy = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(Key(text) == Key(copy), "round \(round): '\(text)'")
+            #expect(Key(text).hashValue == Key(copy).hashValue, "round \(round): '\(text)'")
+            #expect(Key(text) != Key(text + "x"), "round \(round): '\(text)'")
+            #expect(Key(text + "a") != Key(text + "b"), "round \(round): '\(text)'")
+        }
+        #expect("\u{E4}" == "a\u{308}")
+        #expect(Key("Bakgrund \u{E4}") != Key("Bakgrund a\u{308}"))
+        // A bridged or sliced string, whose bytes may not be stored in one piece, hashes alike.
+        let sliced = String("xBakgrund"[...].dropFirst())
+        #expect(Key(sliced).hashValue == Key("Bakgrund").hashValue)
+    }
 }
