@@ -63,7 +63,7 @@ public struct PhraseMatcher: Sendable {
     func found(in text: TokenizedText) -> [Found] {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
         let alone = alone.matcher
-        return alone.scanAlone(0, in: text) ?? alone.scan(text)[0]
+        return alone.scanAlone(0, in: text) ?? alone.scan(text, slot: 0)
     }
 
     /// The compiled lexicon, for ``CombinedMatcher``.
