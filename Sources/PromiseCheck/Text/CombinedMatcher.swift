@@ -26,8 +26,8 @@ public final class CombinedMatcher: Sendable {
     private let isCombined: [Bool]
     private let forward: ByteTrie
     private let backward: ByteTrie
-    /// The compiled lexicons unretained, for the scan's loop; `slots` keeps them.
-    private let slotRefs: [Unmanaged<PhraseMatcher.Index>]
+    /// The compiled lexicons borrowed, for the scan's loop; `slots` keeps them.
+    private let slotRefs: [PhraseMatcher.Index.Borrowed]
     /// Symbol terms by their symbol's byte (symbol tokens fold to one ASCII byte): those of
     /// byte `b` are `symbolValues[symbolStart[b]..<symbolStart[b + 1]]`.
     private let symbolStart: [Int]
@@ -122,7 +122,7 @@ public final class CombinedMatcher: Sendable {
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
-        self.slotRefs = slots.map { Unmanaged.passUnretained($0) }
+        self.slotRefs = slots.map(\.borrowed)
         self.symbolStart = bySymbolByte.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.symbolValues = Array(bySymbolByte.joined())
         self.bySymbol = bySymbol
@@ -425,11 +425,9 @@ public final class CombinedMatcher: Sendable {
                                             (end, number) = (index + 1, nil)
                                         } else {
                                             guard
-                                                let (matchEnd, matchNumber) = slotRefs[slot]._withUnsafeGuaranteedRef({
-                                                    $0.match(
-                                                        entry: entry, in: tokens, bytes: bytes, at: index,
-                                                        firstPartMatched: value & 1 << 31 != 0)
-                                                })
+                                                let (matchEnd, matchNumber) = slotRefs[slot].match(
+                                                    entry: entry, in: tokens, bytes: bytes, at: index,
+                                                    firstPartMatched: value & 1 << 31 != 0)
                                             else { continue }
                                             (end, number) = (matchEnd, matchNumber)
                                         }
