@@ -15,13 +15,19 @@ public final class CombinedMatcher: Sendable {
     /// The compiled lexicons; equal lexicons (the same terms and number words) share a slot.
     let slots: [PhraseMatcher.Index]
     private let slotByIndex: [ObjectIdentifier: Int]
+    /// `slotByIndex` as two lists, when it has at most ``slotSearchLimit`` entries (else empty):
+    /// a few comparisons find a slot faster than hashing.
+    private let searchedIndexes: [ObjectIdentifier]
+    private let searchedSlots: [Int]
+    /// The most lexicons whose slots are searched in a list rather than looked up.
+    static let slotSearchLimit = 32
     /// Whether a slot's terms are in the tries; a lexicon with terms that bytes cannot compare
     /// (see `Token.isSimple`) scans alone.
     private let isCombined: [Bool]
     private let forward: ByteTrie
     private let backward: ByteTrie
-    /// The compiled lexicons unretained, for the scan's loop; `slots` keeps them.
-    private let slotRefs: [Unmanaged<PhraseMatcher.Index>]
+    /// The compiled lexicons borrowed, for the scan's loop; `slots` keeps them.
+    private let slotRefs: [PhraseMatcher.Index.Borrowed]
     /// Symbol terms by their symbol's byte (symbol tokens fold to one ASCII byte): those of
     /// byte `b` are `symbolValues[symbolStart[b]..<symbolStart[b + 1]]`.
     private let symbolStart: [Int]
@@ -45,8 +51,11 @@ public final class CombinedMatcher: Sendable {
     private let numberGroupFollowerNodes: [ByteTrie.Nodes]
     /// The most candidates one token can have: every entry of the combined slots, once.
     private let candidateCapacity: Int
-    /// The most matches a scan first makes room for (fewer in a text of fewer tokens).
-    private static let matchesReserved = 256
+    /// The most matches a scan holds before it moves them to their slots' lists (fewer in a
+    /// text of fewer tokens): most texts have fewer, and their lists are then made at their size.
+    static let matchesHeld = 64
+    /// A match held by a scan: its slot and the match.
+    private typealias Held = (slot: Int, found: PhraseMatcher.Found)
 
     /// A matcher for the lexicons of `matchers`.
     public convenience init(_ matchers: [PhraseMatcher]) {
@@ -83,7 +92,7 @@ public final class CombinedMatcher: Sendable {
             for (entry, parts) in index.parts.enumerated() {
                 // The tries and the symbol table compare a term's first part with the token
                 // itself, so matching such a candidate starts at its second part.
-                let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true)
+                let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true, isWhole: parts.count == 1)
                 switch parts[0] {
                 case .word(let word): forward.add(Array(word.utf8), word: value)
                 case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
@@ -103,13 +112,17 @@ public final class CombinedMatcher: Sendable {
             }
         }
         self.slots = slots
-        self.slotByIndex =
+        let slotByIndex =
             slotByIndex
             ?? Dictionary(uniqueKeysWithValues: slots.enumerated().map { (ObjectIdentifier($1), $0) })
+        self.slotByIndex = slotByIndex
+        let searched = slotByIndex.count <= Self.slotSearchLimit ? Array(slotByIndex) : []
+        self.searchedIndexes = searched.map(\.key)
+        self.searchedSlots = searched.map(\.value)
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
-        self.slotRefs = slots.map { Unmanaged.passUnretained($0) }
+        self.slotRefs = slots.map(\.borrowed)
         self.symbolStart = bySymbolByte.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.symbolValues = Array(bySymbolByte.joined())
         self.bySymbol = bySymbol
@@ -176,11 +189,17 @@ public final class CombinedMatcher: Sendable {
         }
     }
 
-    /// A candidate as one value: the slot, the entry, and whether its first part is known to match.
+    /// A candidate as one value: the slot, the entry, whether its first part is known to match,
+    /// and whether that part is the whole term (so that the candidate matches the token alone).
+    /// An entry fits 30 bits: a lexicon's terms take more than a byte each of a file far smaller.
     @inline(__always)
-    private static func pack(slot: Int, entry: Int, firstPartMatched: Bool = false) -> Int {
-        slot << 32 | (firstPartMatched ? 1 << 31 : 0) | entry
+    private static func pack(slot: Int, entry: Int, firstPartMatched: Bool = false, isWhole: Bool = false) -> Int {
+        slot << 32 | (firstPartMatched ? 1 << 31 : 0) | (isWhole ? 1 << 30 : 0) | entry
     }
+
+    /// The entry of a packed candidate.
+    @inline(__always)
+    private static func entry(of value: Int) -> Int { value & 0x3FFF_FFFF }
 
     /// Merges the ascending `values` into the ascending `candidates[start..<count]`, in place
     /// (the buffer has room for every candidate); returns the new count.
@@ -206,30 +225,80 @@ public final class CombinedMatcher: Sendable {
         return count + values.count
     }
 
+    /// `offset` rounded up to a multiple of `alignment` (a power of two).
+    private static func aligned(_ offset: Int, _ alignment: Int) -> Int { (offset + alignment - 1) & ~(alignment - 1) }
+
+    /// Appends the `count` matches at `held` to their slots' lists in `found`, in order; `counts`
+    /// holds how many of each slot's are held, and is reset. A list still empty is first made
+    /// with room for them (most texts' matches are all held at once); one with matches grows
+    /// as arrays do.
+    private static func move(
+        _ held: UnsafeMutablePointer<Held>, count: Int, counts: UnsafeMutablePointer<Int>,
+        into found: UnsafeMutablePointer<[PhraseMatcher.Found]>
+    ) {
+        for (slot, match) in UnsafeBufferPointer(start: held, count: count) {
+            if counts[slot] > 0 {
+                if found[slot].isEmpty { found[slot].reserveCapacity(counts[slot]) }
+                counts[slot] = 0
+            }
+            found[slot].append(match)
+        }
+    }
+
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
-    func slot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
+    func slot(of index: PhraseMatcher.Index) -> Int? {
+        let key = ObjectIdentifier(index)
+        guard searchedIndexes.count == slotByIndex.count else { return slotByIndex[key] }
+        for position in searchedIndexes.indices where searchedIndexes[position] == key {
+            return searchedSlots[position]
+        }
+        return nil
+    }
+
+    /// ``slot(of:)`` by the dictionary alone: the reference the search is tested against.
+    func referenceSlot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
 
     /// The matches of one slot whose lexicon is not in the tries, by the general path.
     func scanAlone(_ slot: Int, in text: TokenizedText) -> [PhraseMatcher.Found]? {
         isCombined[slot] ? nil : slots[slot].referenceMatches(in: text)
     }
 
-    /// The matches of every combined slot in `text`, by slot (empty for the others).
-    func scan(_ text: TokenizedText) -> [[PhraseMatcher.Found]] {
+    /// The matches of `slot` in `text`, as ``scanLists(_:)`` finds them.
+    func scan(_ text: TokenizedText, slot: Int) -> [PhraseMatcher.Found] {
+        let lists = scanLists(text)
+        defer {
+            lists.deinitialize(count: slots.count)
+            lists.deallocate()
+        }
+        return lists[slot]
+    }
+
+    /// The matches of every combined slot in `text`, by slot (empty for the others): one list
+    /// per slot, in memory the caller deinitializes (`slots.count` lists) and deallocates, so
+    /// that a scan kept by ``LexiconScan`` takes no array of arrays.
+    func scanLists(_ text: TokenizedText) -> UnsafeMutablePointer<[PhraseMatcher.Found]> {
         text.tokens.withUnsafeBufferPointer { tokens in
             text.foldedBytes.withUnsafeBufferPointer { bytes in scan(tokens, bytes) }
         }
     }
 
-    private func scan(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> [[PhraseMatcher
-        .Found]]
+    private func scan(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> UnsafeMutablePointer<[PhraseMatcher.Found]>
     {
         let count = slots.count
         // Per slot: the first token its next match may start at, the best candidate at the
-        // current token, and how many matches it has; then the slots touched at the current
-        // token and the candidates of the current token. One allocation for all.
-        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: max(1, 5 * count + candidateCapacity))
-        defer { scratch.deallocate() }
+        // current token, and how many of its matches are held; then the slots touched at the
+        // current token and the candidates of the current token; then each slot's best
+        // candidate's number; then the matches held, in the order found. One allocation for all.
+        let intCount = 5 * count + candidateCapacity
+        let heldCapacity = max(1, min(tokens.count, Self.matchesHeld))
+        let numberOffset = Self.aligned(intCount * MemoryLayout<Int>.stride, MemoryLayout<Double?>.alignment)
+        let heldOffset = Self.aligned(numberOffset + count * MemoryLayout<Double?>.stride, MemoryLayout<Held>.alignment)
+        let memory = UnsafeMutableRawPointer.allocate(
+            byteCount: heldOffset + heldCapacity * MemoryLayout<Held>.stride,
+            alignment: max(MemoryLayout<Int>.alignment, MemoryLayout<Double?>.alignment, MemoryLayout<Held>.alignment))
+        defer { memory.deallocate() }
+        let scratch = memory.bindMemory(to: Int.self, capacity: intCount)
         let nextFree = scratch
         let bestEntry = scratch + count
         let bestEnd = scratch + 2 * count
@@ -239,12 +308,14 @@ public final class CombinedMatcher: Sendable {
         nextFree.initialize(repeating: 0, count: count)
         bestEntry.initialize(repeating: -1, count: count)
         matchCount.initialize(repeating: 0, count: count)
-        let bestNumber = UnsafeMutablePointer<Double?>.allocate(capacity: max(1, count))
-        defer { bestNumber.deallocate() }
-        // Every match, in the order found; split by slot at the end.
-        var matches: [(slot: Int, found: PhraseMatcher.Found)] = []
-        // Room for the matches of most texts at once, rather than growing by doubling from one.
-        matches.reserveCapacity(min(tokens.count, Self.matchesReserved))
+        let bestNumber = (memory + numberOffset).bindMemory(to: Double?.self, capacity: count)
+        bestNumber.initialize(repeating: nil, count: count)
+        let held = (memory + heldOffset).bindMemory(to: Held.self, capacity: heldCapacity)
+        var heldCount = 0
+        // Each slot's matches; the held ones are moved here when the room for them is full, and
+        // at the end.
+        let found = UnsafeMutablePointer<[PhraseMatcher.Found]>.allocate(capacity: max(1, count))
+        found.initialize(repeating: [], count: count)
         // Plain copies of what the loop reads, so that it retains nothing: `self` keeps the
         // tries and the lexicons alive for the whole scan.
         let forward = self.forward.nodes
@@ -346,14 +417,20 @@ public final class CombinedMatcher: Sendable {
                                     for value in UnsafeBufferPointer(start: candidates, count: candidateCount) {
                                         let slot = value >> 32
                                         guard index >= nextFree[slot] else { continue }
-                                        let entry = value & 0x7FFF_FFFF
-                                        guard
-                                            let (end, number) = slotRefs[slot]._withUnsafeGuaranteedRef({
-                                                $0.match(
+                                        let entry = Self.entry(of: value)
+                                        let end: Int
+                                        let number: Double?
+                                        if value & 1 << 30 != 0 {
+                                            // A one-part term whose part is the token: nothing more to compare.
+                                            (end, number) = (index + 1, nil)
+                                        } else {
+                                            guard
+                                                let (matchEnd, matchNumber) = slotRefs[slot].match(
                                                     entry: entry, in: tokens, bytes: bytes, at: index,
                                                     firstPartMatched: value & 1 << 31 != 0)
-                                            })
-                                        else { continue }
+                                            else { continue }
+                                            (end, number) = (matchEnd, matchNumber)
+                                        }
                                         if bestEntry[slot] < 0 {
                                             touched[touchedCount] = slot
                                             touchedCount += 1
@@ -365,27 +442,24 @@ public final class CombinedMatcher: Sendable {
                                         bestNumber[slot] = number
                                     }
                                     for slot in UnsafeBufferPointer(start: touched, count: touchedCount) {
-                                        matches.append(
-                                            (
+                                        if heldCount == heldCapacity {
+                                            Self.move(held, count: heldCount, counts: matchCount, into: found)
+                                            heldCount = 0
+                                        }
+                                        (held + heldCount).initialize(
+                                            to: (
                                                 slot,
                                                 PhraseMatcher.Found(
                                                     entry: bestEntry[slot], tokens: index..<bestEnd[slot],
                                                     number: bestNumber[slot])
                                             ))
+                                        heldCount += 1
                                         matchCount[slot] += 1
                                         nextFree[slot] = bestEnd[slot]
                                         bestEntry[slot] = -1
                                     }
                                 }
-                                // Each slot's list made with room for its matches, appended in turn.
-                                var found: [[PhraseMatcher.Found]] = []
-                                found.reserveCapacity(count)
-                                for slot in 0..<count {
-                                    var list: [PhraseMatcher.Found] = []
-                                    if matchCount[slot] > 0 { list.reserveCapacity(matchCount[slot]) }
-                                    found.append(list)
-                                }
-                                for (slot, match) in matches { found[slot].append(match) }
+                                Self.move(held, count: heldCount, counts: matchCount, into: found)
                                 return found
                             }
                         }
@@ -402,10 +476,19 @@ public final class CombinedMatcher: Sendable {
 /// the engine uses each text on one thread.
 final class LexiconScan: Sendable {
     let matcher: CombinedMatcher
-    private let results: Mutex<[[PhraseMatcher.Found]]?> = Mutex(nil)
+    /// The scan's lists, one per slot of the matcher, once scanned (see ``CombinedMatcher/scanLists(_:)``).
+    private let results: Mutex<UnsafeMutablePointer<[PhraseMatcher.Found]>?> = Mutex(nil)
 
     init(_ matcher: CombinedMatcher) {
         self.matcher = matcher
+    }
+
+    deinit {
+        results.withLock { results in
+            guard let results else { return }
+            results.deinitialize(count: matcher.slots.count)
+            results.deallocate()
+        }
     }
 
     /// The matches of `index` in `text` (the text this scan belongs to), or nil when the
@@ -414,8 +497,9 @@ final class LexiconScan: Sendable {
         guard let slot = matcher.slot(of: index) else { return nil }
         if let alone = matcher.scanAlone(slot, in: text) { return alone }
         return results.withLock { results in
-            if results == nil { results = matcher.scan(text) }
-            return results.unsafelyUnwrapped[slot]
+            let lists = results ?? matcher.scanLists(text)
+            results = lists
+            return lists[slot]
         }
     }
 }

@@ -63,7 +63,7 @@ public struct PhraseMatcher: Sendable {
     func found(in text: TokenizedText) -> [Found] {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
         let alone = alone.matcher
-        return alone.scanAlone(0, in: text) ?? alone.scan(text)[0]
+        return alone.scanAlone(0, in: text) ?? alone.scan(text, slot: 0)
     }
 
     /// The compiled lexicon, for ``CombinedMatcher``.
@@ -198,7 +198,7 @@ extension PhraseMatcher {
         }
 
         /// A term part as its kind and where its text is in `partBytes`.
-        private struct CompiledPart {
+        fileprivate struct CompiledPart {
             enum Kind: UInt8 { case word, prefix, suffix, symbol, number }
             var kind: Kind
             var start: Int32
@@ -299,44 +299,60 @@ extension PhraseMatcher {
             return result
         }
 
-        /// Matches entry `entry` at `start`, comparing bytes; see ``match(_:in:bytes:comparingBytes:at:from:)``.
-        /// `firstPartMatched` when the caller has compared the first part with the token at `start`.
-        @inline(__always)
-        func match(
-            entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int,
-            firstPartMatched: Bool
-        ) -> (Int, Double?)? {
-            let first = firstPartMatched ? 1 : 0
-            let partsStart = Int(partStart[entry])
-            let partsEnd = Int(partStart[entry + 1])
-            var position = start + first
-            var number: Double?
-            let span = tokens[start].spanIndex
-            for index in (partsStart + first)..<partsEnd {
-                guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
-                let token = tokens[position]
-                let part = compiledParts[index]
-                let text = UnsafeBufferPointer(start: partBytes + Int(part.start), count: Int(part.count))
-                switch part.kind {
-                case .word, .prefix, .suffix:
-                    guard token.kind != .symbol else { return nil }
-                    guard token.isSimple else {
-                        // Compared as `String`: the general path, from the same part on.
-                        return match(
-                            parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start, from: first)
+        /// The compiled parts borrowed, for matching in a hot loop without a call through the
+        /// index; valid while the index lives.
+        var borrowed: Borrowed {
+            Borrowed(partStart: partStart, compiledParts: compiledParts, partBytes: partBytes, owner: self)
+        }
+
+        /// An index's compiled parts as plain pointers, and the index unretained for the general
+        /// path: what ``Index/borrowed`` gives. Only read, as the index's are.
+        struct Borrowed: @unchecked Sendable {
+            fileprivate let partStart: UnsafeMutablePointer<Int32>
+            fileprivate let compiledParts: UnsafeMutablePointer<CompiledPart>
+            fileprivate let partBytes: UnsafeMutablePointer<UInt8>
+            fileprivate unowned(unsafe) let owner: Index
+
+            /// Matches entry `entry` at `start`, comparing bytes; see ``Index/match(_:in:bytes:comparingBytes:at:from:)``.
+            /// `firstPartMatched` when the caller has compared the first part with the token at `start`.
+            @inline(__always)
+            func match(
+                entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int,
+                firstPartMatched: Bool
+            ) -> (Int, Double?)? {
+                let first = firstPartMatched ? 1 : 0
+                let partsStart = Int(partStart[entry])
+                let partsEnd = Int(partStart[entry + 1])
+                var position = start + first
+                var number: Double?
+                let span = tokens[start].spanIndex
+                for index in (partsStart + first)..<partsEnd {
+                    guard position < tokens.count, tokens[position].spanIndex == span else { return nil }
+                    let token = tokens[position]
+                    let part = compiledParts[index]
+                    let text = UnsafeBufferPointer(start: partBytes + Int(part.start), count: Int(part.count))
+                    switch part.kind {
+                    case .word, .prefix, .suffix:
+                        guard token.kind != .symbol else { return nil }
+                        guard token.isSimple else {
+                            // Compared as `String`: the general path, from the same part on.
+                            return owner.match(
+                                owner.parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start,
+                                from: first)
+                        }
+                        let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                        let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
+                        guard Index.bytes(folded, hold: text, at: place) else { return nil }
+                    case .symbol:
+                        guard token.kind == .symbol, text.count == 1, text[0] == token.symbol else { return nil }
+                    case .number:
+                        guard let value = owner.numberValue(of: token, bytes: bytes) else { return nil }
+                        number = value
                     }
-                    let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
-                    let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
-                    guard Self.bytes(folded, hold: text, at: place) else { return nil }
-                case .symbol:
-                    guard token.kind == .symbol, text.count == 1, text[0] == token.symbol else { return nil }
-                case .number:
-                    guard let value = numberValue(of: token, bytes: bytes) else { return nil }
-                    number = value
+                    position += 1
                 }
-                position += 1
+                return (position, number)
             }
-            return (position, number)
         }
 
         /// Whether `text` stands in `bytes` at `place`: all of them, their start or their end.

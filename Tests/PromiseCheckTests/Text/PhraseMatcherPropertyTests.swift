@@ -126,6 +126,52 @@ import Testing
         #expect(matchers.map { combined.slot(of: $0.compiled) } == [0, 1, 0, 2, 3])
     }
 
+    /// A slot is found by a search of a short list for a few lexicons and by a dictionary for
+    /// many: both as the dictionary finds it, and nil for a lexicon not in the matcher.
+    @Test(arguments: [3, CombinedMatcher.slotSearchLimit, CombinedMatcher.slotSearchLimit + 8])
+    func slotsAreFoundAsTheDictionaryFindsThem(lexiconCount: Int) throws {
+        var generator = Generator(state: UInt64(lexiconCount))
+        let matchers = (0..<lexiconCount).map { number in
+            PhraseMatcher(Self.randomLexicon(number, &generator), numberWords: Self.numberWords)
+        }
+        // Every matcher twice, the second compiled apart: two indexes, one slot.
+        let all = matchers + matchers.map { PhraseMatcher($0.lexicon, numberWords: $0.compiled.numberWords) }
+        let combined = CombinedMatcher(all)
+        for matcher in all {
+            let slot = combined.slot(of: matcher.compiled)
+            #expect(slot != nil)
+            #expect(slot == combined.referenceSlot(of: matcher.compiled))
+        }
+        let stranger = PhraseMatcher(Self.randomLexicon(lexiconCount, &generator))
+        #expect(combined.slot(of: stranger.compiled) == nil)
+    }
+
+    /// A long text has more matches than a scan holds at once (``CombinedMatcher/matchesHeld``):
+    /// they are moved to their lists in turns, and each lexicon's are still the general path's.
+    @Test(arguments: 0..<10)
+    func manyMatchesAreWhatTheGeneralPathFinds(seed: UInt64) throws {
+        var generator = Generator(state: seed)
+        let matchers = (0..<Int.random(in: 1...4, using: &generator)).map { number in
+            PhraseMatcher(Self.randomLexicon(number, &generator), numberWords: Self.numberWords)
+        }
+        // Every word a term, so that the text has many matches.
+        let everyWord = PhraseMatcher(
+            Lexicon(name: "prov", entries: try Self.termWords.map { try Lexicon.Entry(term: $0) }),
+            numberWords: Self.numberWords)
+        let all = matchers + [everyWord]
+        let combined = CombinedMatcher(all)
+        let lines = (0..<12).flatMap { _ in Self.randomText(&generator) }
+        let text = TokenizedText(lines.enumerated().map { verbatimSpan($1, $0 + 1) }, lexicons: combined)
+        #expect(everyWord.found(in: text).count > CombinedMatcher.matchesHeld)
+        for matcher in all {
+            let found = matcher.found(in: text).map { found in
+                PhraseMatcher.Match(
+                    entry: matcher.lexicon.entries[found.entry], tokens: found.tokens, number: found.number)
+            }
+            #expect(found == matcher.referenceMatches(in: text), "seed \(seed): \(matcher.lexicon.name)")
+        }
+    }
+
     /// `found(in:)`, what checks read without copying entries, names by index the entries the
     /// general path finds, with their tokens and numbers, in a text alone and in a shared scan.
     @Test(arguments: 0..<40)
