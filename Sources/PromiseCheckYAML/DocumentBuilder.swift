@@ -205,9 +205,10 @@ struct DocumentBuilder {
     private static func firstMark(ofKey key: String, at mark: Mark, in frame: inout Frame) -> Mark? {
         if frame.keyMarks == nil {
             if frame.pairs.count < linearKeyScanLimit {
-                for pair in frame.pairs {
-                    if case .scalar(let existing, _) = pair.key.content, existing == key {
-                        return pair.key.mark
+                // By index: a loop over the pairs would copy each, retaining what it holds.
+                for index in frame.pairs.indices {
+                    if case .scalar(let existing, _) = frame.pairs[index].key.content, existing == key {
+                        return frame.pairs[index].key.mark
                     }
                 }
                 return nil

@@ -108,14 +108,13 @@ public struct PromiseFileReader: Sendable {
             case "situation":
                 document.sections.append(
                     Section(
-                        role: key, blocks: context.textAndLists(value, lists: ["sources"], in: "'situation'"),
+                        role: key, blocks: context.textAndLists(value, .situation, in: "'situation'"),
                         location: keyLocation))
             case "follow_up":
                 document.sections.append(
                     Section(
                         role: key,
-                        blocks: context.textAndLists(
-                            value, scalars: ["frequency"], lists: ["channels"], in: "'follow_up'"),
+                        blocks: context.textAndLists(value, .followUp, in: "'follow_up'"),
                         location: keyLocation))
             case "commitments":
                 document.commitments = readCommitments(value, context: context)
@@ -195,6 +194,23 @@ public struct PromiseFileReader: Sendable {
 }
 
 extension PromiseFileReader {
+    /// The keys of a value that is text or a mapping of `text`, other scalars and lists.
+    struct TextAndLists {
+        let scalars: [String]
+        let lists: [String]
+        /// Every key the mapping may hold; made once, not for every file.
+        let known: [String]
+
+        init(scalars: [String] = [], lists: [String]) {
+            self.scalars = scalars
+            self.lists = lists
+            known = ["text"] + scalars + lists
+        }
+
+        static let situation = TextAndLists(lists: ["sources"])
+        static let followUp = TextAndLists(scalars: ["frequency"], lists: ["channels"])
+    }
+
     /// Turns scalar nodes into spans with exact positions.
     ///
     /// Shared with the Markdown reader, whose front matter has the same metadata keys.
@@ -260,8 +276,12 @@ extension PromiseFileReader {
         /// `what` (here and below) names the value in messages and is only built for one.
         func span(_ node: Node, _ what: @autoclosure () -> String) -> Span? {
             if node.isNull { return nil }
-            guard let text = reader.string(node, what()) else { return nil }
-            return Self.span(text, node: node, source: source)
+            // The text and its style in one look; the reader only says what else was found.
+            guard case .scalar(let text, let style) = node.content else {
+                _ = reader.string(node, what())
+                return nil
+            }
+            return Self.span(text, style: style, node: node, source: source)
         }
 
         /// A list of strings (or one string) as spans.
@@ -286,25 +306,24 @@ extension PromiseFileReader {
         }
 
         /// A string, or a mapping with `text`, some scalar keys and some list keys.
-        func textAndLists(_ node: Node, scalars: [String] = [], lists: [String], in what: String) -> [Span] {
+        func textAndLists(_ node: Node, _ shape: TextAndLists, in what: String) -> [Span] {
             if node.scalar != nil { return span(node, what).map { [$0] } ?? [] }
             guard let pairs = reader.mapping(node, what) else { return [] }
-            reader.checkKeys(pairs, known: ["text"] + scalars + lists, in: what)
+            reader.checkKeys(pairs, known: shape.known, in: what)
             var spans: [Span] = []
             for pair in pairs {
                 guard let key = pair.key.scalar else { continue }
-                if key == "text" || scalars.contains(key) {
+                if key == "text" || shape.scalars.contains(key) {
                     if let span = span(pair.value, "'\(key)' in \(what)") { spans.append(span) }
-                } else if lists.contains(key) {
+                } else if shape.lists.contains(key) {
                     spans += self.spans(pair.value, "'\(key)' in \(what)")
                 }
             }
             return spans
         }
 
-        static func span(_ text: String, node: Node, source: SourceLines?) -> Span {
+        static func span(_ text: String, style: ScalarStyle, node: Node, source: SourceLines?) -> Span {
             let location = SourceLocation(node.mark)
-            let style = node.scalarStyle ?? .plain
             let singleLine = node.mark.line == node.endMark.line
             switch style {
             case .plain where singleLine:
