@@ -20,7 +20,7 @@ public struct AllCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let outcomes = checks.map { $0.evaluate(item, in: document) }
+        let outcomes = NestedOutcomes(evaluating: checks, on: item, in: document)
         // One pass for the lowest fraction and whether any fail, rather than copies of the
         // failing outcomes and of the fractions.
         var fraction = outcomes.first?.fraction ?? 1

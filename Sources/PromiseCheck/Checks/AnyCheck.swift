@@ -20,7 +20,7 @@ public struct AnyCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let outcomes = checks.map { $0.evaluate(item, in: document) }
+        let outcomes = NestedOutcomes(evaluating: checks, on: item, in: document)
         guard !outcomes.isEmpty else { return CheckOutcome(fraction: 0, reason: "no checks") }
         // The first of the highest fractions, as `max(by:)` picks it, by index: no copy of it.
         var best = 0

@@ -8,10 +8,10 @@ final class CombinedDetails: OutcomeDetails {
         case any(best: Int)
     }
 
-    let outcomes: [CheckOutcome]
+    let outcomes: NestedOutcomes
     let combination: Combination
 
-    init(_ outcomes: [CheckOutcome], _ combination: Combination) {
+    init(_ outcomes: NestedOutcomes, _ combination: Combination) {
         self.outcomes = outcomes
         self.combination = combination
     }
@@ -51,5 +51,39 @@ final class CombinedDetails: OutcomeDetails {
     /// Whether only the failing outcomes give reasons: those of an `all` where one fails.
     private var failingOnly: Bool {
         if case .all(let anyFailing) = combination { anyFailing } else { false }
+    }
+}
+
+/// The outcomes of an `all` or `any`'s nested checks, in order: the first two held inline, as
+/// most have two checks, so that most lists need no allocation of their own.
+struct NestedOutcomes: RandomAccessCollection, Sendable {
+    private let first: CheckOutcome?
+    private let second: CheckOutcome?
+    /// The outcomes after the first two.
+    private let rest: [CheckOutcome]
+    let endIndex: Int
+    var startIndex: Int { 0 }
+
+    /// The outcomes of `checks` on `item`, evaluated in order. (Borrowed: an initializer
+    /// otherwise takes its arguments owned, and its caller copies them.)
+    init(evaluating checks: [any Check], on item: borrowing ScopeItem, in document: borrowing Document) {
+        endIndex = checks.count
+        first = checks.count > 0 ? checks[0].evaluate(item, in: document) : nil
+        second = checks.count > 1 ? checks[1].evaluate(item, in: document) : nil
+        // A loop, not `map`: a closure here would copy the item and the document.
+        var rest: [CheckOutcome] = []
+        if checks.count > 2 {
+            rest.reserveCapacity(checks.count - 2)
+            for index in 2..<checks.count { rest.append(checks[index].evaluate(item, in: document)) }
+        }
+        self.rest = rest
+    }
+
+    subscript(position: Int) -> CheckOutcome {
+        guard position >= 2 else {
+            if let outcome = position == 0 ? first : second { return outcome }
+            preconditionFailure("no nested outcome at \(position)")
+        }
+        return rest[position - 2]
     }
 }

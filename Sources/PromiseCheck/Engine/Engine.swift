@@ -10,11 +10,11 @@ public struct Engine: Sendable {
     /// one evaluation, and each renders its own findings from it.
     let outcomeGroups: [Int?]
     let outcomeGroupCount: Int
-    /// Each enabled rule's messages, split once into text and placeholders.
-    let messages: [RuleMessages]
-    /// For each enabled rule, whether its check may read ``ScopeItem/ruleID``; the items of
-    /// the others are passed as they are, without a copy that sets it.
-    let readsRuleID: [Bool]
+    /// Each enabled rule with what evaluating it needs, in pack order.
+    let plans: [RulePlan]
+    /// For each of the pack's categories, the first with its key: rules of that key count in
+    /// the score of each category with it.
+    let categoryGroups: [Int]
 
     public init(pack: RulePack) {
         self.pack = pack
@@ -23,8 +23,35 @@ public struct Engine: Sendable {
         for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
         self.lexicons = matchers.mapValues(CombinedMatcher.init)
         (outcomeGroups, outcomeGroupCount) = Self.outcomeGroups(of: enabledRules)
-        self.messages = enabledRules.map(RuleMessages.init)
-        self.readsRuleID = enabledRules.map { Self.readsRuleID($0.check) }
+        let categories = pack.categories
+        categoryGroups = categories.indices.map { index in
+            categories.firstIndex { $0.key == categories[index].key } ?? index
+        }
+        plans = zip(enabledRules, outcomeGroups).map { rule, group in
+            RulePlan(rule, group: group, category: categories.firstIndex { $0.key == rule.category })
+        }
+    }
+
+    /// An enabled rule with what evaluating it needs, made once: the evaluation passes one
+    /// reference to it, not copies of the rule and its messages for each document.
+    final class RulePlan: Sendable {
+        let rule: Rule
+        let messages: RuleMessages
+        /// Whether the rule's check may read ``ScopeItem/ruleID``; the items of the others are
+        /// passed as they are, without a copy that sets it.
+        let readsRuleID: Bool
+        /// The group of rules whose outcomes the rule shares (see ``Engine/outcomeGroups``).
+        let group: Int?
+        /// The index of the first of the pack's categories with the rule's key, if any.
+        let category: Int?
+
+        init(_ rule: Rule, group: Int?, category: Int?) {
+            self.rule = rule
+            self.messages = RuleMessages(rule)
+            self.readsRuleID = Engine.readsRuleID(rule.check)
+            self.group = group
+            self.category = category
+        }
     }
 
     /// A rule's message and its message for a scope without items, ready to fill.
@@ -96,59 +123,107 @@ public struct Engine: Sendable {
     public func evaluate(_ document: Document) -> DocumentEvaluation {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
         var shared = [[CheckOutcome?]](repeating: [], count: outcomeGroupCount)
-        var results = enabledRules.indices.map { index in
-            evaluate(
-                enabledRules[index], on: document, scopes: &scopes, shared: &shared, group: outcomeGroups[index],
-                messages: messages[index], readsRuleID: readsRuleID[index])
+        var lists = ItemLists()
+        var results: [RuleResult] = []
+        results.reserveCapacity(plans.count)
+        for plan in plans {
+            let list = lists.index(of: plan.rule.scope, from: &scopes)
+            results.append(evaluate(plan, on: document, items: &lists[list], shared: &shared))
         }
         let (suppressed, engineFindings) = applySuppressions(document.suppressions, to: &results, path: document.path)
         let score = Self.weightedScore(results) ?? 100
-        let categories = pack.categories.compactMap { category -> CategoryScore? in
+        return DocumentEvaluation(
+            path: document.path, format: document.format, area: document.area?.text, title: document.title?.text,
+            period: document.period.map(Self.describe), score: score, grade: pack.grade(for: score),
+            categories: categoryScores(results), rules: results, notes: document.notes,
+            engineFindings: engineFindings, suppressed: suppressed)
+    }
+
+    /// The score of each of the pack's categories that has results (`results` are those of
+    /// ``plans``, in order), in one pass over them: what ``referenceCategoryScores(_:)`` gives.
+    func categoryScores(_ results: [RuleResult]) -> [CategoryScore] {
+        // By index: a loop over the results themselves would copy each.
+        var sums = [(seen: Bool, total: Double, earned: Double)](
+            repeating: (false, 0, 0), count: pack.categories.count)
+        for index in plans.indices where index < results.count {
+            guard let category = plans[index].category else { continue }
+            sums[category].seen = true
+            guard results[index].isScored else { continue }
+            sums[category].total += results[index].weight
+            sums[category].earned += results[index].weight * results[index].fraction
+        }
+        var scores: [CategoryScore] = []
+        for (index, category) in pack.categories.enumerated() where sums[categoryGroups[index]].seen {
+            let sum = sums[categoryGroups[index]]
+            scores.append(
+                CategoryScore(
+                    key: category.key, title: category.title, score: Self.score(earned: sum.earned, of: sum.total)))
+        }
+        return scores
+    }
+
+    /// The categories' scores by filtering the results for each in turn; what
+    /// ``categoryScores(_:)`` must agree with.
+    func referenceCategoryScores(_ results: [RuleResult]) -> [CategoryScore] {
+        pack.categories.compactMap { category -> CategoryScore? in
             guard results.contains(where: { $0.category == category.key }) else { return nil }
             let score = Self.weightedScore(results) { $0.category == category.key }
             return CategoryScore(key: category.key, title: category.title, score: score)
         }
-        return DocumentEvaluation(
-            path: document.path, format: document.format, area: document.area?.text, title: document.title?.text,
-            period: document.period.map(Self.describe), score: score, grade: pack.grade(for: score),
-            categories: categories, rules: results, notes: document.notes, engineFindings: engineFindings,
-            suppressed: suppressed)
     }
 
     /// Evaluates one rule, whether or not it is enabled; what `rules test` runs on examples.
     public func evaluate(_ rule: Rule, on document: Document) -> RuleResult {
         var scopes = ScopeResolver(document: document, lexicons: lexicons)
         var shared: [[CheckOutcome?]] = []
-        return evaluate(
-            rule, on: document, scopes: &scopes, shared: &shared, group: nil, messages: RuleMessages(rule),
-            readsRuleID: Self.readsRuleID(rule.check))
+        var items = scopes.items(for: rule.scope)
+        return evaluate(RulePlan(rule, group: nil, category: nil), on: document, items: &items, shared: &shared)
     }
 
-    /// Evaluates `rule`; a rule of a `group` reads each item's outcome from `shared[group]`
-    /// (one per item of the scope), or evaluates it there for the others of the group. The
-    /// check gets an item with the rule's id set when it `readsRuleID`, otherwise the item as
-    /// the scope gives it.
+    /// The items of each scope met in a document, each list held once here, apart from the
+    /// resolver's: a check gets each item read in place (`inout`, never written), as an item
+    /// read from an array not held exclusively is copied for each call. A list is so copied
+    /// once for each scope, rather than each item once for each rule.
+    struct ItemLists {
+        private var lists: [(scope: Scope, items: [ScopeItem])] = []
+
+        /// The position of the items of `scope`, taken from `scopes` when first asked for.
+        mutating func index(of scope: Scope, from scopes: inout ScopeResolver) -> Int {
+            if let known = lists.firstIndex(where: { $0.scope == scope }) { return known }
+            lists.append((scope, scopes.items(for: scope)))
+            return lists.count - 1
+        }
+
+        /// The items at `index`, from ``index(of:from:)``.
+        subscript(index: Int) -> [ScopeItem] {
+            get { lists[index].items }
+            _modify { yield &lists[index].items }
+        }
+    }
+
+    /// Evaluates the rule of `plan` on `items` (those of its scope); a rule of a group reads
+    /// each item's outcome from `shared[group]` (one per item of the scope), or evaluates it
+    /// there for the others of the group. The check gets an item with the rule's id set when
+    /// it may read it, otherwise the item as the scope gives it. The items are not written.
     private func evaluate(
-        _ rule: Rule, on document: Document, scopes: inout ScopeResolver, shared: inout [[CheckOutcome?]], group: Int?,
-        messages: RuleMessages, readsRuleID: Bool
+        _ plan: RulePlan, on document: Document, items: inout [ScopeItem], shared: inout [[CheckOutcome?]]
     ) -> RuleResult {
-        let items = scopes.items(for: rule.scope)
         let area = document.area?.text
         var findings: [Finding] = []
         /// A finding; `subject` is what a baseline fingerprint is made of when there is no excerpt.
         func finding(_ message: String, at location: SourceLocation, excerpt: String?, subject: String? = nil) {
             findings.append(
                 Finding(
-                    ruleID: rule.id, severity: rule.severity, message: message, hint: rule.hint, path: document.path,
-                    location: location, excerpt: excerpt, subject: subject))
+                    ruleID: plan.rule.id, severity: plan.rule.severity, message: message, hint: plan.rule.hint,
+                    path: document.path, location: location, excerpt: excerpt, subject: subject))
         }
 
         guard !items.isEmpty else {
-            let noun = rule.scope == .signatories ? "signatories" : "commitments"
+            let noun = plan.rule.scope == .signatories ? "signatories" : "commitments"
             finding(
-                messages.missing.render(FindingValues(rule: rule.id, area: area)), at: .start, excerpt: nil)
+                plan.messages.missing.render(FindingValues(rule: plan.rule.id, area: area)), at: .start, excerpt: nil)
             return result(
-                rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
+                plan.rule, fraction: 0, reason: "the promise has no \(noun) to check", findings: findings)
         }
 
         // Only the fractions' sum is needed once every item is done, and the reason when there
@@ -157,30 +232,32 @@ public struct Engine: Sendable {
         var count = 0
         var passing = 0
         var firstOutcome: CheckOutcome?
+        let group = plan.group
         if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
         /// Evaluates the item at `position` (or reads its shared outcome) and adds its fraction and
-        /// findings; the rule's result when the check failed or was skipped.
-        func visit(_ item: ScopeItem, at position: Int) -> RuleResult? {
+        /// findings; the rule's result when the check failed or was skipped. `item` is `inout`
+        /// only to be read in place.
+        func visit(_ item: inout ScopeItem, at position: Int) -> RuleResult? {
             let outcome: CheckOutcome
             if let group, let known = shared[group][position] {
                 outcome = known
             } else {
-                if readsRuleID {
+                if plan.readsRuleID {
                     var item = item
-                    item.ruleID = rule.id
-                    outcome = rule.check.evaluate(item, in: document)
+                    item.ruleID = plan.rule.id
+                    outcome = plan.rule.check.evaluate(item, in: document)
                 } else {
-                    outcome = rule.check.evaluate(item, in: document)
+                    outcome = plan.rule.check.evaluate(item, in: document)
                 }
                 if let group { shared[group][position] = outcome }
             }
             if let failure = outcome.failure {
-                var failed = result(rule, fraction: 0, reason: failure, findings: [])
+                var failed = result(plan.rule, fraction: 0, reason: failure, findings: [])
                 failed.error = failure
                 return failed
             }
             if let reason = outcome.skipped {
-                var skipped = result(rule, fraction: 0, reason: reason, findings: [])
+                var skipped = result(plan.rule, fraction: 0, reason: reason, findings: [])
                 skipped.skipped = reason
                 return skipped
             }
@@ -194,7 +271,7 @@ public struct Engine: Sendable {
             }
             // The outcome's values, read once (a check may work them out on each read), and
             // only for a message with placeholders: without, it is the same for any values.
-            let template = messages.message
+            let template = plan.messages.message
             let outcomeVariables = template.hasPlaceholders ? outcome.variables : MessageVariables()
             // Read once: a check may work its problems out on each read.
             let problems = outcome.problems
@@ -202,31 +279,26 @@ public struct Engine: Sendable {
                 // The item's own text, except for the whole document's, which changes with any edit.
                 let subject = item.kind != .document ? Self.subject(of: item.text.spans) : nil
                 let message = template.render(
-                    FindingValues(outcome: outcomeVariables, item: item.variables, rule: rule.id, area: area))
+                    FindingValues(outcome: outcomeVariables, item: item.variables, rule: plan.rule.id, area: area))
                 finding(message, at: item.location, excerpt: nil, subject: subject)
             } else {
                 for hit in problems {
                     let message = template.render(
                         FindingValues(
-                            hit: hit.variables, outcome: outcomeVariables, item: item.variables, rule: rule.id,
+                            hit: hit.variables, outcome: outcomeVariables, item: item.variables, rule: plan.rule.id,
                             area: area))
                     finding(message, at: hit.location, excerpt: hit.excerpt)
                 }
             }
             return nil
         }
-        // Items read in place, not copied for each rule.
-        let early = items.withUnsafeBufferPointer { items -> RuleResult? in
-            for position in items.indices {
-                if let early = visit(items[position], at: position) { return early }
-            }
-            return nil
+        for position in items.indices {
+            if let early = visit(&items[position], at: position) { return early }
         }
-        if let early { return early }
 
         let fraction: Double
         let reason: String
-        switch rule.requirement {
+        switch plan.rule.requirement {
         case .all:
             fraction = sum / Double(count)
             reason = count == 1 ? firstOutcome?.reason ?? "" : Self.passingReason(passing, of: count, items[0].kind)
@@ -235,7 +307,7 @@ public struct Engine: Sendable {
             reason = Self.passingReason(passing, of: count, items[0].kind, needed: needed)
             if passing >= needed { findings.removeAll() }
         }
-        return result(rule, fraction: fraction, reason: reason, findings: findings)
+        return result(plan.rule, fraction: fraction, reason: reason, findings: findings)
     }
 
     /// A finding's placeholder values: a hit's, else the outcome's, else the item's, else the
@@ -311,6 +383,11 @@ public struct Engine: Sendable {
             total += result.weight
             earned += result.weight * result.fraction
         }
+        return score(earned: earned, of: total)
+    }
+
+    /// `earned` of `total` × 100, to one decimal; nil when `total` is not above 0.
+    static func score(earned: Double, of total: Double) -> Double? {
         guard total > 0 else { return nil }
         return (earned / total * 1000).rounded() / 10
     }

@@ -95,16 +95,8 @@ import Testing
     func weightedScoreAgreesWithTheReference(seed: UInt64) {
         var generator = SeededGenerator(state: seed)
         let results = (0..<Int.random(in: 0...12, using: &generator)).map { index in
-            var result = RuleResult(
-                id: "r\(index)", title: "", category: ["a", "b", "c"].randomElement(using: &generator)!,
-                severity: .warning, weight: [0, 0.5, 1, 1.7, 3].randomElement(using: &generator)!,
-                fraction: Double.random(in: 0...1, using: &generator), passed: false, reason: "", findings: [])
-            switch Int.random(in: 0..<6, using: &generator) {
-            case 0: result.skipped = "not allowed"
-            case 1: result.error = "failed"
-            default: break
-            }
-            return result
+            Self.randomResult(
+                id: "r\(index)", category: ["a", "b", "c"].randomElement(using: &generator)!, using: &generator)
         }
         #expect(Engine.weightedScore(results) == Engine.referenceWeightedScore(results), "seed \(seed)")
         for category in ["a", "b", "c"] {
@@ -113,6 +105,45 @@ import Testing
                     == Engine.referenceWeightedScore(results.filter { $0.category == category }),
                 "seed \(seed), category \(category)")
         }
+    }
+
+    /// The one-pass category scores against filtering the results for each category, on
+    /// random packs and results: categories with equal keys, rules of no category of the pack,
+    /// skipped and failed rules, and categories without rules.
+    @Test(arguments: 0..<20)
+    func categoryScoresAgreeWithTheReference(seed: UInt64) throws {
+        var generator = SeededGenerator(state: seed)
+        var pack = try loadPack(Self.pack)
+        let keys = ["a", "b", "c", "d"]
+        pack.categories = (0..<Int.random(in: 0...5, using: &generator)).map { index in
+            RuleCategory(key: keys[Int.random(in: 0..<3, using: &generator)], title: "t\(index)")
+        }
+        let template = try #require(pack.rules.first)
+        pack.rules = (0..<Int.random(in: 0...10, using: &generator)).map { index in
+            var rule = template
+            rule.id = "r\(index)"
+            rule.category = keys[Int.random(in: 0..<keys.count, using: &generator)]
+            return rule
+        }
+        let engine = Engine(pack: pack)
+        let results = engine.plans.map { plan in
+            Self.randomResult(id: plan.rule.id, category: plan.rule.category, using: &generator)
+        }
+        #expect(engine.categoryScores(results) == engine.referenceCategoryScores(results), "seed \(seed)")
+    }
+
+    /// A result of a random weight and fraction, now and then skipped or failed.
+    static func randomResult(id: String, category: String, using generator: inout SeededGenerator) -> RuleResult {
+        var result = RuleResult(
+            id: id, title: "", category: category, severity: .warning,
+            weight: [0, 0.5, 1, 1.7, 3].randomElement(using: &generator)!,
+            fraction: Double.random(in: 0...1, using: &generator), passed: false, reason: "", findings: [])
+        switch Int.random(in: 0..<6, using: &generator) {
+        case 0: result.skipped = "not allowed"
+        case 1: result.error = "failed"
+        default: break
+        }
+        return result
     }
 
     @Test func categoryScoresCoverOnlyCategoriesWithRules() throws {
