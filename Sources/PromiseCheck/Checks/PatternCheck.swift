@@ -38,8 +38,6 @@ public struct PatternCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        var evidence: [Hit] = []
-        var problems: [Hit] = []
         let spans = item.text.spans
         // Every span's UTF-16 in one buffer, made before the deadline starts, as it gives its length.
         var bounds: [Range<Int>] = []
@@ -56,38 +54,85 @@ public struct PatternCheck: Check {
         }
         // A pattern that backtracks catastrophically is stopped, not waited for.
         let deadline = RegexDeadline(base: RegexDeadline.patternCheck, forTextOfLength: units.count)
-        let patterns = [(required, true, requiredIsTame), (forbidden, false, forbiddenIsTame)]
-        for (span, bound) in zip(spans, bounds) {
-            for (pattern, isRequired, tame) in patterns {
-                guard let pattern else { continue }
-                let found = units.withUnsafeBufferPointer { units in
-                    Self.hits(
-                        of: pattern, in: span, units: UnsafeBufferPointer(rebasing: units[bound]), before: deadline,
-                        tame: tame)
+        // Where the matches are; their hits are only made when the outcome's evidence or
+        // problems are read.
+        var evidence: [Place] = []
+        var problems: [Place] = []
+        for (position, (span, bound)) in zip(spans, bounds).enumerated() {
+            /// Finds `pattern`'s matches in the span; false when the deadline passed first.
+            func find(_ pattern: UTF16Pattern, tame: Bool, into places: inout [Place]) -> Bool {
+                units.withUnsafeBufferPointer { units in
+                    Self.places(
+                        of: pattern, in: span, at: position, units: UnsafeBufferPointer(rebasing: units[bound]),
+                        before: deadline, tame: tame, into: &places)
                 }
-                guard let hits = found else {
-                    return .failed(
-                        "matching /\(pattern.expression.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
-                    )
+            }
+            let stopped =
+                if let required, !find(required, tame: requiredIsTame, into: &evidence) {
+                    required
+                } else if let forbidden, !find(forbidden, tame: forbiddenIsTame, into: &problems) {
+                    forbidden
+                } else {
+                    UTF16Pattern?.none
                 }
-                if isRequired { evidence += hits } else { problems += hits }
+            if let stopped {
+                return .failed(
+                    "matching /\(stopped.expression.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
+                )
             }
         }
         var fraction = 1.0
-        var reasons: [String] = []
-        if required != nil {
-            fraction = CheckOutcome.shortfall(Double(evidence.count), of: Double(minimum))
-            reasons.append("\(evidence.count) of \(minimum) required matches")
-        }
-        if !problems.isEmpty {
-            fraction = 0
-            reasons.append("\(problems.count) forbidden match\(problems.count == 1 ? "" : "es")")
-        } else if forbidden != nil {
-            reasons.append("no forbidden matches")
-        }
+        if required != nil { fraction = CheckOutcome.shortfall(Double(evidence.count), of: Double(minimum)) }
+        if !problems.isEmpty { fraction = 0 }
         return CheckOutcome(
-            fraction: fraction, reason: reasons.joined(separator: "; "), evidence: evidence, problems: problems,
-            variables: ["count": String(evidence.count), "min": String(minimum)])
+            fraction: fraction,
+            details: Details(
+                minimum: minimum, hasRequired: required != nil, hasForbidden: forbidden != nil, spans: spans,
+                evidence: evidence, problems: problems))
+    }
+
+    /// A match kept for its hit: its span's position in the item, its UTF-8 offsets in the
+    /// span's text and the scalar offset of its start.
+    struct Place: Sendable {
+        var span: Int
+        var bytes: Range<Int>
+        var scalarOffset: Int
+    }
+
+    /// An outcome's parts, from the places of the matches found.
+    final class Details: OutcomeDetails {
+        let minimum: Int
+        let hasRequired: Bool
+        let hasForbidden: Bool
+        let spans: [Span]
+        let found: [Place]
+        let forbidden: [Place]
+
+        init(minimum: Int, hasRequired: Bool, hasForbidden: Bool, spans: [Span], evidence: [Place], problems: [Place]) {
+            self.minimum = minimum
+            self.hasRequired = hasRequired
+            self.hasForbidden = hasForbidden
+            self.spans = spans
+            self.found = evidence
+            self.forbidden = problems
+        }
+
+        var reason: String {
+            var reasons: [String] = []
+            if hasRequired { reasons.append("\(found.count) of \(minimum) required matches") }
+            if !forbidden.isEmpty {
+                reasons.append("\(forbidden.count) forbidden match\(forbidden.count == 1 ? "" : "es")")
+            } else if hasForbidden {
+                reasons.append("no forbidden matches")
+            }
+            return reasons.joined(separator: "; ")
+        }
+
+        var evidence: [Hit] { found.map { PatternCheck.hit(at: $0, in: spans[$0.span]) } }
+
+        var problems: [Hit] { forbidden.map { PatternCheck.hit(at: $0, in: spans[$0.span]) } }
+
+        var variables: MessageVariables { ["count": String(found.count), "min": String(minimum)] }
     }
 
     /// The matches of `pattern` in `span`, whose UTF-16 is `units`, or nil when `deadline`
@@ -99,15 +144,26 @@ public struct PatternCheck: Check {
         of pattern: UTF16Pattern, in span: Span, units: UnsafeBufferPointer<UInt16>, before deadline: RegexDeadline,
         tame: Bool = false
     ) -> [Hit]? {
+        var places: [Place] = []
+        guard Self.places(of: pattern, in: span, at: 0, units: units, before: deadline, tame: tame, into: &places)
+        else { return nil }
+        return places.map { hit(at: $0, in: span) }
+    }
+
+    /// Appends the places of the matches ``hits(of:in:units:before:tame:)`` gives, with `position`
+    /// as their span's, to `places`; false when `deadline` passed first.
+    static func places(
+        of pattern: UTF16Pattern, in span: Span, at position: Int, units: UnsafeBufferPointer<UInt16>,
+        before deadline: RegexDeadline, tame: Bool, into places: inout [Place]
+    ) -> Bool {
         let (ranges, finished) = pattern.matches(in: units, before: deadline, tame: tame)
-        guard finished else { return nil }
-        guard !ranges.isEmpty else { return [] }
+        guard finished else { return false }
+        guard !ranges.isEmpty else { return true }
         let text = span.text
-        return withUTF8(of: text) { bytes in
+        withUTF8(of: text) { bytes in
             // Matches come in text order, so each one's place is walked to from the last.
             var walk = UTF16Transcoding.Walk(bytes)
-            var hits: [Hit] = []
-            hits.reserveCapacity(ranges.count)
+            places.reserveCapacity(places.count + ranges.count)
             for range in ranges {
                 guard walk.move(toUnit: range.lowerBound) else { continue }
                 let start = walk.byteOffset
@@ -115,15 +171,20 @@ public struct PatternCheck: Check {
                 guard isCharacterBoundary(start, of: text, bytes: bytes), walk.move(toUnit: range.upperBound),
                     isCharacterBoundary(walk.byteOffset, of: text, bytes: bytes)
                 else { continue }
-                let excerpt = String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<walk.byteOffset]), as: UTF8.self)
-                hits.append(
-                    Hit(
-                        location: span.location(atScalarOffset: scalarOffset), excerpt: excerpt,
-                        variables: ["match": excerpt]))
+                places.append(Place(span: position, bytes: start..<walk.byteOffset, scalarOffset: scalarOffset))
             }
-            return hits
         }
+        return true
+    }
+
+    /// The hit of a match at `place` in `span`.
+    static func hit(at place: Place, in span: Span) -> Hit {
+        let excerpt = withUTF8(of: span.text) { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[place.bytes]), as: UTF8.self)
+        }
+        return Hit(
+            location: span.location(atScalarOffset: place.scalarOffset), excerpt: excerpt,
+            variables: ["match": excerpt])
     }
 
     /// Whether UTF-8 offset `offset` of `text`, whose bytes are `bytes`, stands between two

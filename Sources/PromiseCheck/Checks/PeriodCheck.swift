@@ -111,8 +111,8 @@ public struct PeriodCheck: Check {
     func readStructured(_ period: Period, into findings: inout Findings) {
         var dates: [(date: WrittenDate, span: Span)] = []
         for span in [period.from, period.to].compactMap({ $0 }) where !span.isBlank {
-            let text = Self.trimmed(span.text)
             guard let date = structuredDate(span), date.isPossible else {
+                let text = Self.trimmed(span.text)
                 findings.impossible.append(Hit(location: span.location, excerpt: text, variables: ["match": text]))
                 continue
             }
@@ -230,13 +230,18 @@ public struct PeriodCheck: Check {
         let toLabel = yearsOnly ? String(last.year) : last.iso
         let label =
             yearsOnly ? (first.year == last.year ? fromLabel : "\(fromLabel)–\(toLabel)") : "\(fromLabel) – \(toLabel)"
-        var problem = hit
-        problem.variables["period"] = label
+        // A problem's hit names the period; a period's hit is kept as it is.
+        func problem() -> Hit {
+            var problem = hit
+            problem.variables["period"] = label
+            return problem
+        }
         if last < first {
-            findings.rangeProblems.append((problem, "period \(label) ends before it starts (\"\(hit.excerpt)\")"))
+            findings.rangeProblems.append((problem(), "period \(label) ends before it starts (\"\(hit.excerpt)\")"))
         } else if last >= first.adding(months: maxMonths) {
+            let years = NumberReader.format(maxYears)
             findings.rangeProblems.append(
-                (problem, "period \(label) is longer than \(NumberReader.format(maxYears)) years (\"\(hit.excerpt)\")"))
+                (problem(), "period \(label) is longer than \(years) years (\"\(hit.excerpt)\")"))
         } else {
             findings.periods.append(FoundPeriod(label: label, from: fromLabel, to: toLabel, hit: hit))
         }
@@ -288,6 +293,19 @@ public struct PeriodCheck: Check {
     }
 
     static func trimmed(_ text: String) -> String {
+        // Text that starts and ends with a printable ASCII character, as dates do, is its own
+        // trimmed text: its first character is that character, and so is its last, or one
+        // that starts with a scalar that is no white space either (a prepended one).
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
+            (0x21...0x7E).contains(last)
+        {
+            return text
+        }
+        return referenceTrimmed(text)
+    }
+
+    /// ``trimmed(_:)`` by `Character`s, for any text; what the ASCII shortcut must agree with.
+    static func referenceTrimmed(_ text: String) -> String {
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
             let last = text.lastIndex(where: { !$0.isWhitespace })
         else { return "" }

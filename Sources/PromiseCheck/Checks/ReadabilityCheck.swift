@@ -32,17 +32,36 @@ public struct ReadabilityCheck: Check {
 
     /// The LIX of tokenized text, or nil when it has no words.
     public static func lix(of text: TokenizedText, longWord: Int = 6) -> Double? {
+        counts(of: text, longWord: longWord).lix
+    }
+
+    /// What LIX is worked out from: the words (``TokenizedText/wordCount``), the long words
+    /// and the sentences of a text.
+    struct Counts {
+        var words: Int
+        var longWords: Int
+        var sentences: Int
+
+        /// The LIX, or nil when there are no words.
+        var lix: Double? {
+            guard words > 0 else { return nil }
+            return Double(words) / Double(max(1, sentences)) + 100 * Double(longWords) / Double(words)
+        }
+    }
+
+    /// The counts of `text` in one pass over its tokens.
+    static func counts(of text: TokenizedText, longWord: Int) -> Counts {
         text.tokens.withUnsafeBufferPointer { tokens in
             text.foldedBytes.withUnsafeBufferPointer { bytes in
-                lix(of: text, tokens: tokens, bytes: bytes, longWord: longWord)
+                counts(of: text, tokens: tokens, bytes: bytes, longWord: longWord)
             }
         }
     }
 
-    /// ``lix(of:longWord:)`` over the text's tokens and folded bytes.
-    private static func lix(
+    /// ``counts(of:longWord:)`` over the text's tokens and folded bytes.
+    private static func counts(
         of text: TokenizedText, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, longWord: Int
-    ) -> Double? {
+    ) -> Counts {
         var words = 0
         var longWords = 0
         var sentences = 0
@@ -88,8 +107,7 @@ public struct ReadabilityCheck: Check {
             }
         }
         sentences = max(sentences + (inSentence ? 1 : 0), min(spanEnds, words))
-        guard words > 0 else { return nil }
-        return Double(words) / Double(max(1, sentences)) + 100 * Double(longWords) / Double(words)
+        return Counts(words: words, longWords: longWords, sentences: sentences)
     }
 
     /// ``lix(of:longWord:)`` in two passes, counting every word's characters; what it must agree with.
@@ -127,8 +145,10 @@ public struct ReadabilityCheck: Check {
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
-        let words = item.text.wordCount
-        guard words >= minWords, let lix = Self.lix(of: item.text, longWord: longWord) else {
+        // The words are counted in the same pass as the rest.
+        let counts = Self.counts(of: item.text, longWord: longWord)
+        let words = counts.words
+        guard words >= minWords, let lix = counts.lix else {
             return CheckOutcome(fraction: 1, reason: "\(words) words; too little text to judge readability")
         }
         let rounded = (lix * 10).rounded() / 10

@@ -36,44 +36,102 @@ public struct SignatoriesCheck: Check {
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let signatories = item.signatory.map { [$0] } ?? document.signatories
         var complete = 0
-        var covered: Set<String> = []
-        var problems: [Hit] = []
-        var evidence: [Hit] = []
+        // The groups of the complete signatories' roles: a few names, so a list.
+        var covered: [String] = []
+        var standings: [Standing] = []
+        standings.reserveCapacity(signatories.count)
         for signatory in signatories {
-            let name = signatory.name.flatMap { Self.isName($0.text) ? $0 : nil }
-            let role = signatory.role.flatMap { $0.isBlank ? nil : $0 }
-            let groups = role.map(groups(of:)) ?? []
-            let recognised = roles == nil || !groups.isEmpty
-            if let name, let role, recognised {
-                complete += 1
-                covered.formUnion(groups)
-                evidence.append(Hit(location: name.location, excerpt: "\(name.text), \(role.text)"))
-            } else {
-                let problem =
-                    name == nil
-                    ? "no name" : (role == nil ? "no role" : "role '\(role?.text ?? "")' is not a known title")
-                problems.append(
-                    Hit(
-                        location: signatory.location, excerpt: signatory.spans.map(\.text).joined(separator: ", "),
-                        variables: [
-                            "name": signatory.name?.text ?? "", "role": signatory.role?.text ?? "", "match": problem,
-                        ]))
+            guard let name = signatory.name, Self.isName(name.text) else {
+                standings.append(.noName)
+                continue
             }
+            guard let role = signatory.role, !role.isBlank else {
+                standings.append(.noRole)
+                continue
+            }
+            guard addGroups(of: role, to: &covered) else {
+                standings.append(.unknownRole)
+                continue
+            }
+            complete += 1
+            standings.append(.complete)
         }
         let missing = parties.filter { !covered.contains($0) }
         let countShare = CheckOutcome.shortfall(Double(complete), of: Double(minimum))
         let partyShare = CheckOutcome.shortfall(Double(parties.count - missing.count), of: Double(parties.count))
-        var reason = "\(complete) named signatories with a role; \(minimum) needed"
-        if !missing.isEmpty { reason += "; none for \(missing.joined(separator: ", "))" }
         return CheckOutcome(
-            fraction: min(countShare, partyShare), reason: reason, evidence: evidence, problems: problems,
-            variables: ["count": String(complete), "min": String(minimum), "missing": missing.joined(separator: ", ")])
+            fraction: min(countShare, partyShare),
+            details: Details(
+                signatories: signatories, standings: standings, complete: complete, minimum: minimum, missing: missing))
     }
 
-    private func groups(of role: Span) -> Set<String> {
-        guard let roles else { return [] }
+    /// What a signatory lacks, if anything.
+    enum Standing {
+        case complete, noName, noRole, unknownRole
+    }
+
+    /// An outcome's parts, from each signatory's standing.
+    final class Details: OutcomeDetails {
+        let signatories: [Signatory]
+        let standings: [Standing]
+        let complete: Int
+        let minimum: Int
+        let missing: [String]
+
+        init(signatories: [Signatory], standings: [Standing], complete: Int, minimum: Int, missing: [String]) {
+            self.signatories = signatories
+            self.standings = standings
+            self.complete = complete
+            self.minimum = minimum
+            self.missing = missing
+        }
+
+        var reason: String {
+            var reason = "\(complete) named signatories with a role; \(minimum) needed"
+            if !missing.isEmpty { reason += "; none for \(missing.joined(separator: ", "))" }
+            return reason
+        }
+
+        var evidence: [Hit] {
+            zip(signatories, standings).compactMap { signatory, standing in
+                guard standing == .complete, let name = signatory.name, let role = signatory.role else { return nil }
+                return Hit(location: name.location, excerpt: "\(name.text), \(role.text)")
+            }
+        }
+
+        var problems: [Hit] {
+            zip(signatories, standings).compactMap { signatory, standing in
+                let problem: String
+                switch standing {
+                case .complete: return nil
+                case .noName: problem = "no name"
+                case .noRole: problem = "no role"
+                case .unknownRole: problem = "role '\(signatory.role?.text ?? "")' is not a known title"
+                }
+                return Hit(
+                    location: signatory.location, excerpt: signatory.spans.map(\.text).joined(separator: ", "),
+                    variables: [
+                        "name": signatory.name?.text ?? "", "role": signatory.role?.text ?? "", "match": problem,
+                    ])
+            }
+        }
+
+        var variables: MessageVariables {
+            ["count": String(complete), "min": String(minimum), "missing": missing.joined(separator: ", ")]
+        }
+    }
+
+    /// Adds the groups of `role`'s titles that `covered` lacks to it; whether the role is
+    /// recognised (always, without a `roles` lexicon).
+    private func addGroups(of role: Span, to covered: inout [String]) -> Bool {
+        guard let roles else { return true }
+        let found = roles.found(in: TokenizedText([role]))
         // By entry index: the matches' entries are not copied.
-        return Set(roles.found(in: TokenizedText([role])).compactMap { roles.lexicon.entries[$0.entry].group })
+        for match in found {
+            guard let group = roles.lexicon.entries[match.entry].group else { continue }
+            if !covered.contains(group) { covered.append(group) }
+        }
+        return found.contains { roles.lexicon.entries[$0.entry].group != nil }
     }
 
     /// A name is at least two words whose first and last start with a capital letter, so

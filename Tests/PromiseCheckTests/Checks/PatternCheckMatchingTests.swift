@@ -99,6 +99,32 @@ import Testing
         #expect(try excerpts(#"\d+"#, "\u{600}5 6") == ["6"])
     }
 
+    /// The check keeps only where its matches are and makes their hits when the outcome is
+    /// read: over items of several spans, those are the reference hits of each span in turn.
+    @Test func outcomeHitsAreEachSpansReferenceHits() throws {
+        var generator = SeededGenerator(state: 17)
+        let deadline = RegexDeadline(after: .seconds(60))
+        let (required, forbidden) = (#"\d+|%"#, "ö|[a ]+")
+        let check = builtCheck("check: pattern\nwith: {match: '\(required)', must_not_match: '\(forbidden)'}\n")
+        let requiredRegex = try NSRegularExpression(pattern: required, options: [.caseInsensitive])
+        let forbiddenRegex = try NSRegularExpression(pattern: forbidden, options: [.caseInsensitive])
+        for _ in 0..<300 {
+            let lines = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Self.randomText(&generator) }
+            let item = ScopeItem.lines(lines)
+            let outcome = try #require(check?.evaluate(item, in: blankDocument))
+            let spans = item.text.spans
+            let evidence = try spans.flatMap {
+                try #require(Self.referenceHits(of: requiredRegex, in: $0, before: deadline, tame: false))
+            }
+            let problems = try spans.flatMap {
+                try #require(Self.referenceHits(of: forbiddenRegex, in: $0, before: deadline, tame: false))
+            }
+            #expect(outcome.evidence == evidence, "\(lines)")
+            #expect(outcome.problems == problems, "\(lines)")
+            #expect(outcome.variables == ["count": String(evidence.count), "min": "1"])
+        }
+    }
+
     @Test func transcodingGivesTheStringsUTF16() {
         var generator = SeededGenerator(state: 11)
         for _ in 0..<2_000 {

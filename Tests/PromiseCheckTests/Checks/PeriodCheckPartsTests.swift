@@ -107,4 +107,20 @@ import Testing
             #expect(PeriodCheck.unique(hits) == Self.referenceUnique(hits), "\(hits.map { ($0.location, $0.excerpt) })")
         }
     }
+
+    /// Structured dates around the ASCII shortcut: printable ASCII and white space at either
+    /// end, CR LF, no-break space, combining marks and prepended scalars.
+    @Test func trimmedIsTheCharacterTrim() {
+        let pieces = [
+            "2025-01-01", "2", "-", " ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "\u{2003}", "\u{301}", "\u{600}",
+            "å", "~", "\u{7F}", "\u{1F}",
+        ]
+        var generator = SeededGenerator(state: 29)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            #expect(PeriodCheck.trimmed(text) == PeriodCheck.referenceTrimmed(text), "\(text.debugDescription)")
+        }
+    }
 }

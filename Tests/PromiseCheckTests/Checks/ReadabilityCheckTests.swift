@@ -86,6 +86,7 @@ import Testing
             }
             let text = TokenizedText(spans)
             for longWord in [0, 3, 6, 7] {
+                #expect(ReadabilityCheck.counts(of: text, longWord: longWord).words == text.wordCount)
                 #expect(
                     ReadabilityCheck.lix(of: text, longWord: longWord)
                         == ReadabilityCheck.referenceLix(of: text, longWord: longWord),

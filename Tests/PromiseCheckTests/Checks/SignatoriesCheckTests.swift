@@ -168,4 +168,76 @@ import Testing
                 "U+\(String(value, radix: 16))")
         }
     }
+
+    /// The outcome's parts as the check built them before it kept only each signatory's
+    /// standing: every hit, reason and variable made at once.
+    static func referenceOutcome(roles: PhraseMatcher, parties: [String], minimum: Int, document: Document) -> (
+        reason: String, evidence: [Hit], problems: [Hit], variables: MessageVariables
+    ) {
+        var complete = 0
+        var covered: Set<String> = []
+        var problems: [Hit] = []
+        var evidence: [Hit] = []
+        for signatory in document.signatories {
+            let name = signatory.name.flatMap { SignatoriesCheck.isName($0.text) ? $0 : nil }
+            let role = signatory.role.flatMap { $0.isBlank ? nil : $0 }
+            let groups =
+                role.map { role in
+                    Set(roles.matches(in: TokenizedText([role])).compactMap(\.entry.group))
+                } ?? []
+            if let name, let role, !groups.isEmpty {
+                complete += 1
+                covered.formUnion(groups)
+                evidence.append(Hit(location: name.location, excerpt: "\(name.text), \(role.text)"))
+            } else {
+                let problem =
+                    name == nil
+                    ? "no name" : (role == nil ? "no role" : "role '\(role?.text ?? "")' is not a known title")
+                problems.append(
+                    Hit(
+                        location: signatory.location, excerpt: signatory.spans.map(\.text).joined(separator: ", "),
+                        variables: [
+                            "name": signatory.name?.text ?? "", "role": signatory.role?.text ?? "", "match": problem,
+                        ]))
+            }
+        }
+        let missing = parties.filter { !covered.contains($0) }
+        var reason = "\(complete) named signatories with a role; \(minimum) needed"
+        if !missing.isEmpty { reason += "; none for \(missing.joined(separator: ", "))" }
+        return (
+            reason, evidence, problems,
+            ["count": String(complete), "min": String(minimum), "missing": missing.joined(separator: ", ")]
+        )
+    }
+
+    @Test func outcomeIsTheReferenceOutcomeOnRandomSignatories() throws {
+        let check = builtCheck(Self.byParty)
+        let groups = [
+            ("polisen", "lokalpolisområdeschef"), ("polisen", "polischef"), ("kommunen", "kommundirektör"),
+            ("kommunen", "kommunstyrelsens ordförande"),
+        ]
+        let roles = PhraseMatcher(
+            Lexicon(name: "roles", entries: try groups.map { try Lexicon.Entry(term: $0.1, group: $0.0) }))
+        let names = [nil, "", "Anna Berg", "anna berg", "Karl", "Carl von Platen", "Åsa Öberg"]
+        let titles = [
+            nil, "", " ", "Lokalpolisområdeschef", "Polischef Norrby", "Kommundirektör", "Kommunstyrelsens ordförande",
+            "ordförande", "Rektor",
+        ]
+        var generator = SeededGenerator(state: 23)
+        for _ in 0..<400 {
+            let signatories = (0..<Int.random(in: 0...4, using: &generator)).map { line in
+                signatory(
+                    names.randomElement(using: &generator) ?? nil, titles.randomElement(using: &generator) ?? nil,
+                    line: line + 1)
+            }
+            let signed = document(signatories)
+            let outcome = try #require(evaluateCheck(check, ["underskrifter"], in: signed))
+            let expected = Self.referenceOutcome(
+                roles: roles, parties: ["polisen", "kommunen"], minimum: 2, document: signed)
+            #expect(outcome.reason == expected.reason)
+            #expect(outcome.evidence == expected.evidence)
+            #expect(outcome.problems == expected.problems)
+            #expect(outcome.variables == expected.variables)
+        }
+    }
 }
