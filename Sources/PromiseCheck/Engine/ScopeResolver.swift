@@ -41,24 +41,15 @@ struct ScopeResolver {
         return items
     }
 
-    /// Where the tokens of `span` are in the store, tokenizing it when first met; nil when
-    /// the store is full.
-    private mutating func piece(of span: Span) -> SpanTokens.Piece? {
-        let previous = latest[span.location] ?? -1
-        var index = previous
+    /// Where the tokens of `span` are in the store when met before, looking from the span met
+    /// at `index` (the last met at its place) back.
+    private func knownPiece(of span: Span, from index: Int) -> SpanTokens.Piece? {
+        var index = index
         while index >= 0 {
             if known[index].text == span.text { return known[index].piece }
             index = known[index].previous
         }
-        let piece = store.add(span)
-        // A very large document is tokenized again rather than held twice (its spans here and
-        // in the scopes' texts): the kept tokens are bounded.
-        guard store.tokens.count <= keepLimit else {
-            store.removeLast(piece)
-            return nil
-        }
-        remember(span, piece, previous: previous)
-        return piece
+        return nil
     }
 
     /// Notes that the tokens of `span` are at `piece`; `previous` is the span met before at
@@ -74,13 +65,38 @@ struct ScopeResolver {
     }
 
     /// The tokenized text of `spans`, from the store when all of them fit in it.
+    ///
+    /// The spans not met before are tokenized together and added to the store in one go.
     private mutating func tokenized(_ spans: [Span], lexicons: CombinedMatcher?) -> TokenizedText {
         var found: [SpanTokens.Piece] = []
         found.reserveCapacity(spans.count)
         for span in spans {
-            guard let piece = piece(of: span) else { return TokenizedText(spans, lexicons: lexicons) }
+            guard let piece = knownPiece(of: span, from: latest[span.location] ?? -1) else { break }
             found.append(piece)
         }
+        guard found.count < spans.count else {
+            return TokenizedText(spans, pieces: found, of: store, lexicons: lexicons)
+        }
+        let rest = spans[found.count...]
+        var addition = SpanTokens.Addition(to: store, capacity: rest.reduce(0) { $0 + $1.text.utf8.count })
+        for span in rest {
+            let previous = latest[span.location] ?? -1
+            if let piece = knownPiece(of: span, from: previous) {
+                found.append(piece)
+                continue
+            }
+            let piece = addition.add(span)
+            // A very large document is tokenized again rather than held twice (its spans here and
+            // in the scopes' texts): the kept tokens are bounded.
+            guard piece.tokens.upperBound <= keepLimit else {
+                addition.removeLast(piece)
+                store.commit(addition)
+                return TokenizedText(spans, lexicons: lexicons)
+            }
+            remember(span, piece, previous: previous)
+            found.append(piece)
+        }
+        store.commit(addition)
         return TokenizedText(spans, pieces: found, of: store, lexicons: lexicons)
     }
 
