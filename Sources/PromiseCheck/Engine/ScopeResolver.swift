@@ -13,8 +13,15 @@ struct ScopeResolver {
     /// The spans met, each with its piece and the one met before it at the same place (-1 for
     /// none); `latest` gives the last met at each place. One entry per place but in rare cases,
     /// without an array for each.
-    private var known: [(text: String, piece: SpanTokens.Piece, previous: Int)] = []
+    private var known: [KnownSpan] = []
     private var latest = PlaceTable()
+    /// A span met: its text, where its tokens are, and the one met before it at its place.
+    /// (A struct, not a tuple: an array of tuples is destroyed by the runtime's generic code.)
+    private struct KnownSpan {
+        var text: String
+        var piece: SpanTokens.Piece
+        var previous: Int
+    }
     /// The places `latest` first makes room for, more than most promises' spans.
     private static let placesReserved = 128
     /// The most tokens kept for sharing, some 12 MB with their bytes: far more than a promise of
@@ -61,7 +68,7 @@ struct ScopeResolver {
         }
         let previous = previous ?? latest[span.location] ?? -1
         latest.set(known.count, at: span.location)
-        known.append((span.text, piece, previous))
+        known.append(KnownSpan(text: span.text, piece: piece, previous: previous))
     }
 
     /// The tokenized text of `spans`, from the store when all of them fit in it.
@@ -223,7 +230,15 @@ struct ScopeResolver {
                     break
                 }
             }
-            return String(decoding: bytes[first..<end], as: UTF8.self) + "…"
+            // The bytes and the ellipsis (U+2026) written into one string.
+            let length = end - first
+            return String(unsafeUninitializedCapacity: length + 3) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes[first..<end])
+                buffer[length] = 0xE2
+                buffer[length + 1] = 0x80
+                buffer[length + 2] = 0xA6
+                return length + 3
+            }
         }
         return result ?? nil
     }
