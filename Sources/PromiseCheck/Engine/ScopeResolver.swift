@@ -28,6 +28,9 @@ struct ScopeResolver {
     /// a few pages has.
     static let tokensKept = 1 << 18
 
+    /// The pieces the last text was made of, kept for the room of their array.
+    private var pieces: [SpanTokens.Piece] = []
+
     /// The most tokens this resolver keeps (``tokensKept``, smaller in tests).
     private let keepLimit: Int
 
@@ -75,8 +78,12 @@ struct ScopeResolver {
     ///
     /// The spans not met before are tokenized together and added to the store in one go.
     private mutating func tokenized(_ spans: [Span], lexicons: CombinedMatcher?) -> TokenizedText {
-        var found: [SpanTokens.Piece] = []
+        // The array of the last call, emptied: one allocation for all the resolver's texts.
+        var found = pieces
+        pieces = []
+        found.removeAll(keepingCapacity: true)
         found.reserveCapacity(spans.count)
+        defer { pieces = found }
         for span in spans {
             guard let piece = knownPiece(of: span, from: latest[span.location] ?? -1) else { break }
             found.append(piece)
