@@ -13,13 +13,23 @@ struct ScopeResolver {
     /// The spans met, each with its piece and the one met before it at the same place (-1 for
     /// none); `latest` gives the last met at each place. One entry per place but in rare cases,
     /// without an array for each.
-    private var known: [(text: String, piece: SpanTokens.Piece, previous: Int)] = []
+    private var known: [KnownSpan] = []
     private var latest = PlaceTable()
+    /// A span met: its text, where its tokens are, and the one met before it at its place.
+    /// (A struct, not a tuple: an array of tuples is destroyed by the runtime's generic code.)
+    private struct KnownSpan {
+        var text: String
+        var piece: SpanTokens.Piece
+        var previous: Int
+    }
     /// The places `latest` first makes room for, more than most promises' spans.
     private static let placesReserved = 128
     /// The most tokens kept for sharing, some 12 MB with their bytes: far more than a promise of
     /// a few pages has.
     static let tokensKept = 1 << 18
+
+    /// The pieces the last text was made of, kept for the room of their array.
+    private var pieces: [SpanTokens.Piece] = []
 
     /// The most tokens this resolver keeps (``tokensKept``, smaller in tests).
     private let keepLimit: Int
@@ -41,24 +51,15 @@ struct ScopeResolver {
         return items
     }
 
-    /// Where the tokens of `span` are in the store, tokenizing it when first met; nil when
-    /// the store is full.
-    private mutating func piece(of span: Span) -> SpanTokens.Piece? {
-        let previous = latest[span.location] ?? -1
-        var index = previous
+    /// Where the tokens of `span` are in the store when met before, looking from the span met
+    /// at `index` (the last met at its place) back.
+    private func knownPiece(of span: Span, from index: Int) -> SpanTokens.Piece? {
+        var index = index
         while index >= 0 {
             if known[index].text == span.text { return known[index].piece }
             index = known[index].previous
         }
-        let piece = store.add(span)
-        // A very large document is tokenized again rather than held twice (its spans here and
-        // in the scopes' texts): the kept tokens are bounded.
-        guard store.tokens.count <= keepLimit else {
-            store.removeLast(piece)
-            return nil
-        }
-        remember(span, piece, previous: previous)
-        return piece
+        return nil
     }
 
     /// Notes that the tokens of `span` are at `piece`; `previous` is the span met before at
@@ -70,17 +71,46 @@ struct ScopeResolver {
         }
         let previous = previous ?? latest[span.location] ?? -1
         latest.set(known.count, at: span.location)
-        known.append((span.text, piece, previous))
+        known.append(KnownSpan(text: span.text, piece: piece, previous: previous))
     }
 
     /// The tokenized text of `spans`, from the store when all of them fit in it.
+    ///
+    /// The spans not met before are tokenized together and added to the store in one go.
     private mutating func tokenized(_ spans: [Span], lexicons: CombinedMatcher?) -> TokenizedText {
-        var found: [SpanTokens.Piece] = []
+        // The array of the last call, emptied: one allocation for all the resolver's texts.
+        var found = pieces
+        pieces = []
+        found.removeAll(keepingCapacity: true)
         found.reserveCapacity(spans.count)
+        defer { pieces = found }
         for span in spans {
-            guard let piece = piece(of: span) else { return TokenizedText(spans, lexicons: lexicons) }
+            guard let piece = knownPiece(of: span, from: latest[span.location] ?? -1) else { break }
             found.append(piece)
         }
+        guard found.count < spans.count else {
+            return TokenizedText(spans, pieces: found, of: store, lexicons: lexicons)
+        }
+        let rest = spans[found.count...]
+        var addition = SpanTokens.Addition(to: store, capacity: rest.reduce(0) { $0 + $1.text.utf8.count })
+        for span in rest {
+            let previous = latest[span.location] ?? -1
+            if let piece = knownPiece(of: span, from: previous) {
+                found.append(piece)
+                continue
+            }
+            let piece = addition.add(span)
+            // A very large document is tokenized again rather than held twice (its spans here and
+            // in the scopes' texts): the kept tokens are bounded.
+            guard piece.tokens.upperBound <= keepLimit else {
+                addition.removeLast(piece)
+                store.commit(addition)
+                return TokenizedText(spans, lexicons: lexicons)
+            }
+            remember(span, piece, previous: previous)
+            found.append(piece)
+        }
+        store.commit(addition)
         return TokenizedText(spans, pieces: found, of: store, lexicons: lexicons)
     }
 
@@ -207,7 +237,15 @@ struct ScopeResolver {
                     break
                 }
             }
-            return String(decoding: bytes[first..<end], as: UTF8.self) + "…"
+            // The bytes and the ellipsis (U+2026) written into one string.
+            let length = end - first
+            return String(unsafeUninitializedCapacity: length + 3) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes[first..<end])
+                buffer[length] = 0xE2
+                buffer[length + 1] = 0x80
+                buffer[length + 2] = 0xA6
+                return length + 3
+            }
         }
         return result ?? nil
     }

@@ -44,13 +44,18 @@ public struct Document: Sendable {
 
     /// All text of the document in reading order.
     public var allSpans: [Span] {
+        // Room for them all made once (a signatory has five spans at most), and each signatory's
+        // appended without an array of its own.
+        var count = title == nil ? 0 : 1
+        for section in sections { count += (section.heading == nil ? 0 : 1) + section.blocks.count }
         var spans: [Span] = []
+        spans.reserveCapacity(count + 5 * signatories.count)
         if let title { spans.append(title) }
         for section in sections {
             if let heading = section.heading { spans.append(heading) }
             spans.append(contentsOf: section.blocks)
         }
-        for signatory in signatories { spans.append(contentsOf: signatory.spans) }
+        for signatory in signatories { signatory.appendSpans(to: &spans) }
         return spans
     }
 
@@ -137,7 +142,21 @@ public struct Signatory: Sendable {
         self.location = location
     }
 
-    public var spans: [Span] { [name, role, party, date, place].compactMap { $0 } }
+    public var spans: [Span] {
+        var spans: [Span] = []
+        spans.reserveCapacity(5)
+        appendSpans(to: &spans)
+        return spans
+    }
+
+    /// Appends ``spans`` to `spans`, without an array of them.
+    func appendSpans(to spans: inout [Span]) {
+        if let name { spans.append(name) }
+        if let role { spans.append(role) }
+        if let party { spans.append(party) }
+        if let date { spans.append(date) }
+        if let place { spans.append(place) }
+    }
 }
 
 /// The stated validity period: structured dates, free text, or both.

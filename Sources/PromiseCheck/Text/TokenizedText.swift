@@ -23,13 +23,11 @@ public struct TokenizedText: Sendable {
     init(_ spans: [Span], lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
+        var tokenizer = SpanTokenizer(capacity: spans.reduce(0) { $0 + $1.text.utf8.count })
         for (index, span) in spans.enumerated() {
-            Self.tokenize(span.text, spanIndex: index, into: &tokens, bytes: &bytes)
+            tokenizer.add(span.text, spanIndex: index)
         }
-        self.tokens = tokens
-        self.foldedBytes = bytes
+        (tokens, foldedBytes) = tokenizer.arrays()
     }
 
     /// Spans put together from their tokens found before in `store` (`pieces`, one for each
@@ -97,35 +95,23 @@ public struct TokenizedText: Sendable {
 
     /// The kinds and folded texts of the tokens of `text`.
     static func foldedTokens(of text: String) -> [(kind: Token.Kind, folded: String)] {
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        tokenize(text, spanIndex: 0, into: &tokens, bytes: &bytes)
+        var tokenizer = SpanTokenizer(capacity: text.utf8.count)
+        tokenizer.add(text, spanIndex: 0)
+        let (tokens, bytes) = tokenizer.arrays()
         return tokens.map { ($0.kind, String(decoding: bytes[$0.bytes], as: UTF8.self)) }
-    }
-
-    /// Appends the tokens of `text` to `tokens` and their folded UTF-8 to `bytes`.
-    ///
-    /// Walks the UTF-8 of `text` byte by byte (a copy of it, for text without contiguous UTF-8).
-    static func tokenize(_ text: String, spanIndex: Int, into tokens: inout [Token], bytes: inout [UInt8]) {
-        var writer = ByteWriter(capacity: text.utf8.count)
-        defer { writer.deallocate() }
-        var contiguous = text
-        contiguous.withUTF8 { utf8 in
-            tokenize(utf8, text: text, spanIndex: spanIndex, base: bytes.count, into: &tokens, writer: &writer)
-        }
-        bytes.append(contentsOf: writer.bytes)
     }
 
     /// Appends the tokens of `utf8`, the UTF-8 of `text`, to `tokens` and their folded bytes to
     /// `writer`, whose bytes will follow `base` others.
-    private static func tokenize(
-        _ utf8: UnsafeBufferPointer<UInt8>, text: String, spanIndex: Int, base: Int, into tokens: inout [Token],
-        writer: inout ByteWriter
+    fileprivate static func tokenize(
+        _ utf8: UnsafeBufferPointer<UInt8>, text: String, spanIndex: Int, base: Int,
+        into tokens: inout BufferWriter<Token>, writer: inout BufferWriter<UInt8>
     ) {
         // Every position below fits 32 bits when the folded bytes do, at most four for each byte
         // of the span (lower-casing lengthens a token by half at most); a token is then made
         // without checking each.
-        let positionsFit = spanIndex <= Int(UInt32.max) && base + 4 * utf8.count < Int(UInt32.max)
+        let positionsFit =
+            spanIndex <= Int(UInt32.max) && base + writer.count + 4 * utf8.count < Int(UInt32.max)
         var position = 0
         var offset = 0
         while position < utf8.count {
@@ -177,7 +163,7 @@ public struct TokenizedText: Sendable {
             let source = sourceStart..<position
             var isSimple = true
             if !isLatin1 {
-                writer.count = start
+                writer.removeAll(from: start)
                 var token = String(text.unicodeScalars[Self.range(of: source, in: text)]).lowercased()
                 if kind == .word { token.removeAll { $0 == "\u{AD}" } }
                 if kind == .symbol, token == "–" || token == "—" { token = "-" }
@@ -185,7 +171,7 @@ public struct TokenizedText: Sendable {
                 isSimple = Self.isSimple(token)
             }
             let bytes = (base + start)..<(base + writer.count)
-            let folded = writer.bytes(from: start)
+            let folded = writer.elements(from: start)
             tokens.append(
                 positionsFit
                     ? Token(
@@ -252,7 +238,7 @@ public struct TokenizedText: Sendable {
     /// Appends the lower case of a scalar below U+0100 (``latin1Lowercase(_:)``) as UTF-8,
     /// dropping soft hyphens; false, appending nothing, for any other scalar.
     @inline(__always)
-    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout ByteWriter) -> Bool {
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout BufferWriter<UInt8>) -> Bool {
         guard let value = latin1Lowercase(scalar.value) else { return false }
         if value < 0x80 {
             bytes.append(UInt8(value))
@@ -393,19 +379,55 @@ struct SpanTokens: Sendable {
         var bytes: Range<Int>
     }
 
-    /// Tokenizes `span` at the end of the buffers.
-    mutating func add(_ span: Span) -> Piece {
-        let (firstToken, firstByte) = (tokens.count, bytes.count)
-        TokenizedText.tokenize(span.text, spanIndex: pieceCount, into: &tokens, bytes: &bytes)
-        pieceCount += 1
-        return Piece(tokens: firstToken..<tokens.count, bytes: firstByte..<bytes.count)
+    /// Spans tokenized for adding to a store as pieces that follow its own, in buffers of their
+    /// own until ``SpanTokens/commit(_:)`` appends them in one go.
+    struct Addition: ~Copyable {
+        private var tokenizer: SpanTokenizer
+        /// The store's counts when the addition began: where its pieces will stand.
+        private let firstToken: Int
+        private let firstPiece: Int
+        /// The number of pieces added.
+        private(set) var pieceCount = 0
+
+        /// An addition to `store`, whose spans' UTF-8 are about `capacity` bytes.
+        init(to store: SpanTokens, capacity: Int) {
+            tokenizer = SpanTokenizer(capacity: capacity, base: store.bytes.count)
+            firstToken = store.tokens.count
+            firstPiece = store.pieceCount
+        }
+
+        /// Tokenizes `span`; where its tokens will stand in the store once committed.
+        mutating func add(_ span: Span) -> Piece {
+            let (tokenStart, byteStart) = (firstToken + tokenizer.tokenCount, tokenizer.base + tokenizer.byteCount)
+            tokenizer.add(span.text, spanIndex: firstPiece + pieceCount)
+            pieceCount += 1
+            return Piece(
+                tokens: tokenStart..<(firstToken + tokenizer.tokenCount),
+                bytes: byteStart..<(tokenizer.base + tokenizer.byteCount))
+        }
+
+        /// Drops the piece added last.
+        mutating func removeLast(_ piece: Piece) {
+            tokenizer.removeLast(tokens: piece.tokens.count, bytes: piece.bytes.count)
+            pieceCount -= 1
+        }
+
+        /// Whether the addition's pieces follow the store's as they are.
+        fileprivate func follows(_ store: SpanTokens) -> Bool {
+            firstToken == store.tokens.count && tokenizer.base == store.bytes.count && firstPiece == store.pieceCount
+        }
+
+        /// Appends the tokens and folded bytes to `tokens` and `bytes`.
+        fileprivate func append(to tokens: inout [Token], _ bytes: inout [UInt8]) {
+            tokenizer.append(to: &tokens, &bytes)
+        }
     }
 
-    /// Drops the piece added last.
-    mutating func removeLast(_ piece: Piece) {
-        tokens.removeSubrange(piece.tokens)
-        bytes.removeSubrange(piece.bytes)
-        pieceCount -= 1
+    /// Appends the pieces of `addition`, begun on this store as it is.
+    mutating func commit(_ addition: consuming Addition) {
+        precondition(addition.follows(self), "an addition to a store that changed since")
+        addition.append(to: &tokens, &bytes)
+        pieceCount += addition.pieceCount
     }
 }
 
@@ -424,41 +446,98 @@ struct TokenizedSpans: Sendable {
     }
 }
 
-/// Bytes appended to memory of its own, growing as needed: appending costs no uniqueness
+/// Spans tokenized one after another into buffers of its own, growing as needed, whose tokens
+/// and folded bytes the caller then takes in one go: no array grows a token at a time.
+struct SpanTokenizer: ~Copyable {
+    private var tokens: BufferWriter<Token>
+    private var bytes: BufferWriter<UInt8>
+    /// The number of folded bytes before these where the caller puts them: the tokens' places
+    /// in the folded bytes count from there.
+    let base: Int
+
+    /// A tokenizer for spans of about `capacity` bytes of UTF-8, whose folded bytes will
+    /// follow `base` others.
+    init(capacity: Int, base: Int = 0) {
+        // About one token for each five bytes of text, and as many folded bytes as bytes.
+        tokens = BufferWriter(capacity: capacity / 4)
+        bytes = BufferWriter(capacity: capacity)
+        self.base = base
+    }
+
+    var tokenCount: Int { tokens.count }
+    var byteCount: Int { bytes.count }
+
+    /// Tokenizes `text`, numbering its tokens' span `spanIndex`.
+    ///
+    /// Walks the UTF-8 of `text` byte by byte (a copy of it, for text without contiguous UTF-8).
+    mutating func add(_ text: String, spanIndex: Int) {
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            TokenizedText.tokenize(
+                utf8, text: text, spanIndex: spanIndex, base: base, into: &tokens, writer: &bytes)
+        }
+    }
+
+    /// Drops the last `tokenCount` tokens and `byteCount` folded bytes.
+    mutating func removeLast(tokens tokenCount: Int, bytes byteCount: Int) {
+        tokens.removeAll(from: tokens.count - tokenCount)
+        bytes.removeAll(from: bytes.count - byteCount)
+    }
+
+    /// The tokens and folded bytes, in arrays of their own.
+    func arrays() -> (tokens: [Token], bytes: [UInt8]) {
+        (Array(tokens.elements(from: 0)), Array(bytes.elements(from: 0)))
+    }
+
+    /// Appends the tokens and folded bytes to `tokens` and `bytes`.
+    func append(to tokens: inout [Token], _ bytes: inout [UInt8]) {
+        tokens.append(contentsOf: self.tokens.elements(from: 0))
+        bytes.append(contentsOf: self.bytes.elements(from: 0))
+    }
+}
+
+/// Elements appended to memory of its own, growing as needed: appending costs no uniqueness
 /// check, as appending to an array does.
-private struct ByteWriter {
-    private var base: UnsafeMutablePointer<UInt8>
+private struct BufferWriter<Element>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
-    /// The number of bytes written; lowering it drops the last ones.
-    var count = 0
+    /// The number of elements written.
+    private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    mutating func append(_ element: Element) {
         if count == capacity { grow() }
-        base[count] = byte
+        (base + count).initialize(to: element)
         count += 1
     }
 
+    /// Drops the elements from `start` on.
+    mutating func removeAll(from start: Int) {
+        precondition(0 <= start && start <= count)
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
         capacity *= 2
     }
 
-    /// The bytes written.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    /// The bytes written from `start` on.
-    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+    /// The elements written from `start` on.
+    func elements(from start: Int) -> UnsafeBufferPointer<Element> {
         UnsafeBufferPointer(start: base + start, count: count - start)
     }
-
-    func deallocate() { base.deallocate() }
 }

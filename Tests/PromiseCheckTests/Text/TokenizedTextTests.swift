@@ -194,7 +194,10 @@ import Testing
             var store = SpanTokens()
             var pieces: [SpanTokens.Piece]
             if Bool.random(using: &generator) {
-                pieces = spans.map { store.add($0) }
+                var addition = SpanTokens.Addition(to: store, capacity: 0)
+                pieces = []
+                for span in spans { pieces.append(addition.add(span)) }
+                store.commit(addition)
             } else {
                 store = SpanTokens(TokenizedText(spans))
                 pieces = SpanTokens.pieces(of: TokenizedText(spans))
@@ -219,5 +222,72 @@ import Testing
             if sharesStore, !made.tokens.isEmpty { shared += 1 }
         }
         #expect(shared > 50)
+    }
+
+    /// Random spans of words, numbers, symbols and letters whose lower case is longer (İ), so
+    /// that buffers grow and tokens take the general case mapping.
+    static func randomSpans(using generator: inout SeededGenerator) -> [Span] {
+        let words = [
+            "Polisen", "ska", "Öka", "e\u{301}n", "2025", "–", "-", ".", ",", " ", "\u{AD}", "ÅR", "İİİ", "ﬁ", "",
+        ]
+        return (0..<Int.random(in: 0...7, using: &generator)).map { line in
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                words.randomElement(using: &generator)!
+            }
+            return verbatimSpan(text.joined(separator: Bool.random(using: &generator) ? " " : ""), line + 1)
+        }
+    }
+
+    /// Each span's tokens as tokenizing it alone gives them, numbered by its place in `spans`
+    /// and with the folded bytes of the spans before it in front: the reference for tokenizing
+    /// spans together.
+    static func oneByOne(_ spans: [Span]) -> (tokens: [Token], bytes: [UInt8]) {
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        for (index, span) in spans.enumerated() {
+            let alone = TokenizedText([span])
+            tokens += alone.tokens.map { $0.moved(toSpan: index, bytesBy: bytes.count) }
+            bytes += alone.foldedBytes
+        }
+        return (tokens, bytes)
+    }
+
+    /// Spans tokenized together into one tokenizer's buffers, whatever room they start with,
+    /// get the tokens of tokenizing each alone; so do spans added to a store in batches, some
+    /// dropped again (``SpanTokens/Addition``).
+    @Test func spansTokenizedTogetherHaveTheirOwnTokens() {
+        var generator = SeededGenerator(state: 0x70C)
+        for round in 0..<300 {
+            let spans = Self.randomSpans(using: &generator)
+            let reference = Self.oneByOne(spans)
+            let together = TokenizedText(spans)
+            #expect(together.tokens == reference.tokens, "round \(round)")
+            #expect(together.foldedBytes == reference.bytes, "round \(round)")
+            var tokenizer = SpanTokenizer(capacity: Int.random(in: 0...4_000, using: &generator))
+            for (index, span) in spans.enumerated() { tokenizer.add(span.text, spanIndex: index) }
+            let arrays = tokenizer.arrays()
+            #expect(arrays.tokens == reference.tokens, "round \(round)")
+            #expect(arrays.bytes == reference.bytes, "round \(round)")
+
+            var store = SpanTokens()
+            var kept: [Span] = []
+            var remaining = spans[...]
+            while !remaining.isEmpty {
+                var addition = SpanTokens.Addition(to: store, capacity: Int.random(in: 0...200, using: &generator))
+                for span in remaining.prefix(Int.random(in: 1...3, using: &generator)) {
+                    let piece = addition.add(span)
+                    if Int.random(in: 0..<4, using: &generator) == 0 {
+                        addition.removeLast(piece)
+                    } else {
+                        kept.append(span)
+                    }
+                    remaining.removeFirst()
+                }
+                store.commit(addition)
+            }
+            let expected = Self.oneByOne(kept)
+            #expect(store.tokens == expected.tokens, "round \(round)")
+            #expect(store.bytes == expected.bytes, "round \(round)")
+        }
     }
 }
