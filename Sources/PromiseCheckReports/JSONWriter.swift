@@ -503,40 +503,35 @@ package struct JSONWriter: ~Copyable {
         value.withUTF8 { append(quotedUTF8: $0) }
     }
 
-    /// `utf8` between quotes, escaped where JSON requires it; copied a word at a time and
-    /// written in one piece when no byte needs an escape.
+    /// `utf8` between quotes, escaped where JSON requires it, in one pass: each run of bytes
+    /// that need no escape is copied a word at a time straight to its place, up to the byte to
+    /// escape that ends it.
     private mutating func append(quotedUTF8 utf8: UnsafeBufferPointer<UInt8>) {
         let count = utf8.count
-        let target = room(count + 2)
-        target[0] = UInt8(ascii: "\"")
-        if Self.copyUnescaped(utf8, to: target + 1) {
-            target[count + 1] = UInt8(ascii: "\"")
-            length += count + 2
-            return
-        }
-        // Some byte needs an escape: the copy is written over, each run of plain bytes with the
-        // escape after it.
+        room(count + 2)[0] = UInt8(ascii: "\"")
         length += 1
-        var runStart = 0
-        var index = 0
-        while true {
-            index = Self.firstEscapedByte(in: utf8, from: index)
-            while index < count, !Self.isEscaped(utf8[index]) { index += 1 }
-            guard index < count else { break }
-            append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]), escaping: utf8[index])
-            index += 1
-            runStart = index
+        if let start = utf8.baseAddress {
+            var offset = 0
+            while true {
+                let rest = count - offset
+                // Room for the rest, an escape of up to six bytes and the closing quote.
+                let copied = Self.copyToEscape(
+                    UnsafeBufferPointer(start: start + offset, count: rest), to: room(rest + 7))
+                length += copied
+                offset += copied
+                guard offset < count else { break }
+                appendEscape(of: start[offset])
+                offset += 1
+            }
         }
-        append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
-        append("\"")
+        room(1)[0] = UInt8(ascii: "\"")
+        length += 1
     }
 
-    /// Appends `run` and then the escape of `byte`, in one piece.
-    private mutating func append(_ run: UnsafeBufferPointer<UInt8>, escaping byte: UInt8) {
-        let count = run.count
-        let target = room(count + 6)
-        if let source = run.baseAddress { target.update(from: source, count: count) }
-        let escape = target + count
+    /// Appends the escape of `byte`, in room the caller made sure of.
+    @inline(__always)
+    private mutating func appendEscape(of byte: UInt8) {
+        let escape = room(6)
         escape[0] = UInt8(ascii: "\\")
         let written: Int
         switch byte {
@@ -557,7 +552,7 @@ package struct JSONWriter: ~Copyable {
             escape[5] = hex.utf8Start[Int(byte & 0xF)]
             written = 6
         }
-        length += count + written
+        length += written
     }
 
     /// Whether JSON escapes `byte` in a string.
@@ -566,63 +561,58 @@ package struct JSONWriter: ~Copyable {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    /// Copies `utf8` to `target` and returns true when no byte of it needs an escape; stops
-    /// early and returns false when one does. Copies eight bytes at a time, the last eight
-    /// overlapping the word before them.
-    static func copyUnescaped(_ utf8: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Bool {
-        guard let start = utf8.baseAddress else { return true }
+    /// Copies the bytes of `utf8` before the first one JSON escapes (a control character, `"`
+    /// or `\\`) to `target` and returns how many there are: `utf8.count` when none is escaped.
+    ///
+    /// Copies eight bytes at a time, the last eight overlapping the word before them, so it may
+    /// write up to `utf8.count` bytes at `target` whatever it returns. The lowest flagged byte of
+    /// ``stringEscapeBits(_:)`` is exact (a borrow only runs from a byte that is flagged to those
+    /// after it), and the first in the text read little-endian.
+    package static func copyToEscape(_ utf8: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int
+    {
+        guard let start = utf8.baseAddress else { return 0 }
         let count = utf8.count
-        let source = UnsafeRawPointer(start)
-        let destination = UnsafeMutableRawPointer(target)
         guard count >= 8 else {
-            var found = false
             for index in 0..<count {
                 let byte = start[index]
+                if isEscaped(byte) { return index }
                 target[index] = byte
-                found = found || isEscaped(byte)
             }
-            return !found
+            return count
         }
+        let source = UnsafeRawPointer(start)
+        let destination = UnsafeMutableRawPointer(target)
         var index = 0
         // Sixteen bytes a round, tested together.
         while index + 16 <= count {
-            let first = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let second = source.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            destination.storeBytes(of: first, toByteOffset: index, as: UInt64.self)
-            destination.storeBytes(of: second, toByteOffset: index + 8, as: UInt64.self)
-            if stringEscapeBits(first) | stringEscapeBits(second) != 0 { return false }
+            let first = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let second = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+            destination.storeBytes(of: first.littleEndian, toByteOffset: index, as: UInt64.self)
+            destination.storeBytes(of: second.littleEndian, toByteOffset: index + 8, as: UInt64.self)
+            let firstBits = stringEscapeBits(first)
+            if firstBits | stringEscapeBits(second) != 0 {
+                if firstBits != 0 { return index + firstBits.trailingZeroBitCount / 8 }
+                return index + 8 + stringEscapeBits(second).trailingZeroBitCount / 8
+            }
             index += 16
         }
         if index + 8 <= count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-            if stringEscapeBits(word) != 0 { return false }
-        }
-        // The last eight bytes, overlapping the words before them.
-        let word = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
-        return stringEscapeBits(word) == 0
-    }
-
-    /// The offset of the first byte from `start` that JSON escapes (a control character, `"` or
-    /// `\\`) among the whole eight-byte words from there, or where the last whole word ends when
-    /// none does; the caller looks at the bytes after the last whole word one by one.
-    ///
-    /// The lowest flagged byte of ``stringEscapeBits(_:)`` is exact (a borrow only runs from a
-    /// byte that is flagged to those after it), and the first in the text read little-endian.
-    package static func firstEscapedByte(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = utf8.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= utf8.count {
-            let bits = stringEscapeBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            destination.storeBytes(of: word.littleEndian, toByteOffset: index, as: UInt64.self)
+            let bits = stringEscapeBits(word)
             if bits != 0 { return index + bits.trailingZeroBitCount / 8 }
             index += 8
         }
-        return index
+        guard index < count else { return count }
+        // The last eight bytes, overlapping the words before them: the bytes tested already are
+        // clean, so they are not flagged and no borrow runs from them.
+        let last = count - 8
+        let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: last, as: UInt64.self))
+        destination.storeBytes(of: word.littleEndian, toByteOffset: last, as: UInt64.self)
+        let bits = stringEscapeBits(word)
+        return bits == 0 ? count : last + bits.trailingZeroBitCount / 8
     }
 }
-
 /// A value ``JSONWriter/field(_:_:)`` writes as one JSON scalar.
 package protocol JSONScalar {
     func write(to json: inout JSONWriter)

@@ -197,19 +197,30 @@ struct JSONWriterTests {
         }
     }
 
-    /// The word scan stops at the escaped byte itself, not only at the word that holds it
-    /// (which ``escapesAtEveryOffset()`` would not notice: the bytes after are looked at anyway).
-    @Test("the first escaped byte among whole words is found exactly")
-    func firstEscapedByteIsExact() {
+    /// The word copy stops at the escaped byte itself, not only at the word that holds it
+    /// (which ``escapesAtEveryOffset()`` would notice only through the bytes written after it),
+    /// and copies every byte before it: compared with a byte-by-byte search.
+    @Test("the bytes before the first escaped byte are copied, and it is found exactly")
+    func copyToEscapeIsExact() {
         var random = SystemRandomNumberGenerator()
         let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF, 0x61]
-        for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in bytes.randomElement(using: &random)! }
-            let start = Int.random(in: 0...text.count, using: &random)
-            let wholeWordsEnd = start + (text.count - start) / 8 * 8
-            let expected = text[start..<wholeWordsEnd].firstIndex(where: JSONWriter.isEscaped) ?? wholeWordsEnd
-            let found = text.withUnsafeBufferPointer { JSONWriter.firstEscapedByte(in: $0, from: start) }
-            #expect(found == expected, "\(text) from \(start)")
+        for _ in 0..<20000 {
+            // Mostly plain bytes, so the escaped ones fall in every word of texts up to past three.
+            let plain = Int.random(in: 0...6, using: &random)
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                Int.random(in: 0...plain, using: &random) > 0 ? 0x61 : bytes.randomElement(using: &random) ?? 0
+            }
+            let expected = text.firstIndex(where: JSONWriter.isEscaped) ?? text.count
+            var copy = [UInt8](repeating: 0xAA, count: text.count)
+            let found = text.withUnsafeBufferPointer { source in
+                copy.withUnsafeMutableBufferPointer { target in
+                    // An empty text has nothing to copy and no escaped byte.
+                    guard let base = target.baseAddress else { return 0 }
+                    return JSONWriter.copyToEscape(source, to: base)
+                }
+            }
+            #expect(found == expected, "\(text)")
+            #expect(copy[..<min(found, text.count)] == text[..<min(found, text.count)], "\(text)")
         }
     }
 
