@@ -567,7 +567,9 @@ package struct JSONWriter: ~Copyable {
     /// Copies eight bytes at a time, the last eight overlapping the word before them, so it may
     /// write up to `utf8.count` bytes at `target` whatever it returns. The lowest flagged byte of
     /// ``stringEscapeBits(_:)`` is exact (a borrow only runs from a byte that is flagged to those
-    /// after it), and the first in the text read little-endian.
+    /// after it), and the first in the text read little-endian. Always inlined: strings are
+    /// short enough that the call itself costs.
+    @inline(__always)
     package static func copyToEscape(_ utf8: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int
     {
         guard let start = utf8.baseAddress else { return 0 }
