@@ -91,9 +91,9 @@ public struct FrequencyCheck: Check {
         let found: [Found]
         /// The highest frequency, nil when none is above 0.
         let best: Found?
-        let vague: [PhraseMatcher.Found]
+        let vague: PhraseMatcher.FoundList
 
-        init(minimum: Double, text: TokenizedText, found: [Found], best: Found?, vague: [PhraseMatcher.Found]) {
+        init(minimum: Double, text: TokenizedText, found: [Found], best: Found?, vague: PhraseMatcher.FoundList) {
             self.minimum = minimum
             self.text = text
             self.found = found

@@ -67,9 +67,9 @@ public struct LexiconCheck: Check {
         let minimum: Int
         let maximum: Int?
         let text: TokenizedText
-        let matches: [PhraseMatcher.Found]
+        let matches: PhraseMatcher.FoundList
 
-        init(minimum: Int, maximum: Int?, text: TokenizedText, matches: [PhraseMatcher.Found]) {
+        init(minimum: Int, maximum: Int?, text: TokenizedText, matches: PhraseMatcher.FoundList) {
             self.minimum = minimum
             self.maximum = maximum
             self.text = text

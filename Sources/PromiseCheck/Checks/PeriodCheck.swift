@@ -332,7 +332,7 @@ public struct PeriodCheck: Check {
 struct CueFinder {
     /// The cues found, in text order and not overlapping (as ``PhraseMatcher`` finds them),
     /// so their ends ascend.
-    let matches: [PhraseMatcher.Found]
+    let matches: PhraseMatcher.FoundList
     let tokens: [Token]
     let window: Int
 

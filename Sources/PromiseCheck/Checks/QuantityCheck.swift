@@ -173,7 +173,7 @@ public struct QuantityCheck: Check {
     }
 
     /// Each match's end by its first token; what ``MatchLookup/end(startingAt:)`` must agree with.
-    static func endsByStart(_ matches: [PhraseMatcher.Found]?, in text: TokenizedText) -> TokenMap {
+    static func endsByStart(_ matches: PhraseMatcher.FoundList?, in text: TokenizedText) -> TokenMap {
         var ends = TokenMap(count: matches?.isEmpty == false ? text.tokens.count + 1 : 0)
         for match in matches ?? [] { ends[match.tokens.lowerBound] = match.tokens.upperBound }
         return ends
@@ -186,9 +186,9 @@ public struct QuantityCheck: Check {
 /// ``PhraseMatcher`` finds matches in text order, each of at least one token, and none
 /// overlapping, so their starts and their ends both ascend and a lookup halves the list.
 struct MatchLookup {
-    let matches: [PhraseMatcher.Found]
+    let matches: PhraseMatcher.FoundList
 
-    init(_ matches: [PhraseMatcher.Found]?) { self.matches = matches ?? [] }
+    init(_ matches: PhraseMatcher.FoundList?) { self.matches = matches ?? [] }
 
     /// The end of the match that starts at `position`, nil when none does.
     func end(startingAt position: Int) -> Int? {

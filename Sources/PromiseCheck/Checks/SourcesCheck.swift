@@ -61,12 +61,12 @@ public struct SourcesCheck: Check {
     final class Details: OutcomeDetails {
         let minimum: Int
         let text: TokenizedText
-        let matches: [PhraseMatcher.Found]
+        let matches: PhraseMatcher.FoundList
         /// Numbers into `groupNames`, in order of appearance.
         let kinds: [Int]
         let groupNames: [String]
 
-        init(minimum: Int, text: TokenizedText, matches: [PhraseMatcher.Found], kinds: [Int], groupNames: [String]) {
+        init(minimum: Int, text: TokenizedText, matches: PhraseMatcher.FoundList, kinds: [Int], groupNames: [String]) {
             self.minimum = minimum
             self.text = text
             self.matches = matches

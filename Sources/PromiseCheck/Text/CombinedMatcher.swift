@@ -51,8 +51,8 @@ public final class CombinedMatcher: Sendable {
     private let numberGroupFollowerNodes: [ByteTrie.Nodes]
     /// The most candidates one token can have: every entry of the combined slots, once.
     private let candidateCapacity: Int
-    /// The most matches a scan holds before it moves them to their slots' lists (fewer in a
-    /// text of fewer tokens): most texts have fewer, and their lists are then made at their size.
+    /// The most matches a scan holds before it moves them to a growing list (fewer in a text of
+    /// fewer tokens): most texts have fewer, and their one list is then made at its size.
     static let matchesHeld = 64
     /// A match held by a scan: its slot and the match.
     private typealias Held = (slot: Int, found: PhraseMatcher.Found)
@@ -228,21 +228,57 @@ public final class CombinedMatcher: Sendable {
     /// `offset` rounded up to a multiple of `alignment` (a power of two).
     private static func aligned(_ offset: Int, _ alignment: Int) -> Int { (offset + alignment - 1) & ~(alignment - 1) }
 
-    /// Appends the `count` matches at `held` to their slots' lists in `found`, in order; `counts`
-    /// holds how many of each slot's are held, and is reset. A list still empty is first made
-    /// with room for them (most texts' matches are all held at once); one with matches grows
-    /// as arrays do.
-    private static func move(
-        _ held: UnsafeMutablePointer<Held>, count: Int, counts: UnsafeMutablePointer<Int>,
-        into found: UnsafeMutablePointer<[PhraseMatcher.Found]>
-    ) {
-        for (slot, match) in UnsafeBufferPointer(start: held, count: count) {
-            if counts[slot] > 0 {
-                if found[slot].isEmpty { found[slot].reserveCapacity(counts[slot]) }
-                counts[slot] = 0
+    /// One scan's matches: every slot's in one block, slot by slot, each slot's in text order;
+    /// none when there are no matches at all.
+    /// `@unchecked Sendable`: the block is only read once made.
+    struct Lists: @unchecked Sendable {
+        let block: PhraseMatcher.FoundBlock?
+
+        static let empty = Lists(block: nil)
+
+        /// The matches of `slot`, sharing the block; empty for a slot out of range.
+        func list(_ slot: Int) -> PhraseMatcher.FoundList { block?.list(slot) ?? [] }
+    }
+
+    /// The `spilled` matches then the `heldCount` at `held`, in one list grouped by slot, each
+    /// slot's in the order found; `counts` holds each slot's number of them, and is overwritten.
+    private static func lists(
+        spilled: [Held], held: UnsafeMutablePointer<Held>, heldCount: Int, counts: UnsafeMutablePointer<Int>,
+        slotCount: Int
+    ) -> Lists {
+        guard spilled.isEmpty else {
+            var all = spilled
+            all.append(contentsOf: UnsafeBufferPointer(start: held, count: heldCount))
+            return all.withUnsafeMutableBufferPointer { all in
+                guard let base = all.baseAddress else { return .empty }
+                return lists(of: base, count: all.count, counts: counts, slotCount: slotCount)
             }
-            found[slot].append(match)
         }
+        return lists(of: held, count: heldCount, counts: counts, slotCount: slotCount)
+    }
+
+    /// ``lists(spilled:held:heldCount:counts:slotCount:)`` of `count` matches at `held`.
+    private static func lists(
+        of held: UnsafeMutablePointer<Held>, count: Int, counts: UnsafeMutablePointer<Int>, slotCount: Int
+    ) -> Lists {
+        guard count > 0 else { return .empty }
+        let block = PhraseMatcher.FoundBlock.make(slotCount: slotCount, count: count)
+        block.withStarts { starts in
+            starts[0] = 0
+            for slot in 0..<slotCount {
+                starts[slot + 1] = starts[slot] + counts[slot]
+                // From here on, where the slot's next match goes.
+                counts[slot] = starts[slot]
+            }
+        }
+        block.withMatches { matches in
+            // A counting sort by slot.
+            for (slot, match) in UnsafeBufferPointer(start: held, count: count) {
+                (matches + counts[slot]).initialize(to: match)
+                counts[slot] += 1
+            }
+        }
+        return Lists(block: block)
     }
 
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
@@ -264,34 +300,24 @@ public final class CombinedMatcher: Sendable {
     }
 
     /// The matches of `slot` in `text`, as ``scanLists(_:)`` finds them.
-    func scan(_ text: TokenizedText, slot: Int) -> [PhraseMatcher.Found] {
-        let lists = scanLists(text)
-        defer {
-            lists.deinitialize(count: slots.count)
-            lists.deallocate()
-        }
-        return lists[slot]
-    }
+    func scan(_ text: TokenizedText, slot: Int) -> PhraseMatcher.FoundList { scanLists(text).list(slot) }
 
-    /// The matches of every combined slot in `text`, by slot (empty for the others): one list
-    /// per slot, in memory the caller deinitializes (`slots.count` lists) and deallocates, so
-    /// that a scan kept by ``LexiconScan`` takes no array of arrays.
-    func scanLists(_ text: TokenizedText) -> UnsafeMutablePointer<[PhraseMatcher.Found]> {
+    /// The matches of every combined slot in `text`, by slot (none for the others), in one
+    /// list: a scan kept by ``LexiconScan`` makes and frees one list, not one per slot.
+    func scanLists(_ text: TokenizedText) -> Lists {
         text.tokens.withUnsafeBufferPointer { tokens in
             text.foldedBytes.withUnsafeBufferPointer { bytes in scan(tokens, bytes) }
         }
     }
 
-    private func scan(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>)
-        -> UnsafeMutablePointer<[PhraseMatcher.Found]>
-    {
+    private func scan(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> Lists {
         let count = slots.count
         // Per slot: the first token its next match may start at, the best candidate at the
         // current token, and how many of its matches are held; then the slots touched at the
         // current token and the candidates of the current token; then each slot's best
         // candidate's number; then the matches held, in the order found. One allocation for all.
-        let intCount = 5 * count + candidateCapacity
         let heldCapacity = max(1, min(tokens.count, Self.matchesHeld))
+        let intCount = 5 * count + candidateCapacity
         let numberOffset = Self.aligned(intCount * MemoryLayout<Int>.stride, MemoryLayout<Double?>.alignment)
         let heldOffset = Self.aligned(numberOffset + count * MemoryLayout<Double?>.stride, MemoryLayout<Held>.alignment)
         let memory = UnsafeMutableRawPointer.allocate(
@@ -312,10 +338,9 @@ public final class CombinedMatcher: Sendable {
         bestNumber.initialize(repeating: nil, count: count)
         let held = (memory + heldOffset).bindMemory(to: Held.self, capacity: heldCapacity)
         var heldCount = 0
-        // Each slot's matches; the held ones are moved here when the room for them is full, and
-        // at the end.
-        let found = UnsafeMutablePointer<[PhraseMatcher.Found]>.allocate(capacity: max(1, count))
-        found.initialize(repeating: [], count: count)
+        // The matches found before the held ones: they are moved here when the room for them is
+        // full (most texts have fewer).
+        var spilled: [Held] = []
         // Plain copies of what the loop reads, so that it retains nothing: `self` keeps the
         // tries and the lexicons alive for the whole scan.
         let forward = self.forward.nodes
@@ -443,7 +468,8 @@ public final class CombinedMatcher: Sendable {
                                     }
                                     for slot in UnsafeBufferPointer(start: touched, count: touchedCount) {
                                         if heldCount == heldCapacity {
-                                            Self.move(held, count: heldCount, counts: matchCount, into: found)
+                                            spilled.append(
+                                                contentsOf: UnsafeBufferPointer(start: held, count: heldCount))
                                             heldCount = 0
                                         }
                                         (held + heldCount).initialize(
@@ -459,8 +485,9 @@ public final class CombinedMatcher: Sendable {
                                         bestEntry[slot] = -1
                                     }
                                 }
-                                Self.move(held, count: heldCount, counts: matchCount, into: found)
-                                return found
+                                return Self.lists(
+                                    spilled: spilled, held: held, heldCount: heldCount, counts: matchCount,
+                                    slotCount: count)
                             }
                         }
                     }
@@ -476,30 +503,22 @@ public final class CombinedMatcher: Sendable {
 /// the engine uses each text on one thread.
 final class LexiconScan: Sendable {
     let matcher: CombinedMatcher
-    /// The scan's lists, one per slot of the matcher, once scanned (see ``CombinedMatcher/scanLists(_:)``).
-    private let results: Mutex<UnsafeMutablePointer<[PhraseMatcher.Found]>?> = Mutex(nil)
+    /// The scan's matches, once scanned (see ``CombinedMatcher/scanLists(_:)``).
+    private let results: Mutex<CombinedMatcher.Lists?> = Mutex(nil)
 
     init(_ matcher: CombinedMatcher) {
         self.matcher = matcher
     }
 
-    deinit {
-        results.withLock { results in
-            guard let results else { return }
-            results.deinitialize(count: matcher.slots.count)
-            results.deallocate()
-        }
-    }
-
     /// The matches of `index` in `text` (the text this scan belongs to), or nil when the
     /// lexicon is not one of the matcher's.
-    func found(for index: PhraseMatcher.Index, in text: TokenizedText) -> [PhraseMatcher.Found]? {
+    func found(for index: PhraseMatcher.Index, in text: TokenizedText) -> PhraseMatcher.FoundList? {
         guard let slot = matcher.slot(of: index) else { return nil }
-        if let alone = matcher.scanAlone(slot, in: text) { return alone }
+        if let alone = matcher.scanAlone(slot, in: text) { return PhraseMatcher.FoundList(alone) }
         return results.withLock { results in
             let lists = results ?? matcher.scanLists(text)
             results = lists
-            return lists[slot]
+            return lists.list(slot)
         }
     }
 }

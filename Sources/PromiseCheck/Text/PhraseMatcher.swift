@@ -60,10 +60,10 @@ public struct PhraseMatcher: Sendable {
     /// ``matches(in:)`` by entry index (into `lexicon.entries`), copying no entry: for checks
     /// that need the tokens, the count or a field or two. From the text's shared scan when its
     /// pack's automaton holds this lexicon, otherwise by a scan of this lexicon alone.
-    func found(in text: TokenizedText) -> [Found] {
+    func found(in text: TokenizedText) -> FoundList {
         if let scan = text.lexiconScan, let found = scan.found(for: index, in: text) { return found }
         let alone = alone.matcher
-        return alone.scanAlone(0, in: text) ?? alone.scan(text, slot: 0)
+        return alone.scanAlone(0, in: text).map(FoundList.init) ?? alone.scan(text, slot: 0)
     }
 
     /// The compiled lexicon, for ``CombinedMatcher``.
@@ -81,6 +81,99 @@ extension PhraseMatcher {
         var entry: Int
         var tokens: Range<Int>
         var number: Double?
+    }
+
+    /// One lexicon's matches in a text, indexed from 0: a part of a scan's block of every
+    /// lexicon's matches (``FoundBlock``), which it shares rather than copies, so that a scan
+    /// makes one allocation and checks that keep their matches keep no list of their own.
+    ///
+    /// `@unchecked Sendable`: its block is only read (see ``FoundBlock``).
+    struct FoundList: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
+        private let block: FoundBlock?
+        private let offset: Int
+        let count: Int
+
+        /// The matches `range` of `block`'s; a range outside them gives an empty list.
+        init(_ block: FoundBlock, range: Range<Int>) {
+            let isValid = range.lowerBound >= 0 && range.upperBound <= block.shape.count && !range.isEmpty
+            self.block = isValid ? block : nil
+            self.offset = isValid ? range.lowerBound : 0
+            self.count = isValid ? range.count : 0
+        }
+
+        /// The matches of `array`, in a block of their own.
+        init(_ array: [Found]) {
+            self.init(FoundBlock.make(slotStarts: [0, array.count], matches: array), range: 0..<array.count)
+        }
+
+        init(arrayLiteral elements: Found...) { self.init(elements) }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+
+        subscript(position: Int) -> Found {
+            guard let block, position >= 0, position < count else { preconditionFailure("index out of range") }
+            return block.withMatches { $0[offset + position] }
+        }
+    }
+
+    /// Matches for several slots (lexicons) in one allocation: `slotCount + 1` starts, then the
+    /// matches, slot by slot; those of slot `s` are `starts[s]..<starts[s + 1]`. A class of its
+    /// own rather than an array, so that making one looks up no generic metadata. Written only
+    /// while it is made, and only read after, so lists of it may be shared across threads.
+    final class FoundBlock: ManagedBuffer<FoundBlock.Shape, Int> {
+        struct Shape {
+            let slotCount: Int
+            let count: Int
+        }
+
+        /// The `Int`s one match takes (a match is aligned as an `Int` is).
+        static let intsPerMatch =
+            (MemoryLayout<Found>.stride + MemoryLayout<Int>.stride - 1) / MemoryLayout<Int>.stride
+
+        /// A block for `count` matches of `slotCount` slots, its starts and matches uninitialized
+        /// (matches are plain values: there is nothing to deinitialize).
+        static func make(slotCount: Int, count: Int) -> FoundBlock {
+            assert(MemoryLayout<Found>.alignment <= MemoryLayout<Int>.alignment)
+            let buffer = create(minimumCapacity: slotCount + 1 + count * intsPerMatch) { _ in
+                Shape(slotCount: slotCount, count: count)
+            }
+            return unsafeDowncast(buffer, to: FoundBlock.self)
+        }
+
+        /// A block of these starts and matches: for tests and lists of one slot.
+        static func make(slotStarts: [Int], matches: [Found]) -> FoundBlock {
+            let block = make(slotCount: max(0, slotStarts.count - 1), count: matches.count)
+            block.withStarts { starts in
+                for (slot, start) in slotStarts.enumerated() { starts[slot] = start }
+            }
+            block.withMatches { block in
+                for (index, match) in matches.enumerated() { block[index] = match }
+            }
+            return block
+        }
+
+        /// The header, read through its pointer: `header` checks exclusive access at run time.
+        var shape: Shape { withUnsafeMutablePointerToHeader { $0.pointee } }
+
+        /// The `slotCount + 1` starts.
+        func withStarts<Result>(_ body: (UnsafeMutablePointer<Int>) -> Result) -> Result {
+            withUnsafeMutablePointerToElements { body($0) }
+        }
+
+        /// The `count` matches.
+        func withMatches<Result>(_ body: (UnsafeMutablePointer<Found>) -> Result) -> Result {
+            withUnsafeMutablePointers { shape, ints in
+                let raw = UnsafeMutableRawPointer(ints + shape.pointee.slotCount + 1)
+                return body(raw.bindMemory(to: Found.self, capacity: shape.pointee.count))
+            }
+        }
+
+        /// The matches of `slot`; none for a slot out of range.
+        func list(_ slot: Int) -> FoundList {
+            guard slot >= 0, slot < shape.slotCount else { return [] }
+            return withStarts { FoundList(self, range: $0[slot]..<$0[slot + 1]) }
+        }
     }
 
     /// Everything compiled from the lexicon; a class, so that matching never copies it.

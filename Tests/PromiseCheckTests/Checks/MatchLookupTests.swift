@@ -34,8 +34,8 @@ import Testing
                 matches.append(PhraseMatcher.Found(entry: 0, tokens: start..<end, number: nil))
                 start = end + Int.random(in: 0...3, using: &generator)
             }
-            let lookup = MatchLookup(matches)
-            let ends = QuantityCheck.endsByStart(matches, in: text)
+            let lookup = MatchLookup(PhraseMatcher.FoundList(matches))
+            let ends = QuantityCheck.endsByStart(PhraseMatcher.FoundList(matches), in: text)
             let starts = Self.startsByEnd(matches, in: text)
             for position in -1...(count + 2) {
                 #expect(lookup.end(startingAt: position) == ends[position], "\(matches) at \(position)")

@@ -62,7 +62,7 @@ import Testing
                 start = end + Int.random(in: 0...4, using: &generator)
             }
             let window = Int.random(in: 0...6, using: &generator)
-            let finder = CueFinder(matches: matches, tokens: tokens, window: window)
+            let finder = CueFinder(matches: PhraseMatcher.FoundList(matches), tokens: tokens, window: window)
             let reference = ReferenceCueFinder(matches: matches, tokens: tokens, window: window)
             for index in 0...(tokens.count + 1) {
                 #expect(finder.cue(before: index) == reference.cue(before: index), "\(matches) at \(index)")
