@@ -52,42 +52,57 @@ public struct TokenizedText: Sendable {
         let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
         let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
         // Every span index and moved place fits 32 bits when the bytes and the pieces do: the
-        // tokens are then copied a piece at a time and moved without a check for each.
+        // tokens are then moved without a check for each.
         let fits = byteCount < Int(UInt32.max) && pieces.count < Int(UInt32.max)
-        let tokens = store.tokens.withUnsafeBufferPointer { source in
-            [Token](unsafeUninitializedCapacity: tokenCount) { buffer, count in
-                var byteOffset = 0
-                for (index, piece) in pieces.enumerated() {
-                    let shift = byteOffset - piece.bytes.lowerBound
-                    byteOffset += piece.bytes.count
-                    guard fits else {
-                        for position in piece.tokens {
-                            buffer.initializeElement(
-                                at: count, to: source[position].moved(toSpan: index, bytesBy: shift))
-                            count += 1
-                        }
-                        continue
+        // Arrays made by reserving room and appending rather than by
+        // `init(unsafeUninitializedCapacity:)`, which looks its storage's type up in the runtime's
+        // tables on every call: that look-up cost more than all the copying.
+        var tokens: [Token] = []
+        tokens.reserveCapacity(tokenCount)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
+        append(pieces.lazy.map(\.tokens), of: store.tokens, to: &tokens)
+        append(pieces.lazy.map(\.bytes), of: store.bytes, to: &bytes)
+        // Each span's tokens then numbered by its place in `pieces`, their bytes by where they
+        // now stand.
+        tokens.withUnsafeMutableBufferPointer { buffer in
+            var start = 0
+            var byteOffset = 0
+            for (index, piece) in pieces.enumerated() {
+                let shift = byteOffset - piece.bytes.lowerBound
+                byteOffset += piece.bytes.count
+                let end = start + piece.tokens.count
+                if fits {
+                    for position in start..<end { buffer[position].move(toFittingSpan: index, bytesBy: shift) }
+                } else {
+                    for position in start..<end {
+                        buffer[position] = buffer[position].moved(toSpan: index, bytesBy: shift)
                     }
-                    guard let from = source.baseAddress, let to = buffer.baseAddress, !piece.tokens.isEmpty else {
-                        continue
-                    }
-                    let first = to + count
-                    first.initialize(from: from + piece.tokens.lowerBound, count: piece.tokens.count)
-                    for offset in 0..<piece.tokens.count { first[offset].move(toFittingSpan: index, bytesBy: shift) }
-                    count += piece.tokens.count
                 }
-            }
-        }
-        let bytes = store.bytes.withUnsafeBufferPointer { source in
-            [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
-                for piece in pieces where !piece.bytes.isEmpty {
-                    (buffer.baseAddress! + count).initialize(
-                        from: source.baseAddress! + piece.bytes.lowerBound, count: piece.bytes.count)
-                    count += piece.bytes.count
-                }
+                start = end
             }
         }
         return (tokens, bytes)
+    }
+
+    /// Appends the elements of `source` in `ranges`, in order, to `array`: ranges that follow
+    /// one another in one go (a text's spans mostly lie side by side in the store).
+    private static func append<Element>(
+        _ ranges: some Sequence<Range<Int>>, of source: [Element], to array: inout [Element]
+    ) {
+        source.withUnsafeBufferPointer { source in
+            var run = 0..<0
+            for range in ranges {
+                precondition(range.lowerBound >= 0 && range.upperBound <= source.count, "a piece outside the store")
+                if range.lowerBound == run.upperBound {
+                    run = run.lowerBound..<range.upperBound
+                    continue
+                }
+                if !run.isEmpty { array.append(contentsOf: UnsafeBufferPointer(rebasing: source[run])) }
+                run = range
+            }
+            if !run.isEmpty { array.append(contentsOf: UnsafeBufferPointer(rebasing: source[run])) }
+        }
     }
 
     /// The symbols that are tokens of their own; every other non-alphanumeric character separates.
