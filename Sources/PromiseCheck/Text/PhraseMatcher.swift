@@ -135,6 +135,8 @@ extension PhraseMatcher {
         /// (matches are plain values: there is nothing to deinitialize).
         static func make(slotCount: Int, count: Int) -> FoundBlock {
             assert(MemoryLayout<Found>.alignment <= MemoryLayout<Int>.alignment)
+            // A block never deinitializes its matches: a match must hold no references.
+            assert(_isPOD(Found.self))
             let buffer = create(minimumCapacity: slotCount + 1 + count * intsPerMatch) { _ in
                 Shape(slotCount: slotCount, count: count)
             }

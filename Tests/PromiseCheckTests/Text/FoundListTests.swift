@@ -8,6 +8,12 @@ import Testing
         PhraseMatcher.Found(entry: number, tokens: number..<(number + 1 + number % 3), number: Double(number) / 2)
     }
 
+    /// A block stores matches as plain memory and never deinitializes them, which is sound only
+    /// while a match holds no references.
+    @Test func matchesArePlainValues() {
+        #expect(_isPOD(PhraseMatcher.Found.self))
+    }
+
     /// Each slot's list is the slot's part of the matches, indexed from 0; a slot out of range
     /// has none.
     @Test(arguments: 0..<20)
