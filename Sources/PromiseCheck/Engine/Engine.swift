@@ -1,14 +1,9 @@
 /// Evaluates promises against a pack and scores them.
 public struct Engine: Sendable {
     public let pack: RulePack
-    /// The pack's enabled rules, in pack order.
-    let enabledRules: [Rule]
     /// The lexicons of the enabled rules of each scope, in one automaton per scope.
     let lexicons: [Scope: CombinedMatcher]
-    /// For each enabled rule, the group of rules whose outcomes it shares, or nil: rules of one
-    /// scope with the same check (``CheckSource``) of pure kinds get each item's outcome from
-    /// one evaluation, and each renders its own findings from it.
-    let outcomeGroups: [Int?]
+    /// The number of groups of rules that share outcomes (see ``outcomeGroups``).
     let outcomeGroupCount: Int
     /// Each enabled rule with what evaluating it needs, in pack order.
     let plans: [RulePlan]
@@ -18,10 +13,11 @@ public struct Engine: Sendable {
 
     public init(pack: RulePack) {
         self.pack = pack
-        self.enabledRules = pack.enabledRules
+        let enabledRules = pack.enabledRules
         var matchers: [Scope: [PhraseMatcher]] = [:]
         for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
         self.lexicons = matchers.mapValues(CombinedMatcher.init)
+        let outcomeGroups: [Int?]
         (outcomeGroups, outcomeGroupCount) = Self.outcomeGroups(of: enabledRules)
         let categories = pack.categories
         categoryGroups = categories.indices.map { index in
@@ -31,6 +27,14 @@ public struct Engine: Sendable {
             RulePlan(rule, group: group, category: categories.firstIndex { $0.key == rule.category })
         }
     }
+
+    /// The pack's enabled rules, in pack order.
+    var enabledRules: [Rule] { plans.map(\.rule) }
+
+    /// For each enabled rule, the group of rules whose outcomes it shares, or nil: rules of one
+    /// scope with the same check (``CheckSource``) of pure kinds get each item's outcome from
+    /// one evaluation, and each renders its own findings from it.
+    var outcomeGroups: [Int?] { plans.map(\.group) }
 
     /// An enabled rule with what evaluating it needs, made once: the evaluation passes one
     /// reference to it, not copies of the rule and its messages for each document.
