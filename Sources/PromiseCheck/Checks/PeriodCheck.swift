@@ -51,12 +51,38 @@ public struct PeriodCheck: Check {
         maxMonths = max(1, Int((min(maxYears, 10_000) * 12).rounded()))
     }
 
-    /// A valid period found.
-    struct FoundPeriod {
-        var label: String
-        var from: String?
-        var to: String?
-        var hit: Hit
+    /// A valid period found: its ends (one of them may be open) and where it is written.
+    ///
+    /// Its label and hit are made when read: most promises state a period several times, and
+    /// only the first one's label goes into the reason.
+    struct FoundPeriod: Equatable {
+        var from: CalendarDay?
+        var to: CalendarDay?
+        /// Whether the ends are written as years rather than as dates.
+        var byYear: Bool
+        var place: Place
+
+        /// How an end is written in a label: a year, or an ISO date.
+        private func written(_ day: CalendarDay?) -> String? { day.map { byYear ? String($0.year) : $0.iso } }
+        var fromLabel: String? { written(from) }
+        var toLabel: String? { written(to) }
+
+        var label: String {
+            switch (fromLabel, toLabel) {
+            case (let start?, let end?):
+                byYear ? (from?.year == to?.year ? start : "\(start)–\(end)") : "\(start) – \(end)"
+            case (let start?, nil): "\(start) –"
+            case (nil, let end?): "– \(end)"
+            case (nil, nil): ""
+            }
+        }
+    }
+
+    /// Where a period is written: a hit made already, or tokens of the item's text or of the
+    /// period's own free text, whose hit is made when it is read.
+    enum Place: Equatable {
+        case hit(Hit)
+        case tokens(Range<Int>, inPeriodText: Bool)
     }
 
     /// What reading one or more texts found.
@@ -70,72 +96,168 @@ public struct PeriodCheck: Check {
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         var findings = Findings()
+        var periodText: TokenizedText?
         if let period = document.period {
             readStructured(period, into: &findings)
-            if let text = period.text { scan(TokenizedText([text]), cued: true, into: &findings) }
+            if let text = period.text {
+                let tokenized = TokenizedText([text])
+                scan(tokenized, cued: true, into: &findings)
+                periodText = tokenized
+            }
         }
         scan(item.text, cued: false, into: &findings)
+        let fraction: Double = findings.impossible.isEmpty && !findings.periods.isEmpty ? 1 : 0
+        return CheckOutcome(
+            fraction: fraction,
+            details: Details(findings: findings, itemText: item.text, periodText: periodText ?? item.text))
+    }
 
-        let impossible = Self.unique(findings.impossible)
-        let rangeProblems = Self.unique(findings.rangeProblems.map(\.hit))
-        let evidence = Self.unique(findings.periods.map(\.hit))
-        var variables: MessageVariables = [:]
-        if let first = findings.periods.first {
-            variables["period"] = first.label
-            variables["from"] = first.from
-            variables["to"] = first.to
+    /// The parts of an outcome, made from what was found when they are read.
+    final class Details: OutcomeDetails {
+        let findings: Findings
+        let itemText: TokenizedText
+        /// The period's free text; the item's text when it has none (no place then lies in it).
+        let periodText: TokenizedText
+
+        init(findings: Findings, itemText: TokenizedText, periodText: TokenizedText) {
+            self.findings = findings
+            self.itemText = itemText
+            self.periodText = periodText
         }
-        if let first = impossible.first {
-            variables["match"] = first.excerpt
-            let noun = impossible.count == 1 ? "date" : "dates"
-            let listed = impossible.prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
-            return CheckOutcome(
-                fraction: 0, reason: "impossible \(noun) \(listed)\(impossible.count > 5 ? ", …" : "")",
-                evidence: evidence,
-                problems: impossible + rangeProblems, variables: variables)
+
+        /// The hit of a place: a text's tokens with `match` set to their text.
+        func hit(_ place: Place) -> Hit {
+            switch place {
+            case .hit(let hit): hit
+            case .tokens(let range, let inPeriodText): (inPeriodText ? periodText : itemText).hit(covering: range)
+            }
         }
-        if let first = findings.periods.first {
-            variables["match"] = first.hit.excerpt
-            return CheckOutcome(
-                fraction: 1, reason: "period \(first.label) (\"\(first.hit.excerpt)\")", evidence: evidence,
-                problems: rangeProblems, variables: variables)
+
+        /// The text of a place's hit.
+        func excerpt(_ place: Place) -> String {
+            switch place {
+            case .hit(let hit): hit.excerpt
+            case .tokens(let range, let inPeriodText): (inPeriodText ? periodText : itemText).excerpt(range)
+            }
         }
-        if let first = findings.rangeProblems.first {
-            variables["match"] = first.hit.excerpt
-            return CheckOutcome(fraction: 0, reason: first.reason, problems: rangeProblems, variables: variables)
+
+        var impossible: [Hit] { PeriodCheck.unique(findings.impossible) }
+        var rangeProblems: [Hit] { PeriodCheck.unique(findings.rangeProblems.map(\.hit)) }
+
+        var reason: String {
+            let impossible = impossible
+            if !impossible.isEmpty {
+                let noun = impossible.count == 1 ? "date" : "dates"
+                let listed = impossible.prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
+                return "impossible \(noun) \(listed)\(impossible.count > 5 ? ", …" : "")"
+            }
+            if let first = findings.periods.first { return "period \(first.label) (\"\(excerpt(first.place))\")" }
+            return findings.rangeProblems.first?.reason ?? "no validity period found"
         }
-        return CheckOutcome(fraction: 0, reason: "no validity period found", variables: variables)
+
+        var evidence: [Hit] { PeriodCheck.unique(findings.periods.map { hit($0.place) }) }
+
+        var problems: [Hit] {
+            findings.impossible.isEmpty ? rangeProblems : impossible + rangeProblems
+        }
+
+        var variables: MessageVariables {
+            var variables: MessageVariables = [:]
+            let first = findings.periods.first
+            if let first {
+                variables["period"] = first.label
+                variables["from"] = first.fromLabel
+                variables["to"] = first.toLabel
+            }
+            if let impossible = impossible.first {
+                variables["match"] = impossible.excerpt
+            } else if let first {
+                variables["match"] = excerpt(first.place)
+            } else if let problem = findings.rangeProblems.first {
+                variables["match"] = problem.hit.excerpt
+            }
+            return variables
+        }
     }
 
     /// Validates the structured `from` and `to`, and records the period they make.
     func readStructured(_ period: Period, into findings: inout Findings) {
-        var dates: [(date: WrittenDate, span: Span)] = []
-        for span in [period.from, period.to].compactMap({ $0 }) where !span.isBlank {
+        // Each end given and not blank, read as a date; one that is no possible date is a
+        // problem, and then there is no period.
+        var unread = false
+        func read(_ span: Span?) -> (date: WrittenDate, span: Span)? {
+            guard let span, !Self.isBlank(span) else { return nil }
             guard let date = structuredDate(span), date.isPossible else {
                 let text = Self.trimmed(span.text)
                 findings.impossible.append(Hit(location: span.location, excerpt: text, variables: ["match": text]))
-                continue
+                unread = true
+                return nil
             }
-            dates.append((date, span))
+            return (date, span)
         }
-        guard dates.count == [period.from, period.to].compactMap({ $0 }).filter({ !$0.isBlank }).count, !dates.isEmpty
-        else {
-            return
-        }
-        let first = dates[0]
-        let excerpt = dates.map { Self.trimmed($0.span.text) }.joined(separator: " – ")
+        let start = read(period.from)
+        let end = read(period.to)
+        guard !unread, let first = start ?? end else { return }
+        let excerpt =
+            if let start, let end { "\(Self.trimmed(start.span.text)) – \(Self.trimmed(end.span.text))" } else {
+                Self.trimmed(first.span.text)
+            }
         let hit = Hit(location: first.span.location, excerpt: excerpt, variables: ["match": excerpt])
-        if period.from != nil, period.to != nil, dates.count == 2 {
-            judge(from: dates[0].date, to: dates[1].date, hit: hit, into: &findings)
+        if let start, let end {
+            judge(from: start.date, to: end.date, at: .hit(hit), hit: hit, into: &findings)
         } else if period.from != nil {
-            record(openFrom: first.date, hit: hit, into: &findings)
+            // A blank `from` still makes the date given an open start.
+            record(openFrom: first.date, at: .hit(hit), into: &findings)
         } else {
-            record(openTo: first.date, hit: hit, into: &findings)
+            record(openTo: first.date, at: .hit(hit), into: &findings)
         }
     }
 
+    /// ``Span/isBlank``, at once for a value that starts with printable ASCII, as dates do.
+    static func isBlank(_ span: Span) -> Bool {
+        if let first = span.text.utf8.first, (0x21...0x7E).contains(first) { return false }
+        return span.isBlank
+    }
+
     /// A structured value read as a whole: an ISO or written date, or a year alone.
-    private func structuredDate(_ span: Span) -> WrittenDate? {
+    ///
+    /// Most values are ISO dates or years in ASCII digits, read from their bytes; others are
+    /// tokenized (``referenceStructuredDate(_:)``, what the bytes must agree with).
+    func structuredDate(_ span: Span) -> WrittenDate? {
+        Self.digitDate(span.text) ?? referenceStructuredDate(span)
+    }
+
+    /// `text` read as tokens would be when it is four ASCII digits that make a plausible year,
+    /// or an ISO date of ASCII digits (`YYYY-M-D`, with one or two digits for the month and the
+    /// day); nil for any other text.
+    static func digitDate(_ text: String) -> WrittenDate? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> WrittenDate? in
+            /// The value of the one to `most` digits at `start`, and where they end; what follows is
+            /// checked by the caller.
+            func digits(from start: Int, most: Int) -> (value: Int, end: Int)? {
+                var end = start
+                var value = 0
+                while end < bytes.count, end - start < most, bytes[end] &- 0x30 < 10 {
+                    value = value * 10 + Int(bytes[end] &- 0x30)
+                    end += 1
+                }
+                return end > start ? (value, end) : nil
+            }
+            guard let year = digits(from: 0, most: 4), year.end == 4 else { return nil }
+            if bytes.count == 4 {
+                return DateReading.plausibleYears.contains(year.value)
+                    ? WrittenDate(year: year.value, tokens: 0..<1) : nil
+            }
+            guard bytes[4] == UInt8(ascii: "-"), let month = digits(from: 5, most: 2), month.end < bytes.count,
+                bytes[month.end] == UInt8(ascii: "-"), let day = digits(from: month.end + 1, most: 2),
+                day.end == bytes.count
+            else { return nil }
+            return WrittenDate(year: year.value, month: month.value, day: day.value, tokens: 0..<5)
+        } ?? nil
+    }
+
+    /// ``structuredDate(_:)`` by tokenizing the value.
+    func referenceStructuredDate(_ span: Span) -> WrittenDate? {
         let text = TokenizedText([span])
         let tokens = text.tokens
         if let date = DateReader(text: text, months: months).read(at: 0), date.tokens.upperBound == tokens.count,
@@ -148,7 +270,11 @@ public struct PeriodCheck: Check {
     }
 
     /// Reads the dates, ranges and cued years of `text`.
-    func scan(_ text: TokenizedText, cued: Bool, into findings: inout Findings) {
+    ///
+    /// Only a number token, or a word just before one (a month and its year), can start a date
+    /// or a year, so the scan walks from one such token to the next; `tryingEveryPosition`
+    /// tries every token instead, the simple walk that the fast one must agree with.
+    func scan(_ text: TokenizedText, cued: Bool, into findings: inout Findings, tryingEveryPosition: Bool = false) {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return }
         let reader = DateReader(text: text, months: months)
@@ -162,17 +288,27 @@ public struct PeriodCheck: Check {
             if let end = joins.end(startingAt: position) { return (end, false) }
             return nil
         }
-        func hit(_ range: Range<Int>, cueStart: Int?) -> Hit {
-            let start = cueStart.map { Swift.min($0, range.lowerBound) } ?? range.lowerBound
-            let excerpt = text.excerpt(start..<range.upperBound)
-            return Hit(location: text.location(of: tokens[start]), excerpt: excerpt, variables: ["match": excerpt])
+        /// The tokens a hit covers: `range`, from its cue on when it has one.
+        func covered(_ range: Range<Int>, cueStart: Int?) -> Range<Int> {
+            (cueStart.map { Swift.min($0, range.lowerBound) } ?? range.lowerBound)..<range.upperBound
         }
+        func place(_ range: Range<Int>, cueStart: Int?) -> Place {
+            .tokens(covered(range, cueStart: cueStart), inPeriodText: cued)
+        }
+        func hit(_ range: Range<Int>, cueStart: Int?) -> Hit { text.hit(covering: covered(range, cueStart: cueStart)) }
         func impossible(_ date: WrittenDate) {
             findings.impossible.append(hit(date.tokens, cueStart: nil))
         }
 
         var index = 0
         while index < tokens.count {
+            if !tryingEveryPosition, tokens[index].kind != .number {
+                // No date or year starts before the next number but at the word just before it.
+                var number = index + 1
+                while number < tokens.count, tokens[number].kind != .number { number += 1 }
+                guard number < tokens.count else { break }
+                index = tokens[number - 1].kind == .word ? number - 1 : number
+            }
             if let first = reader.read(at: index) {
                 if let joiner = join(at: first.tokens.upperBound, after: index),
                     let second = reader.read(at: joiner.end)
@@ -182,9 +318,10 @@ public struct PeriodCheck: Check {
                     if !end.isPossible { impossible(end) }
                     if start.isPossible, end.isPossible, start.year != nil, end.year != nil {
                         let range = first.tokens.lowerBound..<second.tokens.upperBound
+                        let cueStart = cueFinder.cue(before: index)
                         judge(
-                            from: start, to: end, hit: hit(range, cueStart: cueFinder.cue(before: index)),
-                            into: &findings)
+                            from: start, to: end, at: place(range, cueStart: cueStart),
+                            hit: hit(range, cueStart: cueStart), into: &findings)
                     }
                     index = second.tokens.upperBound
                     continue
@@ -194,7 +331,7 @@ public struct PeriodCheck: Check {
                 } else if first.year != nil {
                     let cueStart = cueFinder.cue(before: index)
                     if cued || cueStart != nil {
-                        record(openFrom: first, hit: hit(first.tokens, cueStart: cueStart), into: &findings)
+                        record(openFrom: first, at: place(first.tokens, cueStart: cueStart), into: &findings)
                     }
                 }
                 index = first.tokens.upperBound
@@ -206,59 +343,58 @@ public struct PeriodCheck: Check {
                     let endYear = Self.endYear(
                         at: joiner.end, of: startYear, shortAllowed: joiner.isSymbol, tokens: tokens, anchor: index)
                 {
+                    let range = index..<joiner.end + 1
                     judge(
                         from: WrittenDate(year: startYear, tokens: index..<index + 1),
                         to: WrittenDate(year: endYear, tokens: joiner.end..<joiner.end + 1),
-                        hit: hit(index..<joiner.end + 1, cueStart: cueStart), into: &findings)
+                        at: place(range, cueStart: cueStart), hit: hit(range, cueStart: cueStart), into: &findings)
                     index = joiner.end + 1
                     continue
                 }
                 if cued || cueStart != nil {
                     let year = WrittenDate(year: startYear, tokens: index..<index + 1)
-                    judge(from: year, to: year, hit: hit(year.tokens, cueStart: cueStart), into: &findings)
+                    judge(
+                        from: year, to: year, at: place(year.tokens, cueStart: cueStart),
+                        hit: hit(year.tokens, cueStart: cueStart), into: &findings)
                 }
             }
             index += 1
         }
     }
 
-    /// Records the period from `from` to `to`, or the problem with it.
-    private func judge(from: WrittenDate, to: WrittenDate, hit: Hit, into findings: inout Findings) {
+    /// Records the period from `from` to `to` written at `place`, or the problem with it;
+    /// `hit`, the place's hit, is made only for a problem.
+    private func judge(
+        from: WrittenDate, to: WrittenDate, at place: Place, hit: @autoclosure () -> Hit, into findings: inout Findings
+    ) {
         guard let first = from.firstDay, let last = to.lastDay else { return }
-        let yearsOnly = from.month == nil && to.month == nil
-        let fromLabel = yearsOnly ? String(first.year) : first.iso
-        let toLabel = yearsOnly ? String(last.year) : last.iso
-        let label =
-            yearsOnly ? (first.year == last.year ? fromLabel : "\(fromLabel)–\(toLabel)") : "\(fromLabel) – \(toLabel)"
-        // A problem's hit names the period; a period's hit is kept as it is.
-        func problem() -> Hit {
-            var problem = hit
-            problem.variables["period"] = label
-            return problem
-        }
+        let period = FoundPeriod(from: first, to: last, byYear: from.month == nil && to.month == nil, place: place)
+        let problem: String
         if last < first {
-            findings.rangeProblems.append((problem(), "period \(label) ends before it starts (\"\(hit.excerpt)\")"))
+            problem = "ends before it starts"
         } else if last >= first.adding(months: maxMonths) {
-            let years = NumberReader.format(maxYears)
-            findings.rangeProblems.append(
-                (problem(), "period \(label) is longer than \(years) years (\"\(hit.excerpt)\")"))
+            problem = "is longer than \(NumberReader.format(maxYears)) years"
         } else {
-            findings.periods.append(FoundPeriod(label: label, from: fromLabel, to: toLabel, hit: hit))
+            findings.periods.append(period)
+            return
         }
+        // A problem's hit names the period; a period's hit is kept as it is.
+        let label = period.label
+        var problemHit = hit()
+        problemHit.variables["period"] = label
+        findings.rangeProblems.append((problemHit, "period \(label) \(problem) (\"\(problemHit.excerpt)\")"))
     }
 
     /// Records a period with a start and no stated end.
-    private func record(openFrom date: WrittenDate, hit: Hit, into findings: inout Findings) {
+    private func record(openFrom date: WrittenDate, at place: Place, into findings: inout Findings) {
         guard let first = date.firstDay else { return }
-        let from = date.month == nil ? String(first.year) : first.iso
-        findings.periods.append(FoundPeriod(label: "\(from) –", from: from, to: nil, hit: hit))
+        findings.periods.append(FoundPeriod(from: first, to: nil, byYear: date.month == nil, place: place))
     }
 
     /// Records a period with an end and no stated start.
-    private func record(openTo date: WrittenDate, hit: Hit, into findings: inout Findings) {
+    private func record(openTo date: WrittenDate, at place: Place, into findings: inout Findings) {
         guard let last = date.lastDay else { return }
-        let to = date.month == nil ? String(last.year) : last.iso
-        findings.periods.append(FoundPeriod(label: "– \(to)", from: nil, to: to, hit: hit))
+        findings.periods.append(FoundPeriod(from: nil, to: last, byYear: date.month == nil, place: place))
     }
 
     /// The two ends of a range, each taking the other's year when it states none

@@ -108,8 +108,8 @@ import Testing
         }
     }
 
-    /// Structured dates around the ASCII shortcut: printable ASCII and white space at either
-    /// end, CR LF, no-break space, combining marks and prepended scalars.
+    /// Structured dates around the ASCII shortcuts (trimming, and telling blank values): printable
+    /// ASCII and white space at either end, CR LF, no-break space, combining marks and prepended scalars.
     @Test func trimmedIsTheCharacterTrim() {
         let pieces = [
             "2025-01-01", "2", "-", " ", "\t", "\r\n", "\n", "\u{A0}", "\u{85}", "\u{2003}", "\u{301}", "\u{600}",
@@ -121,6 +121,74 @@ import Testing
                 pieces.randomElement(using: &generator) ?? ""
             }.joined()
             #expect(PeriodCheck.trimmed(text) == PeriodCheck.referenceTrimmed(text), "\(text.debugDescription)")
+            let span = Span(text, at: pos(4, 9), isVerbatim: true)
+            #expect(PeriodCheck.isBlank(span) == span.isBlank, "\(text.debugDescription)")
         }
+    }
+
+    /// A period check with the test lexicons and `window`.
+    static func check(window: Int) throws -> PeriodCheck {
+        let check = try CheckRegistry.builtIn.makeCheck(PeriodCheckTests.yaml + "\n  window: \(window)")
+        return try #require(check as? PeriodCheck)
+    }
+
+    /// The scan that walks from number to number finds what trying every token finds, in the
+    /// same order: dates, ranges by symbol or word, cued and uncued years, impossible dates and
+    /// range problems, in one span or across several.
+    @Test(arguments: 0..<4)
+    func scanFindsWhatTryingEveryPositionFinds(seed: UInt64) throws {
+        var generator = SeededGenerator(state: 40 + seed)
+        let pieces = [
+            "2023", "2024", "24", "00", "1999", "1", "31", "13", "2020-01-01", "2023-13-40", "1800", "12345",
+            "januari", "juni", "december", "maj", "gäller", "medborgarlöftet", "under perioden", "till",
+            "och", "till och med", "-", "/", "–", ".", "torget", "x", "under",
+        ]
+        for round in 0..<250 {
+            let check = try Self.check(window: round % 7)
+            let spans = (0..<Int.random(in: 1...3, using: &generator)).map { line in
+                Span(
+                    (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+                        pieces.randomElement(using: &generator) ?? ""
+                    }.joined(separator: " "), at: pos(line + 1, 1))
+            }
+            let text = TokenizedText(spans)
+            for cued in [false, true] {
+                var fast = PeriodCheck.Findings()
+                var simple = PeriodCheck.Findings()
+                check.scan(text, cued: cued, into: &fast)
+                check.scan(text, cued: cued, into: &simple, tryingEveryPosition: true)
+                let described = spans.map(\.text)
+                #expect(fast.periods == simple.periods, "\(described)")
+                #expect(fast.impossible == simple.impossible, "\(described)")
+                #expect(fast.rangeProblems.map(\.hit) == simple.rangeProblems.map(\.hit), "\(described)")
+                #expect(fast.rangeProblems.map(\.reason) == simple.rangeProblems.map(\.reason), "\(described)")
+            }
+        }
+    }
+
+    /// Structured values read from their bytes are read as tokenizing them reads them: ISO
+    /// dates and years, and near misses (too many digits, other dashes, spaces, letters).
+    @Test func digitDatesAreTheTokenizedDates() throws {
+        let check = try Self.check(window: 6)
+        let years = ["2025", "2025", "1800", "202", "20255", " 2025", "\u{0661}025"]
+        let separators = ["-", "-", "-", "–", "/", " ", "", "a"]
+        let parts = ["1", "12", "02", "00", "123", "", "9a", "maj", "31 "]
+        var generator = SeededGenerator(state: 31)
+        var read = 0
+        for _ in 0..<4_000 {
+            var text = years.randomElement(using: &generator) ?? ""
+            for _ in 0..<Int.random(in: 0...2, using: &generator) {
+                text +=
+                    (separators.randomElement(using: &generator) ?? "") + (parts.randomElement(using: &generator) ?? "")
+            }
+            let span = Span(text, at: pos(4, 9), isVerbatim: true)
+            let date = check.structuredDate(span)
+            #expect(date == check.referenceStructuredDate(span), "\(text.debugDescription)")
+            if PeriodCheck.digitDate(text) != nil { read += 1 }
+        }
+        // The bytes read a fair share of the values themselves.
+        #expect(read > 100)
+        #expect(PeriodCheck.digitDate("2024-2-29") == WrittenDate(year: 2024, month: 2, day: 29, tokens: 0..<5))
+        #expect(PeriodCheck.digitDate("2024-02-290") == nil)
     }
 }
