@@ -15,7 +15,9 @@ public protocol Reporter: Sendable {
 public protocol StreamingReporter: Reporter {
     /// What comes before the first file.
     func begin(_ run: ReportRun, into output: inout [UInt8])
-    /// One file's part; `index` is its place in the report, 0 for the first.
+    /// One file's part; `index` is 0 for the first file of the report and greater for the others
+    /// (its place in the report, or in a run that drops files it finds are no promises, its place
+    /// before they were dropped).
     func file(_ file: FileReport, index: Int, into output: inout [UInt8])
     /// What comes after the last file; `run.totals` counts every file.
     func end(_ run: ReportRun, policy: FailPolicy, into output: inout [UInt8])

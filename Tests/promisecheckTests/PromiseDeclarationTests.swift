@@ -75,20 +75,24 @@ struct PromiseDeclarationTests {
         #expect(FileDiscovery.isPromiseFile(folder.path + "/saknas.yaml"))
     }
 
-    @Test("many files on every core: each answer in its file's place")
-    func manyFiles() throws {
+    @Test("the walk opens no YAML file: each found one is left to its checker, a named one is not")
+    func leftToTheChecker() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var paths: [String] = []
-        var expected: [Bool] = []
-        for index in 0..<101 {
-            let declares = index % 3 == 0 || index % 7 == 0
-            let file = try folder.write("p\(index).yaml", declares ? "title: x\npromise: 1\n" : "title: x\n")
-            paths.append(file.path)
-            expected.append(declares)
+        var expected: [String] = []
+        for index in 0..<12 {
+            let declares = index % 3 == 0
+            let name = "p\(index < 10 ? "0" : "")\(index).\(index % 2 == 0 ? "yaml" : "md")"
+            try folder.write(name, declares ? "title: x\npromise: 1\n" : "title: x\n")
+            expected.append(folder.path + "/" + name)
         }
-        #expect(FileDiscovery.declaringPromise(paths) == expected)
-        #expect(FileDiscovery.declaringPromise([]) == [])
-        #expect(FileDiscovery.declaringPromise([paths[1]]) == [false])
+        let discovery = FileDiscovery.discover([folder.path, folder.path + "/p01.md", folder.path + "/p00.yaml"])
+        #expect(discovery.files == expected)
+        #expect(discovery.mustDeclare == expected.map { $0.hasSuffix(".yaml") && !$0.hasSuffix("p00.yaml") })
+        #expect(discovery.named == [folder.path + "/p01.md", folder.path + "/p00.yaml"])
+        // Named after it was found, a file that declares no promise moves to its named place.
+        let moved = FileDiscovery.discover([folder.path, folder.path + "/p04.yaml", folder.path + "/p00.yaml"])
+        #expect(moved.files == expected.filter { !$0.hasSuffix("p04.yaml") } + [folder.path + "/p04.yaml"])
+        #expect(moved.mustDeclare.filter { $0 }.count == 4)
     }
 }

@@ -36,11 +36,37 @@ public struct Checker: Sendable {
 
     /// Reads and evaluates one file; a file that cannot be read gets diagnostics and no evaluation.
     public func check(path: String) -> FileReport {
-        let result = read(path: path)
+        report(of: read(path: path), path: path)
+    }
+
+    private func report(of result: PromiseFileReader.Result, path: String) -> FileReport {
         let evaluation = result.document.map(engine.evaluate)
         return FileReport(
             path: path, evaluation: evaluation,
             diagnostics: result.diagnostics + (evaluation.map(ruleErrors) ?? []))
+    }
+
+    /// ``check(path:keepSource:)`` of a file that is checked only when `keeps` accepts what was
+    /// read, or nil: `keeps` gets the bytes of a regular file read whole, or nil for any other
+    /// file and for one that could not be read. The file is read once, for both.
+    package func check(path: String, keepSource: Bool, keeping keeps: ([UInt8]?) -> Bool) -> FileReport? {
+        let log = DiagnosticLog()
+        let yaml = Self.isYAML(path: path)
+        // The reader's own limit, as `read(path:)` reads with (the text reader's, without making it).
+        let maxBytes = yaml ? reader.limits.maxInputBytes : lazyTextReader.maxInputBytes
+        var isRegularFile = false
+        let bytes = SourceFile.bytes(at: path, log: log, maxBytes: maxBytes, isRegularFile: &isRegularFile)
+        guard keeps(isRegularFile ? bytes : nil) else { return nil }
+        guard let bytes else {
+            return report(of: PromiseFileReader.Result(document: nil, diagnostics: log.diagnostics), path: path)
+        }
+        let result =
+            yaml
+            ? reader.read(bytes, path: path)
+            : textReader.read(bytes, path: path, format: TextPromiseReader.format(forPath: path))
+        var report = report(of: result, path: path)
+        if keepSource, report.evaluation != nil { report.sourceLines = Self.sourceLines(of: bytes) }
+        return report
     }
 
     /// A rule that could not answer (a plugin that failed) is an input error of the file,

@@ -17,6 +17,12 @@ package enum SourceFile {
     /// opened without waiting for a writer (none means end of file: "file is empty"), and
     /// devices and sockets are refused, so no input can block the run.
     static func bytes(at path: String, log: DiagnosticLog, maxBytes: Int) -> [UInt8]? {
+        var isRegularFile = false
+        return bytes(at: path, log: log, maxBytes: maxBytes, isRegularFile: &isRegularFile)
+    }
+
+    /// ``bytes(at:log:maxBytes:)``, and whether the path led to a regular file (once it is opened).
+    static func bytes(at path: String, log: DiagnosticLog, maxBytes: Int, isRegularFile: inout Bool) -> [UInt8]? {
         func fail(_ message: String, _ code: String, at location: SourceLocation? = nil) -> [UInt8]? {
             log.error(message, path: path, at: location, code: code)
             return nil
@@ -42,6 +48,7 @@ package enum SourceFile {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            isRegularFile = true
             if info.st_size > maxBytes { return tooLarge() }
         case S_IFIFO:
             // Reads wait for data again; with no writer they see the end of the file.

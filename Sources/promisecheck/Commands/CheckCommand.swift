@@ -128,11 +128,12 @@ struct CheckCommand: ParsableCommand {
         let previous = try baseline.map(Self.readBaseline)
 
         let discovery = FileDiscovery.discover(paths)
-        let files = configurations.select(discovery, forceExclude: forceExclude)
+        let selected = configurations.select(discovery, forceExclude: forceExclude)
         try configurations.stopOnErrors()
 
         let keepSource = destinations.contains { $0.format.needsSource }
-        let plan = try CheckPlan(files: files, packOptions: packOptions)
+        let plan = try CheckPlan(files: selected, packOptions: packOptions)
+        let files = plan.files
         var packs = plan.packs
         if packs.isEmpty {
             // No file to check: the run's packs still load (and fail the run when they cannot).
@@ -163,9 +164,10 @@ struct CheckCommand: ParsableCommand {
         var collected: [FileReport] = []
         OrderedStream.run(
             count: files.count,
-            work: { index in
-                var report = plan.checker(ofFile: index).check(
-                    path: files[index].path, keepSource: keepSource)
+            work: { index -> CheckedFile? in
+                // A file dropped here (no promise) is no part of the run; the first file is
+                // always checked, so a file's index is 0 only when it is the first in the report.
+                guard var report = plan.check(index, keepSource: keepSource) else { return nil }
                 let entries =
                     writeBaseline == nil
                     ? [] : report.evaluation.map { Baseline.entries(for: $0, currentDirectory: currentDirectory) } ?? []
@@ -175,6 +177,7 @@ struct CheckCommand: ParsableCommand {
                 return CheckedFile(report: report, baselineEntries: entries, parts: parts)
             },
             consume: { index, checked in
+                guard let checked else { return }
                 var report = checked.report
                 if checked.parts == nil { matcher?.consume(&report, currentDirectory: currentDirectory) }
                 let parts = checked.parts ?? outputs.map { $0.part(of: report, index: index) }

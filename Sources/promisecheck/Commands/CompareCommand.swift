@@ -60,9 +60,9 @@ struct CompareCommand: ParsableCommand {
         )
         let runConfiguration = configurations.configuration(for: paths[0])
         let discovery = FileDiscovery.discover(paths)
-        let files = configurations.select(discovery, forceExclude: false)
+        let selected = configurations.select(discovery, forceExclude: false)
         try configurations.stopOnErrors()
-        let plan = try CheckPlan(files: files, packOptions: packOptions)
+        let plan = try CheckPlan(files: selected, packOptions: packOptions)
         // The columns are the first file's pack's (the first path's configuration's when there
         // is no file); a run over several configurations says so, as its scores mix rule sets.
         let pack =
@@ -75,10 +75,10 @@ struct CompareCommand: ParsableCommand {
                     + "first file's pack")
         }
         var reports: [FileReport] = []
-        reports.reserveCapacity(files.count)
+        reports.reserveCapacity(plan.files.count)
         OrderedStream.run(
-            count: files.count, work: { plan.checker(ofFile: $0).check(path: files[$0].path) },
-            consume: { reports.append($1) })
+            count: plan.files.count, work: { plan.check($0, keepSource: false) },
+            consume: { if let report = $1 { reports.append(report) } })
         let report = Report(
             toolVersion: PromiseCheckVersion.current, packs: plan.packs.isEmpty ? [PackSummary(pack)] : plan.packs,
             files: reports, diagnostics: discovery.diagnostics)

@@ -5,6 +5,19 @@ import PromiseCheck
 /// packs and rule overrides), and which one checks each file. `check` and `compare` both use it,
 /// so a file gets the same score from either.
 struct CheckPlan {
+    /// A file to check, with its configuration.
+    struct File {
+        var path: String
+        var configuration: Configuration
+        /// Whether the file is checked only when it declares a promise, which its checker
+        /// looks for in the bytes it reads (``check(_:keepSource:)``).
+        var mustDeclare = false
+    }
+
+    /// The files to check, in run order: the first is checked, and so is the first of each
+    /// checker's (they decide which packs the run uses); the others that must declare a
+    /// promise are dropped when they are checked and do not.
+    var files: [File] = []
     var checkers: [Checker] = []
     /// For each file, in run order, the index of its checker.
     var checkerOfFile: [Int] = []
@@ -13,15 +26,24 @@ struct CheckPlan {
 
     /// Loads every pack before any file is checked, and prints each configuration's unknown
     /// rule ids once. Exits with status 2 when a pack does not load.
-    init(files: [(path: String, configuration: Configuration)], packOptions: PackOptions) throws {
+    ///
+    /// A file that must declare a promise and would be the first of a checker is looked at
+    /// here, and dropped when it does not: a pack is loaded only for files that are checked.
+    init(files: [File], packOptions: PackOptions) throws {
         var groups: [Configuration.EvaluationKey: Int] = [:]
         var loadedPacks: [[String]: RulePack] = [:]
         var warned: Set<String> = []
-        for file in files {
+        self.files.reserveCapacity(files.count)
+        for var file in files {
             let key = file.configuration.evaluationKey
             if let group = groups[key] {
+                self.files.append(file)
                 checkerOfFile.append(group)
                 continue
+            }
+            if file.mustDeclare {
+                guard FileDiscovery.isPromiseFile(file.path) else { continue }
+                file.mustDeclare = false
             }
             let base: RulePack
             if let cached = loadedPacks[key.packs] {
@@ -38,6 +60,7 @@ struct CheckPlan {
             let summary = PackSummary(pack)
             if !packs.contains(summary) { packs.append(summary) }
             groups[key] = checkers.count
+            self.files.append(file)
             checkerOfFile.append(checkers.count)
             checkers.append(Checker(pack: pack))
         }
@@ -45,6 +68,17 @@ struct CheckPlan {
 
     /// The checker of the file at `index`.
     func checker(ofFile index: Int) -> Checker { checkers[checkerOfFile[index]] }
+
+    /// Checks the file at `index` with its checker; nil when it must declare a promise and
+    /// does not (it is no promise: dropped from the run). The file is read once.
+    func check(_ index: Int, keepSource: Bool) -> FileReport? {
+        let file = files[index]
+        let checker = checker(ofFile: index)
+        guard file.mustDeclare else { return checker.check(path: file.path, keepSource: keepSource) }
+        return checker.check(path: file.path, keepSource: keepSource) { bytes in
+            FileDiscovery.declaresPromise(path: file.path, read: bytes)
+        }
+    }
 }
 
 extension RunConfiguration {
@@ -52,13 +86,19 @@ extension RunConfiguration {
     /// only when their configuration's include/exclude lets them in, and files named on the
     /// command line always, unless `forceExclude` filters them like found files (and to
     /// promise files only).
-    mutating func select(_ discovery: FileDiscovery.Result, forceExclude: Bool) -> [(
-        path: String, configuration: Configuration
-    )] {
-        var candidates: [(path: String, configuration: Configuration)] = []
-        // The named YAML files that `forceExclude` keeps only when they declare a promise.
-        var mustDeclare: [Int] = []
-        for path in discovery.files {
+    ///
+    /// Whether a YAML file declares a promise is left to its checker (``CheckPlan/File/mustDeclare``),
+    /// except for a file found in a folder whose configuration file has not been read yet: it
+    /// is looked at first, so that a configuration is read (and its problems printed) only for
+    /// files that are checked.
+    mutating func select(_ discovery: FileDiscovery.Result, forceExclude: Bool) -> [CheckPlan.File] {
+        var candidates: [CheckPlan.File] = []
+        for (path, foundMustDeclare) in zip(discovery.files, discovery.mustDeclare) {
+            var mustDeclare = foundMustDeclare
+            if mustDeclare, !hasRead(configurationFor: path, isFile: true) {
+                guard FileDiscovery.isPromiseFile(path) else { continue }
+                mustDeclare = false
+            }
             let named = discovery.named.contains(path)
             // A file found in a folder is a file (the walk saw it), never a folder.
             let configuration = configuration(for: path, isFile: !named)
@@ -67,15 +107,12 @@ extension RunConfiguration {
                 switch FileDiscovery.candidacy(name: PathNames.lastComponent(of: path)) {
                 case .no: continue
                 case .yes: break
-                case .ifDeclared: mustDeclare.append(candidates.count)
+                case .ifDeclared: mustDeclare = true
                 }
             }
-            candidates.append((path, configuration))
+            candidates.append(CheckPlan.File(path: path, configuration: configuration, mustDeclare: mustDeclare))
         }
-        guard !mustDeclare.isEmpty else { return candidates }
-        let declares = FileDiscovery.declaringPromise(mustDeclare.map { candidates[$0].path })
-        let dropped = Set(zip(mustDeclare, declares).filter { !$0.1 }.map(\.0))
-        return candidates.indices.filter { !dropped.contains($0) }.map { candidates[$0] }
+        return candidates
     }
 }
 

@@ -5,12 +5,14 @@ import PromiseCheck
 ///
 /// A file named on the command line is always checked. In a folder, searched recursively in
 /// name order, these are checked: `.yaml`/`.yml` files that have a top-level `promise:` line
-/// in their first 64 KiB (looked for on every core, as opening a file costs more), published
-/// text (`.txt`) and Markdown drafts (`.md`, `.markdown`), except a folder's own
-/// documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files and folders (`.git`,
-/// `.build`) are skipped, and so are symbolic links to folders, so a link loop cannot trap
-/// the walk, and pipes and devices, which could block it. A link with a promise file's name
-/// that leads nowhere is kept, so the run reports it.
+/// in their first 64 KiB, published text (`.txt`) and Markdown drafts (`.md`, `.markdown`),
+/// except a folder's own documentation (README, CHANGELOG, CONTRIBUTING, LICENSE). Hidden files
+/// and folders (`.git`, `.build`) are skipped, and so are symbolic links to folders, so a link
+/// loop cannot trap the walk, and pipes and devices, which could block it. A link with a
+/// promise file's name that leads nowhere is kept, so the run reports it.
+///
+/// The walk does not open the YAML files: whether one declares a promise is looked for in the
+/// bytes the checker reads anyway (``declaresPromise(path:read:)``), so each file is read once.
 struct FileDiscovery {
     static let yamlExtensions = ["yaml", "yml"]
     static let textExtensions = ["txt", "md", "markdown"]
@@ -19,6 +21,9 @@ struct FileDiscovery {
 
     struct Result {
         var files: [String] = []
+        /// For each of `files`, whether it is checked only when it declares a promise (a YAML
+        /// file found in a folder), which is not looked for yet.
+        var mustDeclare: [Bool] = []
         var diagnostics: [Diagnostic] = []
         /// The files named on the command line themselves, not found in a folder.
         var named: Set<String> = []
@@ -26,7 +31,9 @@ struct FileDiscovery {
 
     static func discover(_ paths: [String]) -> Result {
         var result = Result()
-        var seen: Set<String> = []
+        // Where each file is in `result.files`.
+        var seen: [String: Int] = [:]
+        var dropped: Set<Int> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -37,19 +44,36 @@ struct FileDiscovery {
             if isDirectory.boolValue {
                 var found: [Found] = []
                 walk(path, into: &found)
-                let declares = declaringPromise(found.filter(\.mustDeclare).map(\.path))
-                var next = 0
-                for file in found {
-                    if file.mustDeclare {
-                        next += 1
-                        guard declares[next - 1] else { continue }
-                    }
-                    if seen.insert(file.path).inserted { result.files.append(file.path) }
+                for file in found where seen[file.path] == nil {
+                    seen[file.path] = result.files.count
+                    result.files.append(file.path)
+                    result.mustDeclare.append(file.mustDeclare)
                 }
             } else {
-                if seen.insert(path).inserted { result.files.append(path) }
+                if let place = seen[path] {
+                    // Found in a folder before: kept there when it declares a promise, and
+                    // otherwise here, where it is named (it is named, so it is checked).
+                    if result.mustDeclare[place] {
+                        result.mustDeclare[place] = false
+                        if !isPromiseFile(path) {
+                            dropped.insert(place)
+                            seen[path] = result.files.count
+                            result.files.append(path)
+                            result.mustDeclare.append(false)
+                        }
+                    }
+                } else {
+                    seen[path] = result.files.count
+                    result.files.append(path)
+                    result.mustDeclare.append(false)
+                }
                 result.named.insert(path)
             }
+        }
+        if !dropped.isEmpty {
+            let kept = result.files.indices.filter { !dropped.contains($0) }
+            result.files = kept.map { result.files[$0] }
+            result.mustDeclare = kept.map { result.mustDeclare[$0] }
         }
         return result
     }
@@ -152,27 +176,12 @@ struct FileDiscovery {
     /// How many bytes of a YAML file are looked at for its `promise:` key.
     static let declarationWindow = 64 * 1024
 
-    /// Whether each YAML file of `paths` declares itself a promise (``isPromiseFile(_:)``), the
-    /// files read on every core: each is opened, which costs more than the look at its bytes.
-    static func declaringPromise(_ paths: [String]) -> [Bool] {
-        guard paths.count > 1 else { return paths.map(isPromiseFile) }
-        var answers = [Bool](repeating: false, count: paths.count)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, paths.count)
-        answers.withUnsafeMutableBufferPointer { answers in
-            let answers = UncheckedAnswers(buffer: answers)
-            // Each worker answers every `workers`-th path, so no two write the same element.
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: paths.count, by: workers) {
-                    answers.buffer[index] = isPromiseFile(paths[index])
-                }
-            }
-        }
-        return answers
-    }
-
-    /// The answers' buffer, written by several threads at distinct indices.
-    private struct UncheckedAnswers: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Bool>
+    /// Whether a YAML file declares itself a promise (``isPromiseFile(_:)``), from what the
+    /// checker read of it: the bytes of a regular file read whole, or nil, when the file is
+    /// asked (it is no regular file, or could not be read whole: larger than the checker reads).
+    static func declaresPromise(path: String, read bytes: [UInt8]?) -> Bool {
+        guard let bytes else { return isPromiseFile(path) }
+        return declaresPromise(bytes.count <= declarationWindow ? bytes : Array(bytes[..<declarationWindow]))
     }
 
     /// Whether a YAML file declares itself a promise with a top-level `promise:` key in its

@@ -76,6 +76,13 @@ struct RunConfiguration {
         return configuration
     }
 
+    /// Whether the configuration of `path` is known without reading a configuration file, so
+    /// that asking for it prints nothing.
+    mutating func hasRead(configurationFor path: String, isFile: Bool = false) -> Bool {
+        guard !options.noConfig, let file = options.file ?? nearest(to: path, isFile: isFile) else { return true }
+        return loaded[file] != nil
+    }
+
     /// The configuration file for `path`, asked of the locator once per folder of files.
     ///
     /// The locator makes the path absolute and asks whether it is a folder, which costs more
