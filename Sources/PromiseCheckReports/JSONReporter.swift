@@ -140,7 +140,11 @@ public struct JSONReporter: StreamingReporter {
         json.member(bytes, 0..<ends.category)
         json.field("error", rule.pointee.error)
         json.beginArray(key: "findings")
-        for finding in rule.pointee.findings { write(finding, to: &json) }
+        for finding in rule.pointee.findings {
+            json.beginObject()
+            writeFindingFields(finding, reason: nil, members: members, to: &json)
+            json.endObject()
+        }
         json.endArray()
         json.field("fraction", (rule.pointee.fraction * 10000).rounded() / 10000)
         json.member(bytes, ends.category..<ends.id)
@@ -150,7 +154,7 @@ public struct JSONReporter: StreamingReporter {
         json.member(bytes, ends.link..<ends.severity)
         json.field("skipped", rule.pointee.skipped)
         json.member(bytes, ends.severity..<ends.title)
-        json.member(bytes, ends.title..<bytes.count)
+        json.member(bytes, ends.title..<ends.weight)
         json.endObject()
     }
 
@@ -171,14 +175,22 @@ public struct JSONReporter: StreamingReporter {
         json.endObject()
     }
 
-    /// A finding's fields, and a suppressed finding's `reason` among them in key order.
-    private static func writeFindingFields(_ finding: Finding, reason: String?, to json: inout JSONWriter) {
+    /// A finding's fields, and a suppressed finding's `reason` among them in key order; its
+    /// `rule` and `severity` copied from `members` when they are its rule's.
+    private static func writeFindingFields(
+        _ finding: Finding, reason: String?, members: RuleMembers.Entry? = nil, to json: inout JSONWriter
+    ) {
         json.field("column", finding.location.column)
         json.field("excerpt", finding.excerpt)
         json.field("hint", finding.hint)
         json.field("line", finding.location.line)
         json.field("message", finding.message)
         json.field("reason", reason)
+        if let members, finding.ruleID == members.id, finding.severity == members.severity {
+            json.member(members.bytes, members.ends.weight..<members.bytes.count)
+            json.member(members.bytes, members.ends.link..<members.ends.severity)
+            return
+        }
         json.field("rule", finding.ruleID)
         json.field("severity", finding.severity.rawValue)
     }
@@ -238,10 +250,11 @@ final class RuleMembers: Sendable {
         let severity: Severity
         let weight: Double
         let link: String?
-        /// The members one after another, in key order; `ends` says where each ends but the
-        /// last (`weight`). `link` is empty when the rule has none.
+        /// The members one after another, in key order, and last a finding's `rule` member
+        /// (the id under the key `rule`); `ends` says where each ends but that last one. `link`
+        /// is empty when the rule has none.
         let bytes: [UInt8]
-        let ends: (category: Int, id: Int, link: Int, severity: Int, title: Int)
+        let ends: (category: Int, id: Int, link: Int, severity: Int, title: Int, weight: Int)
 
         init(_ rule: RuleResult) {
             id = rule.id
@@ -260,9 +273,10 @@ final class RuleMembers: Sendable {
                 id: append { $0.field("id", rule.id) },
                 link: append { $0.field("link", rule.link) },
                 severity: append { $0.field("severity", rule.severity.rawValue) },
-                title: append { $0.field("title", rule.title) }
+                title: append { $0.field("title", rule.title) },
+                weight: append { $0.field("weight", rule.weight) }
             )
-            _ = append { $0.field("weight", rule.weight) }
+            _ = append { $0.field("rule", rule.id) }
             self.bytes = bytes
         }
 
