@@ -233,6 +233,32 @@ package struct JSONWriter: ~Copyable {
         value.write(to: &self)
     }
 
+    /// `"key" : value` as ``field(_:_:)`` writes it outside any container, without layout
+    /// before it: a member for ``member(_:)`` to copy into an object. `body` writes one field
+    /// with a scalar value.
+    package static func member(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var json = JSONWriter()
+        body(&json)
+        return json.bytes
+    }
+
+    /// The next member of the open object from bytes ``member(_:)`` made: the separator and
+    /// indentation before it, then the bytes as they are; nothing when they are empty (a field
+    /// without a value).
+    package mutating func member(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        let (separator, indentation) = layout()
+        let total = separator + indentation + bytes.count
+        Self.fillLayout(room(total), separator: separator, indentation: indentation)
+            .update(from: source, count: bytes.count)
+        length += total
+    }
+
+    /// ``member(_:)`` of the bytes of `bytes` in `range`.
+    package mutating func member(_ bytes: [UInt8], _ range: Range<Int>) {
+        bytes.withUnsafeBufferPointer { member(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// An array of strings under `key` (see ``field(_:_:)``).
     package mutating func field(_ key: StaticString, _ values: [String]) {
         self.key(key)
