@@ -435,7 +435,7 @@ extension PhraseMatcher {
                                 owner.parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start,
                                 from: first)
                         }
-                        let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                        let folded = bytes.folded(token)
                         let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
                         guard Index.bytes(folded, hold: text, at: place) else { return nil }
                     case .symbol:
@@ -532,5 +532,19 @@ private final class LazyAutomaton: Sendable {
             built = matcher
             return matcher
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes of `token`, one of the tokens these are the folded bytes of (see
+    /// ``TokenizedText/foldedBytes``): `UnsafeBufferPointer(rebasing: self[token.bytes])` with
+    /// one check that they lie within rather than a slice's, and no bytes should they not.
+    @inline(__always)
+    func folded(_ token: Token) -> UnsafeBufferPointer<UInt8> {
+        let range = token.bytes
+        guard let base = baseAddress, range.upperBound <= count else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 }

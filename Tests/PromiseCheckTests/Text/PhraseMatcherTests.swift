@@ -16,6 +16,23 @@ import Testing
         return matcher.matches(in: text).map { text.excerpt($0.tokens) }
     }
 
+    /// A token's folded bytes as the scan reads them: what a slice of the text's folded bytes
+    /// holds, for every token; none from bytes that end before the token's do.
+    @Test func foldedBytesOfATokenAreItsSliceOfTheText() {
+        let text = TokenizedText([
+            verbatimSpan("Öka TRYGGHETEN – minst 12 %, två/år!", 1), verbatimSpan("e\u{301}n café i Östra ån", 2),
+            verbatimSpan("", 3), verbatimSpan("polisen: 2026-03-01.", 4),
+        ])
+        #expect(text.tokens.count > 10)
+        text.foldedBytes.withUnsafeBufferPointer { bytes in
+            for token in text.tokens {
+                #expect(Array(bytes.folded(token)) == Array(bytes[token.bytes]))
+            }
+            let short = UnsafeBufferPointer(rebasing: bytes[0..<(text.tokens.last?.bytes.lowerBound ?? 0)])
+            if let last = text.tokens.last, !last.bytes.isEmpty { #expect(short.folded(last).isEmpty) }
+        }
+    }
+
     @Test func exactWordsMatchWholeWordsOnly() {
         #expect(matches(["trygghet"], in: ["Ökad trygghet, otrygghet och trygghetsvandring"]) == ["trygghet"])
     }
