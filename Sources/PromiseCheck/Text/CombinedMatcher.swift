@@ -449,10 +449,14 @@ public final class CombinedMatcher: Sendable {
                                             // A one-part term whose part is the token: nothing more to compare.
                                             (end, number) = (index + 1, nil)
                                         } else {
+                                            let firstPartMatched = value & 1 << 31 != 0
                                             guard
+                                                !firstPartMatched
+                                                    || slotRefs[slot].secondPartMayMatch(
+                                                        entry: entry, in: tokens, bytes: bytes, at: index),
                                                 let (matchEnd, matchNumber) = slotRefs[slot].match(
                                                     entry: entry, in: tokens, bytes: bytes, at: index,
-                                                    firstPartMatched: value & 1 << 31 != 0)
+                                                    firstPartMatched: firstPartMatched)
                                             else { continue }
                                             (end, number) = (matchEnd, matchNumber)
                                         }

@@ -33,6 +33,22 @@ import Testing
         }
     }
 
+    /// Terms whose second part is each kind of part: the look at the next token before a
+    /// match is tried rejects only what the match would.
+    @Test func secondPartsOfEveryKindMatch() {
+        let line = "Vi ska öka tryggheten med 15 % och polisen patrullerar i trygghetsvandringar"
+        #expect(matches(["öka *heten"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka trygg*"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka tryggheten"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka *het"], in: [line]) == [])
+        #expect(matches(["med {n} %"], in: [line]) == ["med 15 %"])
+        #expect(matches(["{n} %"], in: [line]) == ["15 %"])
+        #expect(matches(["polisen *ar"], in: [line]) == ["polisen patrullerar"])
+        #expect(matches(["i *vandringar"], in: [line]) == ["i trygghetsvandringar"])
+        #expect(matches(["polisen trygg*"], in: [line]) == [])
+        #expect(matches(["öka tryggheten"], in: ["Vi ska öka", "tryggheten"]) == [])
+    }
+
     @Test func exactWordsMatchWholeWordsOnly() {
         #expect(matches(["trygghet"], in: ["Ökad trygghet, otrygghet och trygghetsvandring"]) == ["trygghet"])
     }
