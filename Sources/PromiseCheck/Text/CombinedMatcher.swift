@@ -356,7 +356,7 @@ public final class CombinedMatcher: Sendable {
                                 for index in 0..<tokens.count {
                                     var candidateCount = 0
                                     let token = tokens[index]
-                                    let word = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                                    let word = bytes.folded(token)
                                     switch token.kind {
                                     case .symbol:
                                         if word.count == 1 {
@@ -429,7 +429,7 @@ public final class CombinedMatcher: Sendable {
                                                 // order with the others: a slot's candidates stay in order.
                                                 let start = candidateCount
                                                 numberGroupFollowerNodes[group].collectMatches(
-                                                    UnsafeBufferPointer(rebasing: bytes[tokens[next].bytes]),
+                                                    bytes.folded(tokens[next]),
                                                     reversed: false, into: candidates, count: &candidateCount)
                                                 candidateCount = Self.merge(
                                                     numberGroupOthers[others], into: candidates, from: start,
@@ -449,10 +449,14 @@ public final class CombinedMatcher: Sendable {
                                             // A one-part term whose part is the token: nothing more to compare.
                                             (end, number) = (index + 1, nil)
                                         } else {
+                                            let firstPartMatched = value & 1 << 31 != 0
                                             guard
+                                                !firstPartMatched
+                                                    || slotRefs[slot].secondPartMayMatch(
+                                                        entry: entry, in: tokens, bytes: bytes, at: index),
                                                 let (matchEnd, matchNumber) = slotRefs[slot].match(
                                                     entry: entry, in: tokens, bytes: bytes, at: index,
-                                                    firstPartMatched: value & 1 << 31 != 0)
+                                                    firstPartMatched: firstPartMatched)
                                             else { continue }
                                             (end, number) = (matchEnd, matchNumber)
                                         }

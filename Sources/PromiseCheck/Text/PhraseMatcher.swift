@@ -408,6 +408,27 @@ extension PhraseMatcher {
             fileprivate let partBytes: UnsafeMutablePointer<UInt8>
             fileprivate unowned(unsafe) let owner: Index
 
+            /// Whether ``match(entry:in:bytes:at:firstPartMatched:)`` with the first part matched
+            /// at `start` may find the entry: false only when its second part is a word or a
+            /// prefix that the next token cannot hold (there is none in the span, it is a symbol,
+            /// or it is simple and starts with another byte). A look before the call, which most
+            /// candidates of more than one part fail.
+            @inline(__always)
+            func secondPartMayMatch(
+                entry: Int, in tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at start: Int
+            ) -> Bool {
+                let index = Int(partStart[entry]) + 1
+                guard index < Int(partStart[entry + 1]) else { return true }
+                let part = compiledParts[index]
+                guard part.kind == .word || part.kind == .prefix, part.count > 0 else { return true }
+                let next = start + 1
+                guard next < tokens.count, tokens[next].spanIndex == tokens[start].spanIndex,
+                    tokens[next].kind != .symbol
+                else { return false }
+                guard tokens[next].isSimple else { return true }
+                return bytes.folded(tokens[next]).first == partBytes[Int(part.start)]
+            }
+
             /// Matches entry `entry` at `start`, comparing bytes; see ``Index/match(_:in:bytes:comparingBytes:at:from:)``.
             /// `firstPartMatched` when the caller has compared the first part with the token at `start`.
             @inline(__always)
@@ -435,7 +456,7 @@ extension PhraseMatcher {
                                 owner.parts[entry], in: tokens, bytes: bytes, comparingBytes: true, at: start,
                                 from: first)
                         }
-                        let folded = UnsafeBufferPointer(rebasing: bytes[token.bytes])
+                        let folded = bytes.folded(token)
                         let place: BytePlace = part.kind == .word ? .whole : part.kind == .prefix ? .start : .end
                         guard Index.bytes(folded, hold: text, at: place) else { return nil }
                     case .symbol:
@@ -532,5 +553,19 @@ private final class LazyAutomaton: Sendable {
             built = matcher
             return matcher
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes of `token`, one of the tokens these are the folded bytes of (see
+    /// ``TokenizedText/foldedBytes``): `UnsafeBufferPointer(rebasing: self[token.bytes])` with
+    /// one check that they lie within rather than a slice's, and no bytes should they not.
+    @inline(__always)
+    func folded(_ token: Token) -> UnsafeBufferPointer<UInt8> {
+        let range = token.bytes
+        guard let base = baseAddress, range.upperBound <= count else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 }

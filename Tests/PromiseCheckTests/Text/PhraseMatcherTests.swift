@@ -16,6 +16,39 @@ import Testing
         return matcher.matches(in: text).map { text.excerpt($0.tokens) }
     }
 
+    /// A token's folded bytes as the scan reads them: what a slice of the text's folded bytes
+    /// holds, for every token; none from bytes that end before the token's do.
+    @Test func foldedBytesOfATokenAreItsSliceOfTheText() {
+        let text = TokenizedText([
+            verbatimSpan("Öka TRYGGHETEN – minst 12 %, två/år!", 1), verbatimSpan("e\u{301}n café i Östra ån", 2),
+            verbatimSpan("", 3), verbatimSpan("polisen: 2026-03-01.", 4),
+        ])
+        #expect(text.tokens.count > 10)
+        text.foldedBytes.withUnsafeBufferPointer { bytes in
+            for token in text.tokens {
+                #expect(Array(bytes.folded(token)) == Array(bytes[token.bytes]))
+            }
+            let short = UnsafeBufferPointer(rebasing: bytes[0..<(text.tokens.last?.bytes.lowerBound ?? 0)])
+            if let last = text.tokens.last, !last.bytes.isEmpty { #expect(short.folded(last).isEmpty) }
+        }
+    }
+
+    /// Terms whose second part is each kind of part: the look at the next token before a
+    /// match is tried rejects only what the match would.
+    @Test func secondPartsOfEveryKindMatch() {
+        let line = "Vi ska öka tryggheten med 15 % och polisen patrullerar i trygghetsvandringar"
+        #expect(matches(["öka *heten"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka trygg*"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka tryggheten"], in: [line]) == ["öka tryggheten"])
+        #expect(matches(["öka *het"], in: [line]) == [])
+        #expect(matches(["med {n} %"], in: [line]) == ["med 15 %"])
+        #expect(matches(["{n} %"], in: [line]) == ["15 %"])
+        #expect(matches(["polisen *ar"], in: [line]) == ["polisen patrullerar"])
+        #expect(matches(["i *vandringar"], in: [line]) == ["i trygghetsvandringar"])
+        #expect(matches(["polisen trygg*"], in: [line]) == [])
+        #expect(matches(["öka tryggheten"], in: ["Vi ska öka", "tryggheten"]) == [])
+    }
+
     @Test func exactWordsMatchWholeWordsOnly() {
         #expect(matches(["trygghet"], in: ["Ökad trygghet, otrygghet och trygghetsvandring"]) == ["trygghet"])
     }
