@@ -56,9 +56,29 @@ public struct PresentCheck: Check {
         }
 
         var reason: String {
-            let what = field.map { "'\($0)'" } ?? "the \(kind.rawValue)"
-            if words >= minimum { return "\(what) is stated (\(words) words)" }
-            return words == 0 ? "\(what) is not stated" : "\(what) has \(words) words; \(minimum) needed"
+            var reason = ReasonText(capacity: 48)
+            if let field {
+                reason.append("'")
+                reason.append(field)
+                reason.append("'")
+            } else {
+                reason.append("the ")
+                reason.append(kind.rawValue)
+            }
+            if words >= minimum {
+                reason.append(" is stated (")
+                reason.append(words)
+                reason.append(" words)")
+            } else if words == 0 {
+                reason.append(" is not stated")
+            } else {
+                reason.append(" has ")
+                reason.append(words)
+                reason.append(" words; ")
+                reason.append(minimum)
+                reason.append(" needed")
+            }
+            return reason.text
         }
 
         var evidence: [Hit] { [] }
