@@ -131,14 +131,23 @@ public struct PatternCheck: Check {
         }
 
         var reason: String {
-            var reasons: [String] = []
-            if hasRequired { reasons.append("\(found.count) of \(minimum) required matches") }
-            if !forbidden.isEmpty {
-                reasons.append("\(forbidden.count) forbidden match\(forbidden.count == 1 ? "" : "es")")
-            } else if hasForbidden {
-                reasons.append("no forbidden matches")
+            var reason = ReasonText(capacity: 64)
+            if hasRequired {
+                reason.append(found.count)
+                reason.append(" of ")
+                reason.append(minimum)
+                reason.append(" required matches")
             }
-            return reasons.joined(separator: "; ")
+            if hasForbidden || !forbidden.isEmpty {
+                if hasRequired { reason.append("; ") }
+                if forbidden.isEmpty {
+                    reason.append("no forbidden matches")
+                } else {
+                    reason.append(forbidden.count)
+                    reason.append(forbidden.count == 1 ? " forbidden match" : " forbidden matches")
+                }
+            }
+            return reason.text
         }
 
         var evidence: [Hit] { found.map { PatternCheck.hit(at: $0, in: spans[$0.span]) } }
