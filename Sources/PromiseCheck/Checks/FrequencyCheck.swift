@@ -102,18 +102,30 @@ public struct FrequencyCheck: Check {
         }
 
         var reason: String {
-            let minimum = NumberReader.format(self.minimum)
+            var reason = ReasonText(capacity: 64)
             guard let best else {
-                guard !vague.isEmpty else { return "no frequency found" }
-                var listed = ReasonText(capacity: 64)
-                LexiconCheck.summarize(excerpts: vague.lazy.map { self.text.excerpt($0.tokens) }, into: &listed)
-                return "no frequency found; vague: " + listed.text.dropFirst(2)
+                reason.append("no frequency found")
+                if !vague.isEmpty {
+                    // The summary starts with ": ".
+                    reason.append("; vague")
+                    LexiconCheck.summarize(excerpts: vague.lazy.map { self.text.excerpt($0.tokens) }, into: &reason)
+                }
+                return reason.text
             }
-            let perYear = NumberReader.format(best.perYear)
-            let stated =
-                "\(perYear) \(best.perYear == 1 ? "time" : "times") a year (\"\(text.excerpt(best.tokens))\")"
-            if best.perYear < self.minimum { return "\(stated), below the \(minimum) needed" }
-            return self.minimum > 0 ? "\(stated); \(minimum) needed" : stated
+            reason.append(NumberReader.format(best.perYear))
+            reason.append(best.perYear == 1 ? " time a year (\"" : " times a year (\"")
+            reason.append(text.excerpt(best.tokens))
+            reason.append("\")")
+            if best.perYear < minimum {
+                reason.append(", below the ")
+            } else if minimum > 0 {
+                reason.append("; ")
+            } else {
+                return reason.text
+            }
+            reason.append(NumberReader.format(minimum))
+            reason.append(" needed")
+            return reason.text
         }
 
         var evidence: [Hit] { found.map { $0.hit(in: text) } }

@@ -26,15 +26,28 @@ public struct PatternCheck: Check {
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         let caseSensitive = parameters.boolean("case_sensitive") ?? false
-        required = try parameters.regex("match", caseSensitive: caseSensitive).map(UTF16Pattern.init)
-        forbidden = try parameters.regex("must_not_match", caseSensitive: caseSensitive).map(UTF16Pattern.init)
+        required = try Self.pattern("match", of: parameters, caseSensitive: caseSensitive)
+        forbidden = try Self.pattern("must_not_match", of: parameters, caseSensitive: caseSensitive)
         minimum = parameters.integer("min") ?? 1
-        requiredIsTame = required.map { RegexShape.isTame($0.expression.pattern) } ?? false
-        forbiddenIsTame = forbidden.map { RegexShape.isTame($0.expression.pattern) } ?? false
+        requiredIsTame = required.map { RegexShape.isTame($0.pattern) } ?? false
+        forbiddenIsTame = forbidden.map { RegexShape.isTame($0.pattern) } ?? false
         guard required != nil || forbidden != nil else {
             throw CheckConfigurationError("check 'pattern' needs 'match' or 'must_not_match'", at: parameters.location)
         }
         try parameters.require("min", atLeast: 1)
+    }
+
+    /// The regular expression parameter `name`, as ``CheckParameters/regex(_:caseSensitive:)``
+    /// reads it, compiled once: only for matching on UTF-16, with no `NSRegularExpression`.
+    static func pattern(_ name: String, of parameters: CheckParameters, caseSensitive: Bool)
+        throws(CheckConfigurationError) -> UTF16Pattern?
+    {
+        guard let pattern = parameters.string(name) else { return nil }
+        guard let compiled = UTF16Pattern(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) else {
+            throw CheckConfigurationError(
+                "regular expression '\(pattern)' in '\(name)' does not compile", at: parameters.location(of: name))
+        }
+        return compiled
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
@@ -77,7 +90,7 @@ public struct PatternCheck: Check {
                 }
             if let stopped {
                 return .failed(
-                    "matching /\(stopped.expression.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
+                    "matching /\(stopped.pattern)/ stopped after \(deadline.limitDescription) on the text at \(span.location); the pattern backtracks too much (nested repetition such as (a+)+?)"
                 )
             }
         }
@@ -118,14 +131,23 @@ public struct PatternCheck: Check {
         }
 
         var reason: String {
-            var reasons: [String] = []
-            if hasRequired { reasons.append("\(found.count) of \(minimum) required matches") }
-            if !forbidden.isEmpty {
-                reasons.append("\(forbidden.count) forbidden match\(forbidden.count == 1 ? "" : "es")")
-            } else if hasForbidden {
-                reasons.append("no forbidden matches")
+            var reason = ReasonText(capacity: 64)
+            if hasRequired {
+                reason.append(found.count)
+                reason.append(" of ")
+                reason.append(minimum)
+                reason.append(" required matches")
             }
-            return reasons.joined(separator: "; ")
+            if hasForbidden || !forbidden.isEmpty {
+                if hasRequired { reason.append("; ") }
+                if forbidden.isEmpty {
+                    reason.append("no forbidden matches")
+                } else {
+                    reason.append(forbidden.count)
+                    reason.append(forbidden.count == 1 ? " forbidden match" : " forbidden matches")
+                }
+            }
+            return reason.text
         }
 
         var evidence: [Hit] { found.map { PatternCheck.hit(at: $0, in: spans[$0.span]) } }

@@ -35,16 +35,57 @@ public struct PresentCheck: Check {
         } else {
             words = item.text.wordCount
         }
-        let what = field.map { "'\($0)'" } ?? "the \(item.kind.rawValue)"
-        let variables: MessageVariables = [
-            "field": field ?? item.kind.rawValue, "count": String(words), "min": String(minWords),
-        ]
-        if words >= minWords {
-            return CheckOutcome(fraction: 1, reason: "\(what) is stated (\(words) words)", variables: variables)
-        }
+        let fraction = words >= minWords ? 1 : CheckOutcome.shortfall(Double(words), of: Double(minWords))
         return CheckOutcome(
-            fraction: CheckOutcome.shortfall(Double(words), of: Double(minWords)),
-            reason: words == 0 ? "\(what) is not stated" : "\(what) has \(words) words; \(minWords) needed",
-            variables: variables)
+            fraction: fraction, details: Details(field: field, kind: item.kind, words: words, minimum: minWords))
+    }
+
+    /// An outcome's reason and variables, from the count of words; made only when read.
+    final class Details: OutcomeDetails {
+        /// The field looked at, nil for the item's own text.
+        let field: String?
+        let kind: ScopeItem.Kind
+        let words: Int
+        let minimum: Int
+
+        init(field: String?, kind: ScopeItem.Kind, words: Int, minimum: Int) {
+            self.field = field
+            self.kind = kind
+            self.words = words
+            self.minimum = minimum
+        }
+
+        var reason: String {
+            var reason = ReasonText(capacity: 48)
+            if let field {
+                reason.append("'")
+                reason.append(field)
+                reason.append("'")
+            } else {
+                reason.append("the ")
+                reason.append(kind.rawValue)
+            }
+            if words >= minimum {
+                reason.append(" is stated (")
+                reason.append(words)
+                reason.append(" words)")
+            } else if words == 0 {
+                reason.append(" is not stated")
+            } else {
+                reason.append(" has ")
+                reason.append(words)
+                reason.append(" words; ")
+                reason.append(minimum)
+                reason.append(" needed")
+            }
+            return reason.text
+        }
+
+        var evidence: [Hit] { [] }
+        var problems: [Hit] { [] }
+
+        var variables: MessageVariables {
+            ["field": field ?? kind.rawValue, "count": String(words), "min": String(minimum)]
+        }
     }
 }

@@ -151,10 +151,31 @@ public struct ReadabilityCheck: Check {
         guard words >= minWords, let lix = counts.lix else {
             return CheckOutcome(fraction: 1, reason: "\(words) words; too little text to judge readability")
         }
-        let rounded = (lix * 10).rounded() / 10
-        let variables: MessageVariables = ["lix": String(Int(lix.rounded())), "max": CheckParameters.format(maximum)]
         return CheckOutcome(
             fraction: CheckOutcome.graded(lix, limit: maximum, zeroAt: zeroAt),
-            reason: "LIX \(rounded) (pass at or below \(CheckParameters.format(maximum)))", variables: variables)
+            details: Details(lix: lix, maximum: maximum))
+    }
+
+    /// A scored outcome's reason and variables, from the LIX; made only when read.
+    final class Details: OutcomeDetails {
+        let lix: Double
+        let maximum: Double
+
+        init(lix: Double, maximum: Double) {
+            self.lix = lix
+            self.maximum = maximum
+        }
+
+        var reason: String {
+            let rounded = (lix * 10).rounded() / 10
+            return "LIX \(rounded) (pass at or below \(CheckParameters.format(maximum)))"
+        }
+
+        var evidence: [Hit] { [] }
+        var problems: [Hit] { [] }
+
+        var variables: MessageVariables {
+            ["lix": String(Int(lix.rounded())), "max": CheckParameters.format(maximum)]
+        }
     }
 }

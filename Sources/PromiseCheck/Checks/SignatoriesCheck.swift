@@ -87,9 +87,16 @@ public struct SignatoriesCheck: Check {
         }
 
         var reason: String {
-            var reason = "\(complete) named signatories with a role; \(minimum) needed"
-            if !missing.isEmpty { reason += "; none for \(missing.joined(separator: ", "))" }
-            return reason
+            var reason = ReasonText(capacity: 64)
+            reason.append(complete)
+            reason.append(" named signatories with a role; ")
+            reason.append(minimum)
+            reason.append(" needed")
+            for (position, party) in missing.enumerated() {
+                reason.append(position == 0 ? "; none for " : ", ")
+                reason.append(party)
+            }
+            return reason.text
         }
 
         var evidence: [Hit] {

@@ -80,7 +80,18 @@ public struct SourcesCheck: Check {
         }
 
         var reason: String {
-            "\(kinds.count) kind\(kinds.count == 1 ? "" : "s") of source (\(listed)); \(minimum) needed"
+            var reason = ReasonText(capacity: 64)
+            reason.append(kinds.count)
+            reason.append(kinds.count == 1 ? " kind of source (" : " kinds of source (")
+            if kinds.isEmpty { reason.append("none") }
+            for (position, kind) in kinds.enumerated() {
+                if position > 0 { reason.append(", ") }
+                reason.append(groupNames[kind])
+            }
+            reason.append("); ")
+            reason.append(minimum)
+            reason.append(" needed")
+            return reason.text
         }
 
         var evidence: [Hit] { matches.map { text.hit(covering: $0.tokens) } }

@@ -46,6 +46,7 @@ enum MessageTemplate {
         private let collapsing: Bool
         /// Whether the message has placeholders: without, it is the same for any values.
         let hasPlaceholders: Bool
+        private let placeholderCount: Int
 
         init(_ template: String) {
             let bytes = Array(template.utf8)
@@ -87,32 +88,44 @@ enum MessageTemplate {
             self.parts = parts
             self.collapsing = collapsing
             self.hasPlaceholders = pieces.contains { $0.name != nil }
+            self.placeholderCount = pieces.count { $0.name != nil }
         }
 
         /// The message with each placeholder's value from `values` (none where they have none);
-        /// each value is asked for twice and should be the same each time.
+        /// each value is asked for once.
         func render(_ values: some MessageValues) -> String {
-            // Collapsing only drops bytes, so the pieces' lengths bound the message's.
-            var capacity = literals.count
-            for case .placeholder(let name) in parts { capacity += values.value(name)?.utf8.count ?? 0 }
+            withUnsafeTemporaryAllocation(of: String.self, capacity: placeholderCount) { found in
+                // Each placeholder's value, in order (empty where it has none); collapsing only
+                // drops bytes, so the pieces' lengths bound the message's.
+                var capacity = literals.count
+                var slot = 0
+                for case .placeholder(let name) in parts where slot < found.count {
+                    let value = values.value(name) ?? ""
+                    capacity += value.utf8.count
+                    found.initializeElement(at: slot, to: value)
+                    slot += 1
+                }
+                defer { UnsafeMutableBufferPointer(rebasing: found[..<slot]).deinitialize() }
+                return render(UnsafeMutableBufferPointer(rebasing: found[..<slot]), capacity: capacity)
+            }
+        }
+
+        /// The message with the placeholders' values `found`, in order, in room for `capacity` bytes.
+        private func render(_ found: UnsafeMutableBufferPointer<String>, capacity: Int) -> String {
             guard capacity > 0 else { return "" }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
                 guard let base = buffer.baseAddress else { return "" }
                 var message = Message(base: base, collapsing: collapsing)
-                // What is left of the room, by the pieces' whole lengths: a value longer than
-                // when it was counted is left out rather than written past the room.
-                var room = capacity
+                var slot = 0
                 literals.withUnsafeBufferPointer { literals in
                     for part in parts {
                         switch part {
                         case .literal(let range):
-                            guard range.count <= room else { continue }
-                            room -= range.count
                             message.appendLiteral(UnsafeBufferPointer(rebasing: literals[range]))
-                        case .placeholder(let name):
-                            guard var text = values.value(name), text.utf8.count <= room else { continue }
-                            room -= text.utf8.count
-                            text.withUTF8 { message.append($0) }
+                        case .placeholder:
+                            guard slot < found.count else { continue }
+                            found[slot].withUTF8 { message.append($0) }
+                            slot += 1
                         }
                     }
                 }

@@ -15,20 +15,40 @@ import Foundation
 // its ICU matcher with an atomic flag or clones it, which is what lets one
 // `NSRegularExpression` (a wrapper of the same object) be used on many threads at once.
 final class UTF16Pattern: @unchecked Sendable {
-    /// The expression as given; matched through `String` when CoreFoundation would not
-    /// compile it again (it compiled it once already, so that is not expected).
-    let expression: NSRegularExpression
+    /// The pattern as given.
+    let pattern: String
+    let options: NSRegularExpression.Options
+    /// The expression it was made from, if any; matched through `String` when CoreFoundation
+    /// would not compile the pattern again (it compiled it once already, so that is not expected).
+    private let expression: NSRegularExpression?
     private let compiled: _CFRegularExpression?
 
+    /// The pattern of `expression`, compiled again for matching on UTF-16.
     init(_ expression: NSRegularExpression) {
+        self.pattern = expression.pattern
+        self.options = expression.options
         self.expression = expression
-        let pattern = Array(expression.pattern.utf16)
-        compiled = pattern.withUnsafeBufferPointer { units -> _CFRegularExpression? in
+        compiled = Self.compile(expression.pattern, options: expression.options)
+    }
+
+    /// `pattern` compiled once, as `NSRegularExpression(pattern:options:)` compiles it; nil
+    /// where that throws (it calls the same CoreFoundation function, with the same options).
+    init?(pattern: String, options: NSRegularExpression.Options) {
+        guard let compiled = Self.compile(pattern, options: options) else { return nil }
+        self.pattern = pattern
+        self.options = options
+        self.expression = nil
+        self.compiled = compiled
+    }
+
+    private static func compile(_ pattern: String, options: NSRegularExpression.Options) -> _CFRegularExpression? {
+        let units = Array(pattern.utf16)
+        return units.withUnsafeBufferPointer { units -> _CFRegularExpression? in
             guard let string = CFStringCreateWithCharacters(kCFAllocatorSystemDefault, units.baseAddress, units.count)
             else { return nil }
-            let options = _CFRegularExpressionOptions(rawValue: expression.options.rawValue)
             var error: Unmanaged<CFError>?
-            let compiled = _CFRegularExpressionCreate(kCFAllocatorSystemDefault, string, options, &error)
+            let compiled = _CFRegularExpressionCreate(
+                kCFAllocatorSystemDefault, string, _CFRegularExpressionOptions(rawValue: options.rawValue), &error)
             error?.release()
             return compiled
         }
@@ -92,6 +112,9 @@ final class UTF16Pattern: @unchecked Sendable {
     private func matchesThroughString(
         in units: UnsafeBufferPointer<UInt16>, before deadline: RegexDeadline, tame: Bool
     ) -> (ranges: [Range<Int>], finished: Bool) {
+        guard let expression = expression ?? (try? NSRegularExpression(pattern: pattern, options: options)) else {
+            return ([], true)
+        }
         let text = String(decoding: units, as: UTF16.self)
         let (matches, finished) = expression.matches(in: text, before: deadline, tame: tame)
         return (matches.map { $0.range.location..<($0.range.location + $0.range.length) }, finished)

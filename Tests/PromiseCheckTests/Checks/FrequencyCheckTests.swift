@@ -86,6 +86,7 @@ private func place(_ line: Int, _ column: Int) -> PromiseCheck.SourceLocation {
         let outcome = try evaluate([text])
         #expect(outcome.fraction == 0)
         #expect(outcome.evidence.isEmpty)
+        if text.isEmpty { #expect(outcome.reason == "no frequency found") }
     }
 
     @Test func theHighestFrequencyCounts() throws {

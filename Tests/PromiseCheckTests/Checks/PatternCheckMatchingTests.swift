@@ -63,7 +63,8 @@ import Testing
         for pattern in Self.patterns {
             for options: NSRegularExpression.Options in [[], [.caseInsensitive]] {
                 let regex = try NSRegularExpression(pattern: pattern, options: options)
-                let compiled = UTF16Pattern(regex)
+                // As the check makes it: compiled once, with no `NSRegularExpression`.
+                let compiled = try #require(UTF16Pattern(pattern: pattern, options: options))
                 for round in 0..<400 {
                     let text = Self.randomText(&generator)
                     let span =
@@ -81,6 +82,21 @@ import Testing
                         #expect(found == expected, "/\(pattern)/ \(options) on \(text.debugDescription)")
                     }
                 }
+            }
+        }
+    }
+
+    /// A pattern compiles for matching on UTF-16 exactly when `NSRegularExpression` takes it,
+    /// with the same options.
+    @Test func compilesWhatNSRegularExpressionCompiles() {
+        let invalid = ["([", "(?<", "a{2,1}", "*", "\\", "(?<name", "[z-a]", #"\p{Nonsense}"#, ")"]
+        for pattern in Self.patterns + invalid {
+            for options: NSRegularExpression.Options in [[], [.caseInsensitive], [.allowCommentsAndWhitespace]] {
+                let compiled = UTF16Pattern(pattern: pattern, options: options)
+                let expression = try? NSRegularExpression(pattern: pattern, options: options)
+                #expect((compiled == nil) == (expression == nil), "/\(pattern)/ \(options)")
+                #expect(compiled?.pattern == expression?.pattern)
+                #expect(compiled?.options == expression?.options)
             }
         }
     }

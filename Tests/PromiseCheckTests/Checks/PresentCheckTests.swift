@@ -41,7 +41,9 @@ import Testing
         #expect(areaOutcome.variables == ["field": "area", "count": "2", "min": "1"])
 
         let followUp = builtCheck("check: present\nwith: {field: follow_up, min_words: 8}\n")
-        #expect(evaluateCheck(followUp, [], in: document)?.fraction == 0.25)
+        let followUpOutcome = try #require(evaluateCheck(followUp, [], in: document))
+        #expect(followUpOutcome.fraction == 0.25)
+        #expect(followUpOutcome.reason == "'follow_up' has 4 words; 8 needed")
 
         let title = try #require(
             evaluateCheck(builtCheck("check: present\nwith: {field: title}\n"), ["Titel"], in: document))

@@ -117,11 +117,13 @@ import Testing
         }
     }
 
-    /// A value that grows between the two times it is asked for is left out, not written past
-    /// the room made for the message.
-    @Test func aValueLongerThanCountedIsLeftOut() {
+    /// Each value is asked for once: one that would grow when asked again is written as first
+    /// given, in room made for it.
+    @Test func eachValueIsAskedForOnce() {
         let compiled = MessageTemplate.Compiled("a {x} b {y} c")
-        #expect(compiled.render(GrowingValues()) == "a b c")
+        let values = GrowingValues()
+        #expect(compiled.render(values) == "a x b y c")
+        #expect(values.asked == 2)
         #expect(compiled.render(["x": "ett"] as MessageVariables) == "a ett b c")
     }
 }
