@@ -83,3 +83,21 @@ import Testing
         }
     }
 }
+
+/// The pack `scripts/bench --pack` measures the floor of a check with: it must load and its
+/// examples pass, or the benchmark's floor figure measures an error run.
+@Suite struct BenchmarkFloorPackTests {
+    static let packsDirectory: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/bench-support").path
+
+    @Test func floorPackLoadsAndItsExamplesPass() throws {
+        let result = PackLoader(locator: PackLocator(searchPaths: [Self.packsDirectory])).load("floor-pack")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        let pack = try #require(result.pack)
+        #expect(pack.rules.map(\.id) == ["has_title"])
+        let summary = ExampleRunner(pack: pack).run(rules: pack.rules.map(\.id))
+        #expect(summary.failures.isEmpty, "\(summary.failures.map(\.description))")
+        #expect(pack.rules[0].examples.count == 4)
+    }
+}
