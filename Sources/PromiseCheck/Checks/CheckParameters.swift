@@ -66,12 +66,31 @@ public struct CheckParameters {
     {
         guard let node = values[name], let pattern = node.scalar else { return nil }
         do {
-            return try NSRegularExpression(
-                pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+            return try NSRegularExpression(pattern: pattern, options: Self.regexOptions(caseSensitive: caseSensitive))
         } catch {
-            throw CheckConfigurationError(
-                "regular expression '\(pattern)' in '\(name)' does not compile", at: SourceLocation(node.mark))
+            throw Self.notCompiling(pattern, name, at: SourceLocation(node.mark))
         }
+    }
+
+    /// ``regex(_:caseSensitive:)`` compiled only for matching on UTF-16 (``UTF16Pattern``), with
+    /// no `NSRegularExpression` beside it: the same options, and the same error.
+    func utf16Pattern(_ name: String, caseSensitive: Bool = false) throws(CheckConfigurationError) -> UTF16Pattern? {
+        guard let node = values[name], let pattern = node.scalar else { return nil }
+        guard let compiled = UTF16Pattern(pattern: pattern, options: Self.regexOptions(caseSensitive: caseSensitive))
+        else {
+            throw Self.notCompiling(pattern, name, at: SourceLocation(node.mark))
+        }
+        return compiled
+    }
+
+    private static func regexOptions(caseSensitive: Bool) -> NSRegularExpression.Options {
+        caseSensitive ? [] : [.caseInsensitive]
+    }
+
+    private static func notCompiling(_ pattern: String, _ name: String, at location: SourceLocation)
+        -> CheckConfigurationError
+    {
+        CheckConfigurationError("regular expression '\(pattern)' in '\(name)' does not compile", at: location)
     }
 
     /// Resolves a lexicon parameter: a name the pack declares under `lexicons:`, or inline terms.

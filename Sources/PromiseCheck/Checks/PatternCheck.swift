@@ -26,8 +26,8 @@ public struct PatternCheck: Check {
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         let caseSensitive = parameters.boolean("case_sensitive") ?? false
-        required = try Self.pattern("match", of: parameters, caseSensitive: caseSensitive)
-        forbidden = try Self.pattern("must_not_match", of: parameters, caseSensitive: caseSensitive)
+        required = try parameters.utf16Pattern("match", caseSensitive: caseSensitive)
+        forbidden = try parameters.utf16Pattern("must_not_match", caseSensitive: caseSensitive)
         minimum = parameters.integer("min") ?? 1
         requiredIsTame = required.map { RegexShape.isTame($0.pattern) } ?? false
         forbiddenIsTame = forbidden.map { RegexShape.isTame($0.pattern) } ?? false
@@ -35,19 +35,6 @@ public struct PatternCheck: Check {
             throw CheckConfigurationError("check 'pattern' needs 'match' or 'must_not_match'", at: parameters.location)
         }
         try parameters.require("min", atLeast: 1)
-    }
-
-    /// The regular expression parameter `name`, as ``CheckParameters/regex(_:caseSensitive:)``
-    /// reads it, compiled once: only for matching on UTF-16, with no `NSRegularExpression`.
-    static func pattern(_ name: String, of parameters: CheckParameters, caseSensitive: Bool)
-        throws(CheckConfigurationError) -> UTF16Pattern?
-    {
-        guard let pattern = parameters.string(name) else { return nil }
-        guard let compiled = UTF16Pattern(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) else {
-            throw CheckConfigurationError(
-                "regular expression '\(pattern)' in '\(name)' does not compile", at: parameters.location(of: name))
-        }
-        return compiled
     }
 
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
