@@ -99,6 +99,33 @@ public struct CheckParameters {
         return try context.lexicon(from: node, parameter: name)
     }
 
+    /// A matcher of `lexicon`, the value of lexicon parameter `name`, with the word values
+    /// (``Lexicon/wordValues``) of `numberWords`, the value of lexicon parameter `numberWordsName`,
+    /// as its number words.
+    ///
+    /// Checks whose parameters name the same lexicons the pack declares share one matcher,
+    /// compiled once; a matcher of inline terms is its check's own.
+    func phraseMatcher(
+        _ lexicon: Lexicon, of name: String, numberWords: Lexicon? = nil, of numberWordsName: String = ""
+    ) -> PhraseMatcher {
+        func make() -> PhraseMatcher { PhraseMatcher(lexicon, numberWords: numberWords?.wordValues ?? [:]) }
+        guard let declared = declaredLexicon(name) else { return make() }
+        // The name's length first, so that no two pairs of names make the same key.
+        var key = "\(declared.utf8.count):\(declared)"
+        if numberWords != nil {
+            guard let declaredNumberWords = declaredLexicon(numberWordsName) else { return make() }
+            key += ":" + declaredNumberWords
+        }
+        return context.sharedMatcher(key, make)
+    }
+
+    /// The name of the declared lexicon that lexicon parameter `name` names, or nil when it is
+    /// absent or inline (as ``CheckBuildContext/lexicon(from:parameter:)`` tells them apart).
+    private func declaredLexicon(_ name: String) -> String? {
+        guard let node = values[name], !node.isNull else { return nil }
+        return node.scalar
+    }
+
     /// Builds the nested check of a `check`-typed parameter.
     public func check(_ name: String) throws(CheckConfigurationError) -> (any Check)? {
         guard let node = values[name] else { return nil }

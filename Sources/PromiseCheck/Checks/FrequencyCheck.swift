@@ -47,9 +47,10 @@ public struct FrequencyCheck: Check {
                     at: parameters.location(of: "frequencies"))
             }
         }
-        let numberWords = try parameters.lexicon("number_words")?.wordValues ?? [:]
-        frequencies = PhraseMatcher(lexicon, numberWords: numberWords)
-        vague = try parameters.lexicon("vague").map { PhraseMatcher($0) }
+        let numberWords = try parameters.lexicon("number_words")
+        frequencies = parameters.phraseMatcher(
+            lexicon, of: "frequencies", numberWords: numberWords, of: "number_words")
+        vague = try parameters.lexicon("vague").map { parameters.phraseMatcher($0, of: "vague") }
         months = try DateReading.monthNumbers(parameters, "months")
         minimum = parameters.number("min_per_year") ?? 0
         try parameters.require("min_per_year", atLeast: 0)

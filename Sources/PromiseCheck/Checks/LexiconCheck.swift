@@ -28,8 +28,8 @@ public struct LexiconCheck: Check {
         guard let lexicon = try parameters.lexicon("terms") else {
             throw CheckConfigurationError("check 'lexicon' needs 'terms'", at: parameters.location)
         }
-        let numberWords = try parameters.lexicon("number_words")?.wordValues ?? [:]
-        matcher = PhraseMatcher(lexicon, numberWords: numberWords)
+        let numberWords = try parameters.lexicon("number_words")
+        matcher = parameters.phraseMatcher(lexicon, of: "terms", numberWords: numberWords, of: "number_words")
         maximum = parameters.integer("max")
         minimum = parameters.integer("min") ?? (maximum == nil ? 1 : 0)
         zeroAt = parameters.integer("zero_at") ?? ((maximum ?? 0) * 2 + 2)

@@ -40,8 +40,8 @@ public struct PeriodCheck: Check {
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         months = try DateReading.monthNumbers(parameters, "months")
-        cues = try parameters.lexicon("cues").map { PhraseMatcher($0) }
-        rangeWords = try parameters.lexicon("range_words").map { PhraseMatcher($0) }
+        cues = try parameters.lexicon("cues").map { parameters.phraseMatcher($0, of: "cues") }
+        rangeWords = try parameters.lexicon("range_words").map { parameters.phraseMatcher($0, of: "range_words") }
         window = parameters.integer("window") ?? 6
         maxYears = parameters.number("max_years") ?? 5
         try parameters.require("window", atLeast: 0)

@@ -39,9 +39,9 @@ public struct QuantityCheck: Check {
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         numbers = NumberReader(try parameters.lexicon("number_words"))
-        units = try parameters.lexicon("units").map { PhraseMatcher($0) }
-        markers = try parameters.lexicon("markers").map { PhraseMatcher($0) }
-        notUnits = try parameters.lexicon("not_units").map { PhraseMatcher($0) }
+        units = try parameters.lexicon("units").map { parameters.phraseMatcher($0, of: "units") }
+        markers = try parameters.lexicon("markers").map { parameters.phraseMatcher($0, of: "markers") }
+        notUnits = try parameters.lexicon("not_units").map { parameters.phraseMatcher($0, of: "not_units") }
         gap = parameters.integer("gap") ?? 1
         minimum = parameters.integer("min") ?? 1
         countYears = parameters.boolean("count_years") ?? false

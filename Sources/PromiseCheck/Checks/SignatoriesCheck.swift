@@ -17,7 +17,7 @@ public struct SignatoriesCheck: Check {
 
     public init(parameters: CheckParameters) throws(CheckConfigurationError) {
         let lexicon = try parameters.lexicon("roles")
-        roles = lexicon.map { PhraseMatcher($0) }
+        roles = lexicon.map { parameters.phraseMatcher($0, of: "roles") }
         minimum = parameters.integer("min") ?? 2
         parties = parameters.strings("parties") ?? []
         try parameters.require("min", atLeast: 1)

@@ -28,7 +28,7 @@ public struct SourcesCheck: Check {
                 "lexicon '\(lexicon.name)' has no groups; 'kinds' needs a grouped lexicon (kind → terms)",
                 at: parameters.location(of: "kinds"))
         }
-        matcher = PhraseMatcher(lexicon)
+        matcher = parameters.phraseMatcher(lexicon, of: "kinds")
         var numbers: [String: Int] = [:]
         var names: [String] = []
         entryGroups = lexicon.entries.map { entry in

@@ -16,6 +16,8 @@ final class CheckBuildContext {
     var sectionRoles: Set<String> = []
     /// Whether the user allows rules to run external programs (`check: exec`).
     var allowsExec = false
+    /// The matchers of declared lexicons made so far, by ``CheckParameters/phraseMatcher(_:of:numberWords:of:)``'s key.
+    private var matchers: [String: PhraseMatcher] = [:]
 
     init(
         registry: CheckRegistry, lexicons: [String: Lexicon], failedLexicons: Set<String> = [], log: DiagnosticLog,
@@ -149,6 +151,14 @@ final class CheckBuildContext {
         case .checks: "a list of nested checks"
         case .mapping: "a mapping"
         }
+    }
+
+    /// The matcher made for `key`, or the one `make` makes, kept for the next check with that key.
+    func sharedMatcher(_ key: String, _ make: () -> PhraseMatcher) -> PhraseMatcher {
+        if let matcher = matchers[key] { return matcher }
+        let matcher = make()
+        matchers[key] = matcher
+        return matcher
     }
 
     /// Resolves a lexicon parameter value.

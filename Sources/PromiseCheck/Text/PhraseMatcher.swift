@@ -207,7 +207,8 @@ extension PhraseMatcher {
 
         init(_ lexicon: Lexicon, numberWords: [String: Double]) {
             self.numberWords = numberWords
-            self.numberTable = WordTable(numberWords)
+            // Most lexicons have no number words; their empty table is made once, not per lexicon.
+            self.numberTable = numberWords.isEmpty ? Self.noNumberWords : WordTable(numberWords)
             if !numberWords.isEmpty, numberWords.keys.allSatisfy(TokenizedText.isSimple) {
                 var trie = ByteTrie.Builder()
                 var values: [Double] = []
@@ -284,6 +285,9 @@ extension PhraseMatcher {
                 }
             }
         }
+
+        /// The number table of a lexicon without number words.
+        private static let noNumberWords = WordTable<Double>([:])
 
         /// The matches in `text` by `String` lookups and comparisons alone.
         deinit {
