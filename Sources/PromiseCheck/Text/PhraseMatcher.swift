@@ -289,7 +289,6 @@ extension PhraseMatcher {
         /// The number table of a lexicon without number words.
         private static let noNumberWords = WordTable<Double>([:])
 
-        /// The matches in `text` by `String` lookups and comparisons alone.
         deinit {
             partStart.deallocate()
             compiledParts.deallocate()
