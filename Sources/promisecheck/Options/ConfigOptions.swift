@@ -52,7 +52,7 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
-extension FailLevel: ExpressibleByArgument {}
+extension FailLevel: CaseArgument {}
 
 /// Numbers in command-line messages: `60`, `62.5`.
 enum ScoreText {

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PromiseCheck
+import PromiseCheckReports
+import Testing
+
+@testable import promisecheck
+
+/// The declarations written for a cheap start-up give the help, messages and completions that
+/// ArgumentParser's generic defaults and Foundation give.
+@Suite("argument declarations")
+struct ArgumentDeclarationTests {
+    /// The same cases, with ArgumentParser's defaults and with ``CaseArgument``.
+    enum Plain: String, CaseIterable, ExpressibleByArgument {
+        case first, second
+        case twoWords = "two-words"
+    }
+
+    enum Quick: String, CaseIterable, CaseArgument {
+        case first, second
+        case twoWords = "two-words"
+    }
+
+    @Test("CaseArgument gives ArgumentParser's values, descriptions and completions")
+    func caseArgumentMatchesDefaults() {
+        #expect(Quick.allValueStrings == Plain.allValueStrings)
+        #expect(Quick.allValueDescriptions == Plain.allValueDescriptions)
+        #expect(String(describing: Quick.defaultCompletionKind) == String(describing: Plain.defaultCompletionKind))
+        #expect(Quick.allCases.map(\.defaultValueDescription) == Plain.allCases.map(\.defaultValueDescription))
+        #expect(Quick.allCases.map(\.rawValue).map(Quick.init(argument:)) == Quick.allCases)
+        #expect(Quick(argument: "nope") == nil)
+    }
+
+    @Test("the enum options list their values in errors, as ArgumentParser lists raw values")
+    func enumValuesInErrors() {
+        func listed(_ values: [String]) -> String {
+            let quoted = values.map { "'\($0)'" }
+            let last = values.count > 2 ? "or" : "and"
+            return quoted.dropLast().joined(separator: ", ") + " \(last) " + quoted[quoted.count - 1] + "."
+        }
+        let cases: [([String], [String])] = [
+            (["check", "--color", "purple", "x.yaml"], ColorChoice.allCases.map(\.rawValue)),
+            (["check", "--fail-on", "purple", "x.yaml"], FailLevel.allCases.map(\.rawValue)),
+            (["compare", "--by", "purple", "x"], ComparisonOptions.View.allCases.map(\.rawValue)),
+            (["compare", "--format", "purple", "x"], ComparisonFormat.allCases.map(\.rawValue)),
+        ]
+        for (arguments, values) in cases {
+            let run = runPromiseCheck(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("'purple' is invalid"), "\(run.stderr)")
+            #expect(run.stderr.contains("Please provide one of " + listed(values)), "\(run.stderr)")
+        }
+    }
+
+    @Test("the completion scripts offer each enum option's values")
+    func enumValuesInCompletions() {
+        let bash = runPromiseCheck(["--generate-completion-script", "bash"])
+        #expect(bash.status == 0)
+        for values in [ColorChoice.allCases.map(\.rawValue), FailLevel.allCases.map(\.rawValue)] {
+            let list = "-W " + values.map { "'\($0)'" }.joined(separator: "$'\\n'")
+            #expect(bash.stdout.contains(list), "\(list)")
+        }
+    }
+
+    @Test("check --help lists the formats in ten columns, as Foundation's padding did")
+    func formatList() {
+        let padded = ReportFormat.allCases.map {
+            "  " + $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary
+        }
+        #expect(CheckCommand.formatList == padded.joined(separator: "\n"))
+        let help = runPromiseCheck(["check", "--help"])
+        #expect(help.stdout.contains(padded.joined(separator: "\n")), "\(help.stdout)")
+    }
+}
