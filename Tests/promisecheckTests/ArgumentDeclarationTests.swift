@@ -71,4 +71,33 @@ struct ArgumentDeclarationTests {
         let help = runPromiseCheck(["check", "--help"])
         #expect(help.stdout.contains(padded.joined(separator: "\n")), "\(help.stdout)")
     }
+
+    /// The four help lines of `--config` and `--no-config` after a section's title, or nil.
+    static func configLines(_ help: String, after title: String) -> [String]? {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: title), start + 4 < lines.count else { return nil }
+        return Array(lines[(start + 1)...(start + 4)])
+    }
+
+    @Test("check and config declare --config and --no-config as compare's group does, first in their section")
+    func configFileOptions() throws {
+        let compare = runPromiseCheck(["compare", "--help"]).stdout
+        let expected = try #require(Self.configLines(compare, after: "CONFIGURATION:"))
+        #expect(expected[0].hasPrefix("  --config <file>") && expected[2].hasPrefix("  --no-config"))
+        for command in ["check", "config"] {
+            let help = runPromiseCheck([command, "--help"]).stdout
+            #expect(Self.configLines(help, after: "CONFIGURATION AND FAIL POLICY:") == expected, "\(help)")
+        }
+        // The two together are refused, before the other options are checked.
+        let runs = [
+            ["check", "--config", "a", "--no-config", "--min-score", "200", "x.yaml"],
+            ["config", "--no-config", "--min-average", "200", "--config", "a"],
+            ["compare", "--config", "a", "--no-config", "x"],
+        ]
+        for arguments in runs {
+            let run = runPromiseCheck(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("Error: --config and --no-config cannot be used together\n"), "\(run.stderr)")
+        }
+    }
 }
