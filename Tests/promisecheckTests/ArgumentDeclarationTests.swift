@@ -100,4 +100,27 @@ struct ArgumentDeclarationTests {
             #expect(run.stderr.hasPrefix("Error: --config and --no-config cannot be used together\n"), "\(run.stderr)")
         }
     }
+
+    /// The help of `--pack` and `--allow-exec`: the lines from `--pack` to the next option after them.
+    static func packLines(_ help: String) -> ArraySlice<String> {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  --pack ") }),
+            let exec = lines[start...].firstIndex(where: { $0.hasPrefix("  --allow-exec ") })
+        else { return [] }
+        let end = lines[(exec + 1)...].firstIndex(where: { $0.hasPrefix("  -") || $0.isEmpty }) ?? lines.count
+        return lines[start..<end]
+    }
+
+    @Test("check declares --pack and --allow-exec as the PackOptions group does")
+    func packOptions() throws {
+        let config = Self.packLines(runPromiseCheck(["config", "--help"]).stdout)
+        #expect(config.count > 2)
+        #expect(Self.packLines(runPromiseCheck(["check", "--help"]).stdout) == config)
+        let command = try CheckCommand.parse(["--pack", "a", "--pack", "b", "--allow-exec", "x.yaml"])
+        #expect(command.packOptions.packs == ["a", "b"])
+        #expect(command.packOptions.allowExec)
+        let plain = try CheckCommand.parse(["x.yaml"])
+        #expect(plain.packOptions.references == [PackOptions.defaultPack])
+        #expect(!plain.packOptions.allowExec)
+    }
 }

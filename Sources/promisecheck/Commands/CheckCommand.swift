@@ -56,7 +56,16 @@ struct CheckCommand: ParsableCommand {
         return list
     }
 
-    @OptionGroup var packOptions: PackOptions
+    // PackOptions' two options, declared here rather than as an @OptionGroup: each group costs
+    // ArgumentParser reflection passes, and the Swift runtime four conformance scans of the
+    // binary, on every run.
+    @Option(name: .customLong("pack"), help: PackOptions.packHelp)
+    var packs: [String] = []
+
+    @Flag(name: .customLong("allow-exec"), help: PackOptions.allowExecHelp)
+    var allowExec = false
+
+    var packOptions: PackOptions { PackOptions(packs: packs, allowExec: allowExec) }
 
     @Option(
         name: .customLong("format"),
