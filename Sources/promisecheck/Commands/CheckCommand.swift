@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
             the reason and the other files are still checked.
 
             Formats (--format; docs/report-format.md shows each):
-            \(ReportFormat.allCases.map { "  \($0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            \(formatList)
 
             One run can write several reports from the same evaluation: --format and --output are \
             repeatable and pair up in order, the first --output with the first --format, and so on; \
@@ -43,7 +43,29 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var packOptions: PackOptions
+    /// The formats for the help, one a line: the name in ten columns, then its summary. Built
+    /// without Foundation's `padding` and a generic `joined`: the configuration is made on every
+    /// run, `--version` included, and those cost more than the rest of it together.
+    static var formatList: String {
+        var list = ""
+        for format in ReportFormat.allCases {
+            if !list.isEmpty { list += "\n" }
+            let name = format.rawValue
+            list += "  " + name + String(repeating: " ", count: max(0, 10 - name.utf16.count)) + format.summary
+        }
+        return list
+    }
+
+    // PackOptions' two options, declared here rather than as an @OptionGroup: each group costs
+    // ArgumentParser reflection passes, and the Swift runtime four conformance scans of the
+    // binary, on every run.
+    @Option(name: .customLong("pack"), help: PackOptions.packHelp)
+    var packs: [String] = []
+
+    @Flag(name: .customLong("allow-exec"), help: PackOptions.allowExecHelp)
+    var allowExec = false
+
+    var packOptions: PackOptions { PackOptions(packs: packs, allowExec: allowExec) }
 
     @Option(
         name: .customLong("format"),
@@ -314,4 +336,4 @@ extension ReportFormat {
     }
 }
 
-extension ColorChoice: ExpressibleByArgument {}
+extension ColorChoice: CaseArgument {}

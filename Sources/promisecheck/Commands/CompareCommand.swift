@@ -101,5 +101,5 @@ struct CompareCommand: ParsableCommand {
     }
 }
 
-extension ComparisonOptions.View: ExpressibleByArgument {}
-extension ComparisonFormat: ExpressibleByArgument {}
+extension ComparisonOptions.View: CaseArgument {}
+extension ComparisonFormat: CaseArgument {}

@@ -4,19 +4,21 @@ import PromiseCheck
 /// Which configuration files a command reads: each path's nearest one, one for every path
 /// (`--config`), or none (`--no-config`).
 struct ConfigFileOptions: ParsableArguments {
-    @Option(
-        name: .customLong("config"),
-        help: ArgumentHelp(
-            "Use this configuration file for every file instead of each file's nearest \(Configuration.fileName).",
-            valueName: "file"))
+    static let fileHelp = ArgumentHelp(
+        "Use this configuration file for every file instead of each file's nearest \(Configuration.fileName).",
+        valueName: "file")
+    static let noConfigHelp = ArgumentHelp(
+        "Ignore \(Configuration.fileName) files: only the defaults and the command line.")
+
+    @Option(name: .customLong("config"), help: fileHelp)
     var file: String?
 
-    @Flag(
-        name: .customLong("no-config"),
-        help: "Ignore \(Configuration.fileName) files: only the defaults and the command line.")
+    @Flag(name: .customLong("no-config"), help: noConfigHelp)
     var noConfig = false
 
-    func validate() throws {
+    func validate() throws { try Self.validate(file: file, noConfig: noConfig) }
+
+    static func validate(file: String?, noConfig: Bool) throws {
         if file != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
     }
 }
@@ -24,7 +26,14 @@ struct ConfigFileOptions: ParsableArguments {
 /// The options that choose the configuration file and override its run settings; shared by
 /// `check` and `config` (`compare` takes only ``ConfigFileOptions``).
 struct ConfigOptions: ParsableArguments {
-    @OptionGroup var files: ConfigFileOptions
+    // ConfigFileOptions' two options, declared here rather than as a nested @OptionGroup: each
+    // group costs ArgumentParser reflection passes, and the Swift runtime four conformance scans
+    // of the binary, on every run.
+    @Option(name: .customLong("config"), help: ConfigFileOptions.fileHelp)
+    var file: String?
+
+    @Flag(name: .customLong("no-config"), help: ConfigFileOptions.noConfigHelp)
+    var noConfig = false
 
     @Option(
         name: .customLong("fail-on"),
@@ -44,6 +53,7 @@ struct ConfigOptions: ParsableArguments {
     var minAverage: Double?
 
     func validate() throws {
+        try ConfigFileOptions.validate(file: file, noConfig: noConfig)
         for (name, value) in [("--min-score", minScore), ("--min-average", minAverage)] {
             if let value, !(0...100).contains(value) {
                 throw ValidationError("\(name) must be between 0 and 100, found \(ScoreText.number(value))")
@@ -52,7 +62,7 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
-extension FailLevel: ExpressibleByArgument {}
+extension FailLevel: CaseArgument {}
 
 /// Numbers in command-line messages: `60`, `62.5`.
 enum ScoreText {

@@ -6,39 +6,50 @@ import PromiseCheck
 struct PackOptions: ParsableArguments {
     static let defaultPack = Configuration.defaultPacks[0]
 
-    @Option(
-        name: .customLong("pack"),
-        help: ArgumentHelp(
-            "A rule pack by name or path (repeatable; later packs override earlier ones by rule id).",
-            discussion: """
-                A name is looked up as NAME/pack.yaml in: the folders in $PROMISECHECK_RULES \
-                (colon-separated), Rules/ beside the promisecheck binary, ../share/promisecheck/Rules, \
-                then the first Rules/ folder above the binary (a source checkout). A value with a '/' \
-                or a .yaml ending is a path to a pack folder or pack.yaml. Default: medborgarlofte.
-                """,
-            valueName: "name-or-path"))
+    static let packHelp = ArgumentHelp(
+        "A rule pack by name or path (repeatable; later packs override earlier ones by rule id).",
+        discussion: """
+            A name is looked up as NAME/pack.yaml in: the folders in $PROMISECHECK_RULES \
+            (colon-separated), Rules/ beside the promisecheck binary, ../share/promisecheck/Rules, \
+            then the first Rules/ folder above the binary (a source checkout). A value with a '/' \
+            or a .yaml ending is a path to a pack folder or pack.yaml. Default: medborgarlofte.
+            """,
+        valueName: "name-or-path")
+    static let allowExecHelp = ArgumentHelp(
+        "Let rules with 'check: exec' run external programs.",
+        discussion: """
+            Off by default: a pack cannot allow it, nor can a repository's .promisecheck.yaml. \
+            Without it such rules are skipped and say so. 'allow_exec: true' in your own \
+            ~/.config/promisecheck/config.yaml allows it too.
+            """)
+
+    @Option(name: .customLong("pack"), help: packHelp)
     var packs: [String] = []
 
-    @Flag(
-        name: .customLong("allow-exec"),
-        help: ArgumentHelp(
-            "Let rules with 'check: exec' run external programs.",
-            discussion: """
-                Off by default: a pack cannot allow it, nor can a repository's .promisecheck.yaml. \
-                Without it such rules are skipped and say so. 'allow_exec: true' in your own \
-                ~/.config/promisecheck/config.yaml allows it too.
-                """))
+    @Flag(name: .customLong("allow-exec"), help: allowExecHelp)
     var allowExec = false
 
+    init() {}
+
+    /// The options with these values: for `check`, which declares `--pack` and `--allow-exec` itself.
+    init(packs: [String], allowExec: Bool) {
+        self.packs = packs
+        self.allowExec = allowExec
+    }
+
+    /// The process's environment, read once: Foundation builds the whole dictionary anew on every
+    /// `ProcessInfo.processInfo.environment` (a third of a million instructions each time).
+    static let environment = ProcessInfo.processInfo.environment
+
     /// Whether external programs may run: the flag, or the user's own configuration.
-    var execAllowed: Bool { allowExec || UserConfiguration.allowsExec() }
+    var execAllowed: Bool { allowExec || UserConfiguration.allowsExec(environment: Self.environment) }
 
     var references: [String] { packs.isEmpty ? [Self.defaultPack] : packs }
 
     var locator: PackLocator {
         PackLocator(
             searchPaths: PackLocator.defaultSearchPaths(
-                executablePath: Self.executablePath, environment: ProcessInfo.processInfo.environment))
+                executablePath: Self.executablePath, environment: Self.environment))
     }
 
     static var executablePath: String? {

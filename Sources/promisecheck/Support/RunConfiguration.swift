@@ -35,7 +35,7 @@ struct RunConfiguration {
     init(options: ConfigOptions, packs: [String]) {
         self.init(
             Overrides(
-                file: options.files.file, noConfig: options.files.noConfig, packs: packs, failOn: options.failOn,
+                file: options.file, noConfig: options.noConfig, packs: packs, failOn: options.failOn,
                 minScore: options.minScore, minAverage: options.minAverage))
     }
 
