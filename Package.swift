@@ -30,13 +30,8 @@ let package = Package(
             // The Swift runtime and Foundation linked into the release binary: a run then starts
             // without loading a dozen libraries and resolving their symbols (about a fifth of the
             // time of checking one file). Debug builds and the tests link them dynamically.
-            // Not position-independent: a PIE of this size has 78,000 relocations that the loader
-            // applies on every start, writing to 220 pages (a third of --version's page faults).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [
-                .unsafeFlags(
-                    ["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
-            ]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "PromiseCheckYAMLTests", dependencies: ["PromiseCheckYAML"]),
         .testTarget(
