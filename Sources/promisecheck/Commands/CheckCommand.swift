@@ -171,7 +171,7 @@ struct CheckCommand: ParsableCommand {
                 destination: destination,
                 style: color.style(
                     toStandardOutput: destination.path == nil, isTerminal: isatty(STDOUT_FILENO) == 1,
-                    environment: ProcessInfo.processInfo.environment),
+                    environment: ProcessEnvironment.current),
                 explain: explain, force: force)
         }
         for output in outputs { output.begin(run) }

@@ -37,19 +37,15 @@ struct PackOptions: ParsableArguments {
         self.allowExec = allowExec
     }
 
-    /// The process's environment, read once: Foundation builds the whole dictionary anew on every
-    /// `ProcessInfo.processInfo.environment` (a third of a million instructions each time).
-    static let environment = ProcessInfo.processInfo.environment
-
     /// Whether external programs may run: the flag, or the user's own configuration.
-    var execAllowed: Bool { allowExec || UserConfiguration.allowsExec(environment: Self.environment) }
+    var execAllowed: Bool { allowExec || UserConfiguration.allowsExec() }
 
     var references: [String] { packs.isEmpty ? [Self.defaultPack] : packs }
 
     var locator: PackLocator {
         PackLocator(
             searchPaths: PackLocator.defaultSearchPaths(
-                executablePath: Self.executablePath, environment: Self.environment))
+                executablePath: Self.executablePath, environment: ProcessEnvironment.current))
     }
 
     static var executablePath: String? {

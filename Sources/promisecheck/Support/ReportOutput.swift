@@ -137,7 +137,7 @@ final class ReportOutput {
         if let path = destination.path, stat(path, &target) != 0 || target.st_mode & S_IFMT == S_IFREG {
             folders.append(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         }
-        folders.append(ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        folders.append(ProcessEnvironment.current["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         for folder in folders {
             if let spool = FileSpool(in: folder) {
                 spools.append(spool)

@@ -7,7 +7,7 @@ import PromiseCheckYAML
 ///
 /// Only `allow_exec` is read from it: whether rules may run external programs.
 enum UserConfiguration {
-    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func path(environment: [String: String] = ProcessEnvironment.current) -> String? {
         if let base = environment["XDG_CONFIG_HOME"], !base.isEmpty { return base + "/promisecheck/config.yaml" }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.config/promisecheck/config.yaml"
@@ -15,7 +15,7 @@ enum UserConfiguration {
 
     /// Whether the user's own configuration says `allow_exec: true`; a file that is there but
     /// cannot be used is said on standard error (and allows nothing).
-    static func allowsExec(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func allowsExec(environment: [String: String] = ProcessEnvironment.current) -> Bool {
         guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else {
             return false
         }
