@@ -167,9 +167,7 @@ public struct TokenizedText: Sendable {
                         continue
                     }
                     let (next, width) = decode(utf8, at: position)
-                    let continues =
-                        isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next))
-                    guard continues else { break }
+                    guard continuesWord(next) else { break }
                     if isLatin1 { isLatin1 = Self.appendFolded(next, to: &writer) }
                     position += width
                     offset += 1
@@ -214,6 +212,52 @@ public struct TokenizedText: Sendable {
         }
         for next in 1..<count { value = value << 6 | UInt32(utf8[position + next] & 0x3F) }
         return (Unicode.Scalar(value).unsafelyUnwrapped, count)
+    }
+
+    /// Whether `scalar`, at or above U+0080, continues a word: a letter, a soft hyphen or a
+    /// combining mark (ASCII letters continue one too).
+    @inline(__always)
+    private static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
+        isLetter(scalar) || scalar == "\u{AD}" || (scalar.value >= 0x300 && isCombiningMark(scalar))
+    }
+
+    /// The number of words ``init(_:)`` finds in `spans` (its ``wordCount``), without making
+    /// tokens: the starts of words, by the tokenizer's rules for where a word starts and ends.
+    static func wordCount(of spans: [Span]) -> Int {
+        var count = 0
+        for span in spans {
+            var text = span.text
+            count += text.withUTF8(wordCount)
+        }
+        return count
+    }
+
+    /// The number of words in `utf8` (valid UTF-8, as a `String`'s).
+    private static func wordCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        var position = 0
+        while position < utf8.count {
+            let lead = utf8[position]
+            if lead < 0x80 {
+                // ASCII: only letters start or continue a word; lower case sets bit 5.
+                let isLetter = (lead | 0x20) &- 0x61 < 26
+                if isLetter, !inWord { count += 1 }
+                inWord = isLetter
+                position += 1
+                continue
+            }
+            let (scalar, width) = decode(utf8, at: position)
+            if inWord {
+                inWord = continuesWord(scalar)
+            }
+            if !inWord, kind(of: scalar) == .word {
+                count += 1
+                inWord = true
+            }
+            position += width
+        }
+        return count
     }
 
     /// What kind of token `scalar` starts, or nil when it only separates.

@@ -163,6 +163,27 @@ import Testing
         #expect(text.wordCount == 3)
     }
 
+    /// Counting words without tokens gives what tokenizing gives, on random spans of letters
+    /// (Latin-1 and beyond, decomposed ones, soft hyphens), digits, symbols and separators.
+    @Test func wordCountWithoutTokensAgreesWithTheTokenizer() {
+        let pieces = [
+            "a", "Z", "ö", "Å", "é", "ß", "ÿ", "µ", "ª", "×", "÷", "ω", "Ж", "漢", "ﬁ", "\u{308}", "\u{301}",
+            "\u{AD}", "\u{345}", "7", "٣", "½", "²", " ", "\t", "\n", "\u{A0}", ".", ",", "-", "–", "—", "/", "%",
+            "'", "’", "«", "👍🏽", "🇸🇪", "\u{200D}", "\u{FEFF}", "\r\n",
+        ]
+        var generator = SeededGenerator(state: 0x3D5)
+        for round in 0..<2000 {
+            let spans = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                verbatimSpan(
+                    (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                        pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+                    }.joined())
+            }
+            let expected = TokenizedText(spans).wordCount
+            #expect(TokenizedText.wordCount(of: spans) == expected, "round \(round): \(spans.map(\.text))")
+        }
+    }
+
     /// ``TokenizedText/copy(_:of:)`` token by token, each moved with its checks: the reference.
     static func referenceCopy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (
         tokens: [Token], bytes: [UInt8]
