@@ -184,10 +184,9 @@ public struct Engine: Sendable {
         return evaluate(RulePlan(rule, group: nil, category: nil), on: document, items: &items, shared: &shared)
     }
 
-    /// The items of each scope met in a document, each list held once here, apart from the
-    /// resolver's: a check gets each item read in place (`inout`, never written), as an item
-    /// read from an array not held exclusively is copied for each call. A list is so copied
-    /// once for each scope, rather than each item once for each rule.
+    /// The items of each scope met in a document, each list held here alone (the resolver
+    /// keeps none): a check gets each item read in place (`inout`, never written), as an item
+    /// read from an array not held exclusively is copied for each call.
     struct ItemLists {
         private var lists: [(scope: Scope, items: [ScopeItem])] = []
 
