@@ -31,7 +31,7 @@ public struct PresentCheck: Check {
     public func evaluate(_ item: ScopeItem, in document: Document) -> CheckOutcome {
         let words: Int
         if let field {
-            words = TokenizedText(document.spans(forField: field) ?? []).wordCount
+            words = TokenizedText.wordCount(of: document.spans(forField: field) ?? [])
         } else {
             words = item.text.wordCount
         }

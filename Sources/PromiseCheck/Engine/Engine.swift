@@ -184,10 +184,9 @@ public struct Engine: Sendable {
         return evaluate(RulePlan(rule, group: nil, category: nil), on: document, items: &items, shared: &shared)
     }
 
-    /// The items of each scope met in a document, each list held once here, apart from the
-    /// resolver's: a check gets each item read in place (`inout`, never written), as an item
-    /// read from an array not held exclusively is copied for each call. A list is so copied
-    /// once for each scope, rather than each item once for each rule.
+    /// The items of each scope met in a document, each list held here alone (the resolver
+    /// keeps none): a check gets each item read in place (`inout`, never written), as an item
+    /// read from an array not held exclusively is copied for each call.
     struct ItemLists {
         private var lists: [(scope: Scope, items: [ScopeItem])] = []
 
@@ -236,6 +235,11 @@ public struct Engine: Sendable {
         var count = 0
         var passing = 0
         var firstOutcome: CheckOutcome?
+        // A rule that needs `needed` items to pass drops its findings once they do: the failing
+        // items' outcomes wait here until then, and are rendered, in item order, only when too
+        // few passed. Once enough have, none is kept.
+        let needed: Int? = if case .atLeast(let count) = plan.rule.requirement { count } else { nil }
+        var waiting: [WaitingOutcome] = []
         let group = plan.group
         if let group, shared[group].isEmpty { shared[group] = Array(repeating: nil, count: items.count) }
         /// Evaluates the item at `position` (or reads its shared outcome) and adds its fraction and
@@ -271,8 +275,18 @@ public struct Engine: Sendable {
             count += 1
             guard !outcome.passed else {
                 passing += 1
+                if let needed, passing >= needed { waiting.removeAll() }
                 return nil
             }
+            if let needed {
+                if passing < needed { waiting.append(WaitingOutcome(position: position, outcome: outcome)) }
+                return nil
+            }
+            addFindings(of: outcome, for: &item)
+            return nil
+        }
+        /// The findings of the failing `outcome` of `item` (`inout` only to be read in place).
+        func addFindings(of outcome: CheckOutcome, for item: inout ScopeItem) {
             // The outcome's values, read once (a check may work them out on each read), and
             // only for a message with placeholders: without, it is the same for any values.
             let template = plan.messages.message
@@ -294,10 +308,12 @@ public struct Engine: Sendable {
                     finding(message, at: hit.location, excerpt: hit.excerpt)
                 }
             }
-            return nil
         }
         for position in items.indices {
             if let early = visit(&items[position], at: position) { return early }
+        }
+        for entry in waiting where entry.position < items.count {
+            addFindings(of: entry.outcome, for: &items[entry.position])
         }
 
         let fraction: Double
@@ -309,9 +325,15 @@ public struct Engine: Sendable {
         case .atLeast(let needed):
             fraction = CheckOutcome.shortfall(Double(passing), of: Double(needed))
             reason = Self.passingReason(passing, of: count, items[0].kind, needed: needed)
-            if passing >= needed { findings.removeAll() }
         }
         return result(plan.rule, fraction: fraction, reason: reason, findings: findings)
+    }
+
+    /// A failing item's outcome whose findings wait on whether enough items pass.
+    /// (A struct, not a tuple: an array of tuples is destroyed by the runtime's generic code.)
+    private struct WaitingOutcome {
+        var position: Int
+        var outcome: CheckOutcome
     }
 
     /// A finding's placeholder values: a hit's, else the outcome's, else the item's, else the

@@ -5,7 +5,6 @@ struct ScopeResolver {
     let document: Document
     /// The automaton of each scope's lexicons, which the scope's texts scan with.
     let lexicons: [Scope: CombinedMatcher]
-    private var cache: [Scope: [ScopeItem]] = [:]
     /// The tokens of each span met so far, in one buffer, and where each span's are, by where
     /// it starts: scopes share spans (a section is part of the document), and each span is
     /// tokenized once.
@@ -44,11 +43,11 @@ struct ScopeResolver {
         }
     }
 
+    /// The items of `scope`, made anew on each call (their spans' tokens come from the store):
+    /// the engine asks once for each scope and holds the list alone, so that reading its items
+    /// in place never copies it.
     mutating func items(for scope: Scope) -> [ScopeItem] {
-        if let cached = cache[scope] { return cached }
-        let items = resolve(scope)
-        cache[scope] = items
-        return items
+        resolve(scope)
     }
 
     /// Where the tokens of `span` are in the store when met before, looking from the span met

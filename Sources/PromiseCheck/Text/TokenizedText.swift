@@ -7,7 +7,8 @@
 public struct TokenizedText: Sendable {
     public let spans: [Span]
     public let tokens: [Token]
-    /// Every token's folded text as UTF-8, one after another; a token's are at `Token.bytes`.
+    /// Every token's folded text as UTF-8; a token's are at `Token.bytes`. A text the engine
+    /// puts together from a store's pieces shares the store's bytes, with other spans' between.
     ///
     /// What matching walks, so that it reads bytes from one buffer and copies no strings.
     let foldedBytes: [UInt8]
@@ -31,58 +32,47 @@ public struct TokenizedText: Sendable {
     }
 
     /// Spans put together from their tokens found before in `store` (`pieces`, one for each
-    /// span), without tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find.
+    /// span), without tokenizing them again; the same tokens as ``init(_:lexicons:)`` would find,
+    /// but for where their folded bytes stand: the text shares the store's bytes, and each token
+    /// keeps its place there.
     ///
     /// When `pieces` are all of the store's, in order, its tokens are already this text's (the
-    /// store numbers each span's tokens by its place in it), and the text shares them.
+    /// store numbers each span's tokens by its place in it), and the text shares them too.
     init(_ spans: [Span], pieces: [SpanTokens.Piece], of store: SpanTokens, lexicons: CombinedMatcher?) {
         self.spans = spans
         self.lexiconScan = lexicons.map(LexiconScan.init)
-        if store.isWhole(pieces) {
-            (tokens, foldedBytes) = (store.tokens, store.bytes)
-        } else {
-            (tokens, foldedBytes) = Self.copy(pieces, of: store)
-        }
+        foldedBytes = store.bytes
+        tokens = store.isWhole(pieces) ? store.tokens : Self.copy(pieces, of: store)
     }
 
     /// The tokens of `pieces` copied out of `store`, each span's numbered by its place in
-    /// `pieces`, and their folded bytes one after another: ``init(_:pieces:of:lexicons:)``'s
+    /// `pieces`, their bytes where they stand in the store: ``init(_:pieces:of:lexicons:)``'s
     /// way for any pieces.
-    static func copy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (tokens: [Token], bytes: [UInt8]) {
+    static func copy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> [Token] {
         let tokenCount = pieces.reduce(0) { $0 + $1.tokens.count }
-        let byteCount = pieces.reduce(0) { $0 + $1.bytes.count }
-        // Every span index and moved place fits 32 bits when the bytes and the pieces do: the
-        // tokens are then moved without a check for each.
-        let fits = byteCount < Int(UInt32.max) && pieces.count < Int(UInt32.max)
-        // Arrays made by reserving room and appending rather than by
+        // Every span index fits 32 bits when the pieces do: the tokens are then numbered
+        // without a check for each.
+        let fits = pieces.count < Int(UInt32.max)
+        // An array made by reserving room and appending rather than by
         // `init(unsafeUninitializedCapacity:)`, which looks its storage's type up in the runtime's
         // tables on every call: that look-up cost more than all the copying.
         var tokens: [Token] = []
         tokens.reserveCapacity(tokenCount)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
         append(pieces.lazy.map(\.tokens), of: store.tokens, to: &tokens)
-        append(pieces.lazy.map(\.bytes), of: store.bytes, to: &bytes)
-        // Each span's tokens then numbered by its place in `pieces`, their bytes by where they
-        // now stand.
+        // Each span's tokens then numbered by its place in `pieces`.
         tokens.withUnsafeMutableBufferPointer { buffer in
             var start = 0
-            var byteOffset = 0
             for (index, piece) in pieces.enumerated() {
-                let shift = byteOffset - piece.bytes.lowerBound
-                byteOffset += piece.bytes.count
                 let end = start + piece.tokens.count
                 if fits {
-                    for position in start..<end { buffer[position].move(toFittingSpan: index, bytesBy: shift) }
+                    for position in start..<end { buffer[position].move(toFittingSpan: index, bytesBy: 0) }
                 } else {
-                    for position in start..<end {
-                        buffer[position] = buffer[position].moved(toSpan: index, bytesBy: shift)
-                    }
+                    for position in start..<end { buffer[position] = buffer[position].moved(toSpan: index, bytesBy: 0) }
                 }
                 start = end
             }
         }
-        return (tokens, bytes)
+        return tokens
     }
 
     /// Appends the elements of `source` in `ranges`, in order, to `array`: ranges that follow
@@ -167,9 +157,7 @@ public struct TokenizedText: Sendable {
                         continue
                     }
                     let (next, width) = decode(utf8, at: position)
-                    let continues =
-                        isLetter(next) || next == "\u{AD}" || (next.value >= 0x300 && isCombiningMark(next))
-                    guard continues else { break }
+                    guard continuesWord(next) else { break }
                     if isLatin1 { isLatin1 = Self.appendFolded(next, to: &writer) }
                     position += width
                     offset += 1
@@ -214,6 +202,52 @@ public struct TokenizedText: Sendable {
         }
         for next in 1..<count { value = value << 6 | UInt32(utf8[position + next] & 0x3F) }
         return (Unicode.Scalar(value).unsafelyUnwrapped, count)
+    }
+
+    /// Whether `scalar`, at or above U+0080, continues a word: a letter, a soft hyphen or a
+    /// combining mark (ASCII letters continue one too).
+    @inline(__always)
+    private static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
+        isLetter(scalar) || scalar == "\u{AD}" || (scalar.value >= 0x300 && isCombiningMark(scalar))
+    }
+
+    /// The number of words ``init(_:)`` finds in `spans` (its ``wordCount``), without making
+    /// tokens: the starts of words, by the tokenizer's rules for where a word starts and ends.
+    static func wordCount(of spans: [Span]) -> Int {
+        var count = 0
+        for span in spans {
+            var text = span.text
+            count += text.withUTF8(wordCount)
+        }
+        return count
+    }
+
+    /// The number of words in `utf8` (valid UTF-8, as a `String`'s).
+    private static func wordCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        var position = 0
+        while position < utf8.count {
+            let lead = utf8[position]
+            if lead < 0x80 {
+                // ASCII: only letters start or continue a word; lower case sets bit 5.
+                let isLetter = (lead | 0x20) &- 0x61 < 26
+                if isLetter, !inWord { count += 1 }
+                inWord = isLetter
+                position += 1
+                continue
+            }
+            let (scalar, width) = decode(utf8, at: position)
+            if inWord {
+                inWord = continuesWord(scalar)
+            }
+            if !inWord, kind(of: scalar) == .word {
+                count += 1
+                inWord = true
+            }
+            position += width
+        }
+        return count
     }
 
     /// What kind of token `scalar` starts, or nil when it only separates.
@@ -347,7 +381,8 @@ struct SpanTokens: Sendable {
     init() {}
 
     /// The tokens and folded bytes of `text` as they are, without tokenizing again: its spans
-    /// are the pieces (``pieces(of:)``).
+    /// are the pieces (``pieces(of:)``). The text is one ``TokenizedText/init(_:)`` made, whose
+    /// spans' bytes follow one another.
     init(_ text: TokenizedText) {
         tokens = text.tokens
         bytes = text.foldedBytes

@@ -163,18 +163,34 @@ import Testing
         #expect(text.wordCount == 3)
     }
 
-    /// ``TokenizedText/copy(_:of:)`` token by token, each moved with its checks: the reference.
-    static func referenceCopy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> (
-        tokens: [Token], bytes: [UInt8]
-    ) {
-        var tokens: [Token] = []
-        var bytes: [UInt8] = []
-        for (index, piece) in pieces.enumerated() {
-            let shift = bytes.count - piece.bytes.lowerBound
-            tokens += store.tokens[piece.tokens].map { $0.moved(toSpan: index, bytesBy: shift) }
-            bytes += store.bytes[piece.bytes]
+    /// Counting words without tokens gives what tokenizing gives, on random spans of letters
+    /// (Latin-1 and beyond, decomposed ones, soft hyphens), digits, symbols and separators.
+    @Test func wordCountWithoutTokensAgreesWithTheTokenizer() {
+        let pieces = [
+            "a", "Z", "ö", "Å", "é", "ß", "ÿ", "µ", "ª", "×", "÷", "ω", "Ж", "漢", "ﬁ", "\u{308}", "\u{301}",
+            "\u{AD}", "\u{345}", "7", "٣", "½", "²", " ", "\t", "\n", "\u{A0}", ".", ",", "-", "–", "—", "/", "%",
+            "'", "’", "«", "👍🏽", "🇸🇪", "\u{200D}", "\u{FEFF}", "\r\n",
+        ]
+        var generator = SeededGenerator(state: 0x3D5)
+        for round in 0..<2000 {
+            let spans = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                verbatimSpan(
+                    (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                        pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+                    }.joined())
+            }
+            let expected = TokenizedText(spans).wordCount
+            #expect(TokenizedText.wordCount(of: spans) == expected, "round \(round): \(spans.map(\.text))")
         }
-        return (tokens, bytes)
+    }
+
+    /// ``TokenizedText/copy(_:of:)`` token by token, each moved with its checks: the reference.
+    static func referenceCopy(_ pieces: [SpanTokens.Piece], of store: SpanTokens) -> [Token] {
+        var tokens: [Token] = []
+        for (index, piece) in pieces.enumerated() {
+            tokens += store.tokens[piece.tokens].map { $0.moved(toSpan: index, bytesBy: 0) }
+        }
+        return tokens
     }
 
     /// A text of all a store's pieces in order shares the store's buffers; any other text of its
@@ -210,12 +226,15 @@ import Testing
             }
             let texts = pieces.indices.map { spans.isEmpty ? verbatimSpan("", $0 + 1) : spans[$0 % spans.count] }
             let made = TokenizedText(texts, pieces: pieces, of: store, lexicons: nil)
-            let copied = TokenizedText.copy(pieces, of: store)
             let reference = Self.referenceCopy(pieces, of: store)
-            #expect(copied.tokens == reference.tokens, "round \(round)")
-            #expect(copied.bytes == reference.bytes, "round \(round)")
-            #expect(made.tokens == reference.tokens, "round \(round)")
-            #expect(made.foldedBytes == reference.bytes, "round \(round)")
+            #expect(TokenizedText.copy(pieces, of: store) == reference, "round \(round)")
+            #expect(made.tokens == reference, "round \(round)")
+            #expect(made.foldedBytes == store.bytes, "round \(round)")
+            // Each token's folded text is the one it has in the store.
+            let folded = pieces.flatMap { store.tokens[$0.tokens] }.map {
+                String(decoding: store.bytes[$0.bytes], as: UTF8.self)
+            }
+            #expect(made.tokens.map(made.folded) == folded, "round \(round)")
             let sharesStore = made.tokens.withUnsafeBufferPointer { made in
                 store.tokens.withUnsafeBufferPointer { $0.baseAddress == made.baseAddress }
             }
