@@ -114,12 +114,37 @@ public struct TermPattern: Sendable, Hashable {
                     message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
             }
             if let slot { parts.append(slot) }
-            appendParts(
-                of: String(decoding: body, as: UTF8.self), leadingStar: leadingStar, trailingStar: trailingStar,
-                to: &parts)
+            let text = String(decoding: body, as: UTF8.self)
+            if isFoldedWord(body) {
+                // One word token, its own folded text: the part `appendParts` would make.
+                parts.append(trailingStar ? .prefix(text) : leadingStar ? .suffix(text) : .word(text))
+            } else {
+                appendParts(of: text, leadingStar: leadingStar, trailingStar: trailingStar, to: &parts)
+            }
         }
         guard !parts.isEmpty else { throw SyntaxError(message: "empty term") }
         return parts
+    }
+
+    /// Whether `body` is one word token that folding leaves as it is: lower-case ASCII letters
+    /// and the lower-case letters of Latin-1 (U+00E0–U+00FF but ÷), none of which lower-casing
+    /// changes and all of which continue a word.
+    static func isFoldedWord(_ body: ArraySlice<UInt8>) -> Bool {
+        guard !body.isEmpty else { return false }
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte &- 0x61 < 26 {
+                index += 1
+                continue
+            }
+            // U+00E0–U+00FF are C3 A0–C3 BF; ÷ is C3 B7.
+            guard byte == 0xC3, index + 1 < body.endIndex, body[index + 1] >= 0xA0, body[index + 1] != 0xB7 else {
+                return false
+            }
+            index += 2
+        }
+        return true
     }
 
     /// The parts of a piece's tokens: the first a suffix after a leading `*`, the last a prefix
