@@ -367,12 +367,15 @@ final class ByteTrie: @unchecked Sendable {
     }
 
     struct Builder {
-        /// Every edge, by its parent node and byte (`node << 8 | byte`): one table for the
-        /// whole trie rather than one per node.
-        private var edges: [Int: Int32] = [:]
-        /// The edge to each node but the root, by the same key: node `n`'s is `edgeKeys[n - 1]`
-        /// (nodes are numbered as made).
+        /// The edge to each node but the root, by its parent node and byte (`node << 8 | byte`):
+        /// node `n`'s is `edgeKeys[n - 1]` (nodes are numbered as made).
         private var edgeKeys: [Int] = []
+        /// The root's children by byte, and for each node its last child made and the child
+        /// of its parent made before it (-1 for none): a node's children are a short list, and
+        /// finding one costs no hashing (a node has at most 256).
+        private var rootChildren = [Int32](repeating: -1, count: 256)
+        private var lastChild: [Int32] = [-1]
+        private var previousSibling: [Int32] = [-1]
         /// Each word value and the node it ends at, in the order added; the marks alike. Flat
         /// lists, not one per node: most nodes have none.
         private var words: [(node: Int32, value: Int)] = []
@@ -385,15 +388,28 @@ final class ByteTrie: @unchecked Sendable {
         private mutating func node(for bytes: [UInt8]) -> Int32 {
             var node: Int32 = 0
             for byte in bytes {
-                let key = Int(node) << 8 | Int(byte)
-                if let next = edges[key] {
-                    node = next
+                var child: Int32
+                if node == 0 {
+                    child = rootChildren[Int(byte)]
                 } else {
-                    edgeKeys.append(key)
-                    let next = Int32(edgeKeys.count)
-                    edges[key] = next
-                    node = next
+                    child = lastChild[Int(node)]
+                    while child >= 0, UInt8(truncatingIfNeeded: edgeKeys[Int(child) - 1]) != byte {
+                        child = previousSibling[Int(child)]
+                    }
                 }
+                if child < 0 {
+                    edgeKeys.append(Int(node) << 8 | Int(byte))
+                    child = Int32(edgeKeys.count)
+                    lastChild.append(-1)
+                    if node == 0 {
+                        rootChildren[Int(byte)] = child
+                        previousSibling.append(-1)
+                    } else {
+                        previousSibling.append(lastChild[Int(node)])
+                        lastChild[Int(node)] = child
+                    }
+                }
+                node = child
             }
             return node
         }
