@@ -381,11 +381,11 @@ final class ByteTrie: @unchecked Sendable {
         private var words: [(node: Int32, value: Int)] = []
         private var marks: [(node: Int32, value: Int)] = []
 
-        mutating func add(_ bytes: [UInt8], word value: Int) { words.append((node(for: bytes), value)) }
+        mutating func add(_ bytes: some Sequence<UInt8>, word value: Int) { words.append((node(for: bytes), value)) }
 
-        mutating func add(_ bytes: [UInt8], mark value: Int) { marks.append((node(for: bytes), value)) }
+        mutating func add(_ bytes: some Sequence<UInt8>, mark value: Int) { marks.append((node(for: bytes), value)) }
 
-        private mutating func node(for bytes: [UInt8]) -> Int32 {
+        private mutating func node(for bytes: some Sequence<UInt8>) -> Int32 {
             var node: Int32 = 0
             for byte in bytes {
                 var child: Int32

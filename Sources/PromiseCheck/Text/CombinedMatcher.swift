@@ -118,9 +118,9 @@ public final class CombinedMatcher: Sendable {
                 // itself, so matching such a candidate starts at its second part.
                 let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true, isWhole: parts.count == 1)
                 switch parts[0] {
-                case .word(let word): forward.add(Array(word.utf8), word: value)
-                case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
-                case .suffix(let suffix): backward.add(Array(suffix.utf8.reversed()), mark: value)
+                case .word(let word): forward.add(word.utf8, word: value)
+                case .prefix(let prefix): forward.add(prefix.utf8, mark: value)
+                case .suffix(let suffix): backward.add(suffix.utf8.reversed(), mark: value)
                 case .symbol(let symbol):
                     if symbol.utf8.count == 1 {
                         bySymbolByte[Int(symbol.utf8.first!)].append(value)
@@ -161,7 +161,7 @@ public final class CombinedMatcher: Sendable {
         let numberGroups = groupSlots.map { groupSlots in
             let numberWords = slots[groupSlots[0]].numberWords
             var words = ByteTrie.Builder()
-            for word in numberWords.keys { words.add(Array(word.utf8), word: 0) }
+            for word in numberWords.keys { words.add(word.utf8, word: 0) }
             return (words: words.build(), numberWords: numberWords, slots: groupSlots)
         }
         self.numberGroups = numberGroups
@@ -181,7 +181,7 @@ public final class CombinedMatcher: Sendable {
                     all.append(value)
                     let parts = slots[slot].parts[entry]
                     if parts.count > 1, case .word(let word) = parts[1], !word.isEmpty {
-                        byNextWord.add(Array(word.utf8), word: value)
+                        byNextWord.add(word.utf8, word: value)
                     } else {
                         others.append(value)
                     }
