@@ -14,9 +14,17 @@ public struct Engine: Sendable {
     public init(pack: RulePack) {
         self.pack = pack
         let enabledRules = pack.enabledRules
-        var matchers: [Scope: [PhraseMatcher]] = [:]
-        for rule in enabledRules { matchers[rule.scope, default: []] += rule.check.phraseMatchers }
-        self.lexicons = matchers.mapValues(CombinedMatcher.init)
+        // Each scope's matchers, under the first rule of the scope (no dictionary of a type of
+        // its own: see ``CombinedMatcher/firstEqual(count:hash:equal:)``).
+        let scopes = enabledRules.map(\.scope)
+        let sameScope = CombinedMatcher.firstEqual(
+            count: scopes.count, hash: { scopes[$0].hashValue }, equal: { scopes[$0] == scopes[$1] })
+        var matchers = [[PhraseMatcher]](repeating: [], count: scopes.count)
+        for (position, rule) in enabledRules.enumerated() { matchers[sameScope[position]] += rule.check.phraseMatchers }
+        self.lexicons = Dictionary(
+            uniqueKeysWithValues: scopes.indices.filter { sameScope[$0] == $0 }.map {
+                (scopes[$0], CombinedMatcher(matchers[$0]))
+            })
         let outcomeGroups: [Int?]
         (outcomeGroups, outcomeGroupCount) = Self.outcomeGroups(of: enabledRules)
         let categories = pack.categories
@@ -81,16 +89,23 @@ public struct Engine: Sendable {
         let keys = rules.map { rule in
             rule.checkSource.flatMap { isPure(rule.check) ? SharedCheck(source: $0, scope: rule.scope) : nil }
         }
-        var members: [SharedCheck: Int] = [:]
-        for key in keys.compactMap(\.self) { members[key, default: 0] += 1 }
-        var numbers: [SharedCheck: Int] = [:]
-        let groups = keys.map { key -> Int? in
-            guard let key, let count = members[key], count > 1 else { return nil }
-            if let number = numbers[key] { return number }
-            numbers[key] = numbers.count
-            return numbers.count - 1
+        // Each key's count under its first rule, without a dictionary of a type of its own (see
+        // ``CombinedMatcher/firstEqual(count:hash:equal:)``).
+        let first = CombinedMatcher.firstEqual(
+            count: keys.count, hash: { keys[$0]?.hashValue ?? 0 }, equal: { keys[$0] == keys[$1] })
+        var members = [Int](repeating: 0, count: keys.count)
+        for position in keys.indices where keys[position] != nil { members[first[position]] += 1 }
+        var numbers = [Int?](repeating: nil, count: keys.count)
+        var count = 0
+        let groups = keys.indices.map { position -> Int? in
+            let head = first[position]
+            guard keys[position] != nil, members[head] > 1 else { return nil }
+            if let number = numbers[head] { return number }
+            numbers[head] = count
+            count += 1
+            return count - 1
         }
-        return (groups, numbers.count)
+        return (groups, count)
     }
 
     /// Whether a check's outcome depends only on the item, the document and its parameters, so

@@ -46,9 +46,9 @@ struct NodeReader {
         return nil
     }
 
-    func number(_ node: Node, _ what: String) -> Double? {
+    func number(_ node: Node, _ what: @autoclosure () -> String) -> Double? {
         if let text = node.scalar, let value = Double(text), value.isFinite { return value }
-        error("\(what) must be a number, found \(describe(node))", at: node, code: "type")
+        error("\(what()) must be a number, found \(describe(node))", at: node, code: "type")
         return nil
     }
 

@@ -54,9 +54,11 @@ enum LexiconLoader {
                 reader.error("'terms' must be a list, found \(reader.describe(node))", at: node, code: "type")
                 return nil
             }
+            entries.reserveCapacity(items.count)
             for item in items { add(item, group: nil, value: nil) }
         case "values":
             guard let pairs = reader.mapping(node, "'values'") else { return nil }
+            entries.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard let value = reader.number(pair.value, "the value of '\(pair.key.scalar ?? "")'") else {
                     failed = true

@@ -47,40 +47,37 @@ final class ByteTrie: @unchecked Sendable {
     /// The number of word and mark values: the most one walk can yield.
     let valueCount: Int
 
+    /// A trie of `childStart.count - 1` nodes, their word and mark values laid out as the
+    /// properties have them.
     private init(
-        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32], words: [[Int]], marks: [[Int]],
-        slotLimit: Int?
+        root: [Int32], childStart: [Int32], childBytes: [UInt8], childNodes: [Int32],
+        words: (start: [Int32], values: [Int]), marks: (start: [Int32], values: [Int]), slotLimit: Int?
     ) {
         func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
             let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
             pointer.initialize(from: array, count: array.count)
             return pointer
         }
-        func starts(_ lists: [[Int]]) -> [Int32] {
-            var starts: [Int32] = [0]
-            for list in lists { starts.append(starts[starts.count - 1] + Int32(list.count)) }
-            return starts
-        }
+        let nodeCount = max(0, childStart.count - 1)
         self.root = copy(root)
         self.childStart = copy(childStart)
         self.childBytes = copy(childBytes)
         self.childNodes = copy(childNodes)
-        self.wordStart = copy(starts(words))
-        self.wordValues = copy(Array(words.joined()))
-        self.markStart = copy(starts(marks))
-        self.markValues = copy(Array(marks.joined()))
-        self.hasMarks = marks.contains { !$0.isEmpty }
+        self.wordStart = copy(words.start)
+        self.wordValues = copy(words.values)
+        self.markStart = copy(marks.start)
+        self.markValues = copy(marks.values)
+        self.hasMarks = !marks.values.isEmpty
         // Nodes come after their parents, so a parent's flag is set before its children's.
-        var marksOnPath = marks.map { $0.isEmpty ? UInt8(0) : 1 }
-        for node in 0..<max(0, childStart.count - 1) {
+        var marksOnPath = (0..<nodeCount).map { marks.start[$0] < marks.start[$0 + 1] ? UInt8(1) : 0 }
+        for node in 0..<nodeCount {
             for index in Int(childStart[node])..<Int(childStart[node + 1]) {
                 marksOnPath[Int(childNodes[index])] |= marksOnPath[node]
             }
         }
         self.marksOnPath = copy(marksOnPath)
-        self.isEmpty = words.count <= 1
-        self.valueCount = words.joined().count + marks.joined().count
-        let nodeCount = max(0, childStart.count - 1)
+        self.isEmpty = nodeCount <= 1
+        self.valueCount = words.values.count + marks.values.count
         var byteClass = [Int](repeating: 0, count: 256)
         // The root's edges come first; its children are found in `root`.
         for byte in childBytes[min(childBytes.count, nodeCount > 1 ? Int(childStart[1]) : 0)...] {
@@ -98,7 +95,7 @@ final class ByteTrie: @unchecked Sendable {
         var next = 0
         while next < order.count {
             let node = Int(order[next])
-            order += childNodes[Int(childStart[node])..<Int(childStart[node + 1])]
+            for index in Int(childStart[node])..<Int(childStart[node + 1]) { order.append(childNodes[index]) }
             next += 1
         }
         let budget = min(
@@ -370,59 +367,106 @@ final class ByteTrie: @unchecked Sendable {
     }
 
     struct Builder {
-        /// Every edge, by its parent node and byte (`node << 8 | byte`): one table for the
-        /// whole trie rather than one per node.
-        private var edges: [Int: Int32] = [:]
-        private var words: [[Int]] = [[]]
-        private var marks: [[Int]] = [[]]
+        /// The edge to each node but the root, by its parent node and byte (`node << 8 | byte`):
+        /// node `n`'s is `edgeKeys[n - 1]` (nodes are numbered as made).
+        private var edgeKeys: [Int] = []
+        /// The root's children by byte, and for each node its last child made and the child
+        /// of its parent made before it (-1 for none): a node's children are a short list, and
+        /// finding one costs no hashing (a node has at most 256).
+        private var rootChildren = [Int32](repeating: -1, count: 256)
+        private var lastChild: [Int32] = [-1]
+        private var previousSibling: [Int32] = [-1]
+        /// Each word value and the node it ends at, in the order added; the marks alike. Flat
+        /// lists, not one per node: most nodes have none.
+        private var words: [(node: Int32, value: Int)] = []
+        private var marks: [(node: Int32, value: Int)] = []
 
-        mutating func add(_ bytes: [UInt8], word value: Int) { words[Int(node(for: bytes))].append(value) }
+        mutating func add(_ bytes: some Sequence<UInt8>, word value: Int) { words.append((node(for: bytes), value)) }
 
-        mutating func add(_ bytes: [UInt8], mark value: Int) { marks[Int(node(for: bytes))].append(value) }
+        mutating func add(_ bytes: some Sequence<UInt8>, mark value: Int) { marks.append((node(for: bytes), value)) }
 
-        private mutating func node(for bytes: [UInt8]) -> Int32 {
+        private mutating func node(for bytes: some Sequence<UInt8>) -> Int32 {
             var node: Int32 = 0
             for byte in bytes {
-                let key = Int(node) << 8 | Int(byte)
-                if let next = edges[key] {
-                    node = next
+                var child: Int32
+                if node == 0 {
+                    child = rootChildren[Int(byte)]
                 } else {
-                    let next = Int32(words.count)
-                    edges[key] = next
-                    words.append([])
-                    marks.append([])
-                    node = next
+                    child = lastChild[Int(node)]
+                    while child >= 0, UInt8(truncatingIfNeeded: edgeKeys[Int(child) - 1]) != byte {
+                        child = previousSibling[Int(child)]
+                    }
                 }
+                if child < 0 {
+                    edgeKeys.append(Int(node) << 8 | Int(byte))
+                    child = Int32(edgeKeys.count)
+                    lastChild.append(-1)
+                    if node == 0 {
+                        rootChildren[Int(byte)] = child
+                        previousSibling.append(-1)
+                    } else {
+                        previousSibling.append(lastChild[Int(node)])
+                        lastChild[Int(node)] = child
+                    }
+                }
+                node = child
             }
             return node
         }
 
         /// The trie; `slotLimit` (for tests) overrides ``ByteTrie/slotBudget(edges:classes:)``.
         func build(slotLimit: Int? = nil) -> ByteTrie {
+            let nodeCount = edgeKeys.count + 1
             var root = [Int32](repeating: -1, count: 256)
-            // The edges by parent and byte: each node's children in byte order, the nodes in turn.
-            let sorted = edges.sorted { $0.key < $1.key }
-            var childStart: [Int32] = []
-            var childBytes: [UInt8] = []
-            var childNodes: [Int32] = []
-            childStart.reserveCapacity(words.count + 1)
-            childBytes.reserveCapacity(sorted.count)
-            childNodes.reserveCapacity(sorted.count)
-            var edge = 0
-            for node in words.indices {
-                childStart.append(Int32(childBytes.count))
-                while edge < sorted.count, sorted[edge].key >> 8 == node {
-                    let byte = UInt8(truncatingIfNeeded: sorted[edge].key)
-                    if node == 0 { root[Int(byte)] = sorted[edge].value }
-                    childBytes.append(byte)
-                    childNodes.append(sorted[edge].value)
-                    edge += 1
+            // Each node's children in byte order, the nodes in turn: the children counted by
+            // parent, placed in the order made, then each node's few sorted by byte.
+            var childStart = [Int32](repeating: 0, count: nodeCount + 1)
+            for key in edgeKeys { childStart[key >> 8 + 1] += 1 }
+            for node in 0..<nodeCount { childStart[node + 1] += childStart[node] }
+            var next = childStart
+            var childBytes = [UInt8](repeating: 0, count: edgeKeys.count)
+            var childNodes = [Int32](repeating: 0, count: edgeKeys.count)
+            for (edge, key) in edgeKeys.enumerated() {
+                let position = Int(next[key >> 8])
+                next[key >> 8] += 1
+                childBytes[position] = UInt8(truncatingIfNeeded: key)
+                childNodes[position] = Int32(edge + 1)
+            }
+            for node in 0..<nodeCount {
+                // An insertion sort: a node has at most 256 children, most one or two.
+                let start = Int(childStart[node])
+                for index in start..<Int(childStart[node + 1]) {
+                    let (byte, child) = (childBytes[index], childNodes[index])
+                    var position = index
+                    while position > start, childBytes[position - 1] > byte {
+                        childBytes[position] = childBytes[position - 1]
+                        childNodes[position] = childNodes[position - 1]
+                        position -= 1
+                    }
+                    (childBytes[position], childNodes[position]) = (byte, child)
                 }
             }
-            childStart.append(Int32(childBytes.count))
+            for index in 0..<Int(childStart[1]) { root[Int(childBytes[index])] = childNodes[index] }
             return ByteTrie(
-                root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes, words: words,
-                marks: marks, slotLimit: slotLimit)
+                root: root, childStart: childStart, childBytes: childBytes, childNodes: childNodes,
+                words: Self.byNode(words, nodeCount: nodeCount), marks: Self.byNode(marks, nodeCount: nodeCount),
+                slotLimit: slotLimit)
+        }
+
+        /// `values` grouped by node, each node's in the order added, with where each node's start.
+        private static func byNode(
+            _ values: [(node: Int32, value: Int)], nodeCount: Int
+        ) -> (start: [Int32], values: [Int]) {
+            var start = [Int32](repeating: 0, count: nodeCount + 1)
+            for (node, _) in values { start[Int(node) + 1] += 1 }
+            for node in 0..<nodeCount { start[node + 1] += start[node] }
+            var next = start
+            var grouped = [Int](repeating: 0, count: values.count)
+            for (node, value) in values {
+                grouped[Int(next[Int(node)])] = value
+                next[Int(node)] += 1
+            }
+            return (start, grouped)
         }
     }
 }

@@ -14,12 +14,14 @@ import Synchronization
 public final class CombinedMatcher: Sendable {
     /// The compiled lexicons; equal lexicons (the same terms and number words) share a slot.
     let slots: [PhraseMatcher.Index]
-    private let slotByIndex: [ObjectIdentifier: Int]
-    /// `slotByIndex` as two lists, when it has at most ``slotSearchLimit`` entries (else empty):
-    /// a few comparisons find a slot faster than hashing.
-    private let searchedIndexes: [ObjectIdentifier]
-    private let searchedSlots: [Int]
-    /// The most lexicons whose slots are searched in a list rather than looked up.
+    /// Each compiled lexicon's slot: `slotOfIndex[n]` is the slot of `sortedIndexes[n]`, the
+    /// lexicons in ascending order of identity. No dictionary: the first use of one with a new
+    /// key type costs the runtime a scan of the binary's conformances, more than a whole pack's
+    /// lookups here.
+    private let sortedIndexes: [ObjectIdentifier]
+    private let slotOfIndex: [Int]
+    /// The most lexicons whose slots are found by a search from the first rather than by halves:
+    /// a few comparisons in turn are faster.
     static let slotSearchLimit = 32
     /// Whether a slot's terms are in the tries; a lexicon with terms that bytes cannot compare
     /// (see `Token.isSimple`) scans alone.
@@ -59,34 +61,56 @@ public final class CombinedMatcher: Sendable {
 
     /// A matcher for the lexicons of `matchers`.
     public convenience init(_ matchers: [PhraseMatcher]) {
+        // Each compiled lexicon once, in the order met (matchers share them), then one slot for
+        // each set of equal keys, in the order met.
+        let indexes = matchers.map { ObjectIdentifier($0.compiled) }
+        let sameIndex = Self.firstEqual(
+            count: indexes.count, hash: { Int(bitPattern: UInt(bitPattern: indexes[$0])) },
+            equal: { indexes[$0] == indexes[$1] })
+        let distinct = indexes.indices.filter { sameIndex[$0] == $0 }
+        let keys = distinct.map { Key(lexicon: matchers[$0].lexicon, numberWords: matchers[$0].compiled.numberWords) }
+        let sameKey = Self.firstEqual(count: keys.count, hash: { keys[$0].hash }, equal: { keys[$0] == keys[$1] })
         var slots: [PhraseMatcher.Index] = []
-        var slotByKey: [Key: Int] = [:]
-        var slotByIndex: [ObjectIdentifier: Int] = [:]
-        slotByKey.reserveCapacity(matchers.count)
-        slotByIndex.reserveCapacity(matchers.count)
-        for matcher in matchers {
-            let key = Key(lexicon: matcher.lexicon, numberWords: matcher.compiled.numberWords)
-            let slot =
-                slotByKey[key]
-                ?? {
-                    slots.append(matcher.compiled)
-                    slotByKey[key] = slots.count - 1
-                    return slots.count - 1
-                }()
-            slotByIndex[ObjectIdentifier(matcher.compiled)] = slot
+        var slotOfKey = [Int](repeating: 0, count: keys.count)
+        for (position, first) in sameKey.enumerated() {
+            if first == position {
+                slotOfKey[position] = slots.count
+                slots.append(matchers[distinct[position]].compiled)
+            } else {
+                slotOfKey[position] = slotOfKey[first]
+            }
         }
-        self.init(compiled: slots, slotByIndex: slotByIndex)
+        self.init(compiled: slots, slotByIndex: distinct.indices.map { (indexes[distinct[$0]], slotOfKey[$0]) })
+    }
+
+    /// For each of `count` items, the first one equal to it (itself when none comes before it):
+    /// the items sorted by `hash` (equal items must hash alike), each compared with the first
+    /// of each kind before it among those of its hash. No dictionary (see `sortedIndexes`).
+    static func firstEqual(count: Int, hash: (Int) -> Int, equal: (Int, Int) -> Bool) -> [Int] {
+        let hashes = (0..<count).map(hash)
+        let order = (0..<count).sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        var first = Array(0..<count)
+        var runStart = 0
+        for (rank, item) in order.enumerated() {
+            if rank > 0, hashes[order[rank - 1]] != hashes[item] { runStart = rank }
+            // The run of one hash is in item order: the first equal one is the earliest.
+            for earlier in order[runStart..<rank] where first[earlier] == earlier && equal(earlier, item) {
+                first[item] = earlier
+                break
+            }
+        }
+        return first
     }
 
     /// A matcher for compiled lexicons, one slot each, in order; by default each lexicon is
-    /// found in its own slot.
-    init(compiled slots: [PhraseMatcher.Index], slotByIndex: [ObjectIdentifier: Int]? = nil) {
+    /// found in its own slot, else as `slotByIndex` pairs them (each lexicon once).
+    init(compiled slots: [PhraseMatcher.Index], slotByIndex: [(ObjectIdentifier, Int)]? = nil) {
         var forward = ByteTrie.Builder()
         var backward = ByteTrie.Builder()
         var bySymbolByte = [[Int]](repeating: [], count: 256)
         var bySymbol: [String: [Int]] = [:]
-        var numberSlots: [[String: Double]: [Int]] = [:]
-        var numberOrder: [[String: Double]] = []
+        // The combined slots with `{n}` terms, in order.
+        var numberSlots: [Int] = []
         let isCombined = slots.map(\.isSimple)
         for (slot, index) in slots.enumerated() where isCombined[slot] {
             for (entry, parts) in index.parts.enumerated() {
@@ -94,9 +118,9 @@ public final class CombinedMatcher: Sendable {
                 // itself, so matching such a candidate starts at its second part.
                 let value = Self.pack(slot: slot, entry: entry, firstPartMatched: true, isWhole: parts.count == 1)
                 switch parts[0] {
-                case .word(let word): forward.add(Array(word.utf8), word: value)
-                case .prefix(let prefix): forward.add(Array(prefix.utf8), mark: value)
-                case .suffix(let suffix): backward.add(Array(suffix.utf8.reversed()), mark: value)
+                case .word(let word): forward.add(word.utf8, word: value)
+                case .prefix(let prefix): forward.add(prefix.utf8, mark: value)
+                case .suffix(let suffix): backward.add(suffix.utf8.reversed(), mark: value)
                 case .symbol(let symbol):
                     if symbol.utf8.count == 1 {
                         bySymbolByte[Int(symbol.utf8.first!)].append(value)
@@ -106,19 +130,12 @@ public final class CombinedMatcher: Sendable {
                 case .number: break
                 }
             }
-            if !index.byNumber.isEmpty {
-                if numberSlots[index.numberWords] == nil { numberOrder.append(index.numberWords) }
-                numberSlots[index.numberWords, default: []].append(slot)
-            }
+            if !index.byNumber.isEmpty { numberSlots.append(slot) }
         }
         self.slots = slots
-        let slotByIndex =
-            slotByIndex
-            ?? Dictionary(uniqueKeysWithValues: slots.enumerated().map { (ObjectIdentifier($1), $0) })
-        self.slotByIndex = slotByIndex
-        let searched = slotByIndex.count <= Self.slotSearchLimit ? Array(slotByIndex) : []
-        self.searchedIndexes = searched.map(\.key)
-        self.searchedSlots = searched.map(\.value)
+        let slotByIndex = (slotByIndex ?? slots.enumerated().map { (ObjectIdentifier($1), $0) }).sorted { $0.0 < $1.0 }
+        self.sortedIndexes = slotByIndex.map { $0.0 }
+        self.slotOfIndex = slotByIndex.map { $0.1 }
         self.isCombined = isCombined
         self.forward = forward.build()
         self.backward = backward.build()
@@ -126,10 +143,26 @@ public final class CombinedMatcher: Sendable {
         self.symbolStart = bySymbolByte.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
         self.symbolValues = Array(bySymbolByte.joined())
         self.bySymbol = bySymbol
-        let numberGroups = numberOrder.map { numberWords in
+        // The number slots grouped by their number words, the groups in the order met.
+        let sameWords = Self.firstEqual(
+            count: numberSlots.count, hash: { Self.hash(numberWords: slots[numberSlots[$0]].numberWords) },
+            equal: { slots[numberSlots[$0]].numberWords == slots[numberSlots[$1]].numberWords })
+        var groupOf = [Int](repeating: 0, count: numberSlots.count)
+        var groupSlots: [[Int]] = []
+        for (position, first) in sameWords.enumerated() {
+            if first == position {
+                groupOf[position] = groupSlots.count
+                groupSlots.append([numberSlots[position]])
+            } else {
+                groupOf[position] = groupOf[first]
+                groupSlots[groupOf[first]].append(numberSlots[position])
+            }
+        }
+        let numberGroups = groupSlots.map { groupSlots in
+            let numberWords = slots[groupSlots[0]].numberWords
             var words = ByteTrie.Builder()
-            for word in numberWords.keys { words.add(Array(word.utf8), word: 0) }
-            return (words: words.build(), numberWords: numberWords, slots: numberSlots[numberWords] ?? [])
+            for word in numberWords.keys { words.add(word.utf8, word: 0) }
+            return (words: words.build(), numberWords: numberWords, slots: groupSlots)
         }
         self.numberGroups = numberGroups
         self.numberGroupNodes = numberGroups.map(\.words.nodes)
@@ -148,7 +181,7 @@ public final class CombinedMatcher: Sendable {
                     all.append(value)
                     let parts = slots[slot].parts[entry]
                     if parts.count > 1, case .word(let word) = parts[1], !word.isEmpty {
-                        byNextWord.add(Array(word.utf8), word: value)
+                        byNextWord.add(word.utf8, word: value)
                     } else {
                         others.append(value)
                     }
@@ -168,7 +201,7 @@ public final class CombinedMatcher: Sendable {
     }
 
     /// What makes two lexicons match alike.
-    private struct Key: Hashable {
+    private struct Key: Equatable {
         var lexicon: Lexicon
         var numberWords: [String: Double]
 
@@ -177,16 +210,44 @@ public final class CombinedMatcher: Sendable {
         /// at a fraction of the cost (equality still compares everything). Lexicons alike but
         /// for one term (inline lists of many rules) must not share a hash: they would make
         /// finding slots quadratic.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(lexicon.name)
-            hasher.combine(lexicon.entries.count)
+        var hash: Int {
+            var hash = CombinedMatcher.fnvBasis
+            CombinedMatcher.fnv(lexicon.name, into: &hash)
+            CombinedMatcher.fnv(UInt64(lexicon.entries.count), into: &hash)
             for entry in lexicon.entries {
-                hasher.combine(entry.term)
-                hasher.combine(entry.group)
-                hasher.combine(entry.value)
+                CombinedMatcher.fnv(entry.term, into: &hash)
+                if let group = entry.group { CombinedMatcher.fnv(group, into: &hash) }
+                CombinedMatcher.fnv(entry.value.map { $0.bitPattern } ?? 1, into: &hash)
             }
-            hasher.combine(numberWords.count)
+            CombinedMatcher.fnv(UInt64(numberWords.count), into: &hash)
+            return Int(truncatingIfNeeded: hash)
         }
+    }
+
+    /// FNV-1a, for hashes that only sort (see ``firstEqual(count:hash:equal:)``): a few
+    /// instructions a byte, where `Hasher` takes many.
+    fileprivate static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// Adds the UTF-8 of `text` and an end (a byte UTF-8 never has) to `hash`.
+    fileprivate static func fnv(_ text: String, into hash: inout UInt64) {
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01B3
+    }
+
+    /// Adds `value` to `hash`.
+    fileprivate static func fnv(_ value: UInt64, into hash: inout UInt64) {
+        hash = (hash ^ value) &* 0x100_0000_01B3
+    }
+
+    /// A hash of number words that their order leaves alike: the sum of the words' hashes.
+    private static func hash(numberWords: [String: Double]) -> Int {
+        var sum: UInt64 = 0
+        for word in numberWords.keys {
+            var hash = fnvBasis
+            fnv(word, into: &hash)
+            sum &+= hash
+        }
+        return Int(truncatingIfNeeded: sum)
     }
 
     /// A candidate as one value: the slot, the entry, whether its first part is known to match,
@@ -284,15 +345,24 @@ public final class CombinedMatcher: Sendable {
     /// The slot of a compiled lexicon, or nil when it is not one of this matcher's.
     func slot(of index: PhraseMatcher.Index) -> Int? {
         let key = ObjectIdentifier(index)
-        guard searchedIndexes.count == slotByIndex.count else { return slotByIndex[key] }
-        for position in searchedIndexes.indices where searchedIndexes[position] == key {
-            return searchedSlots[position]
+        guard sortedIndexes.count > Self.slotSearchLimit else { return referenceSlot(of: index) }
+        // By halves: the first position whose lexicon is not below `key`.
+        var low = 0
+        var high = sortedIndexes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedIndexes[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return nil
+        return low < sortedIndexes.count && sortedIndexes[low] == key ? slotOfIndex[low] : nil
     }
 
-    /// ``slot(of:)`` by the dictionary alone: the reference the search is tested against.
-    func referenceSlot(of index: PhraseMatcher.Index) -> Int? { slotByIndex[ObjectIdentifier(index)] }
+    /// ``slot(of:)`` by a search from the first: the reference the search by halves is tested
+    /// against.
+    func referenceSlot(of index: PhraseMatcher.Index) -> Int? {
+        let key = ObjectIdentifier(index)
+        for position in sortedIndexes.indices where sortedIndexes[position] == key { return slotOfIndex[position] }
+        return nil
+    }
 
     /// The matches of one slot whose lexicon is not in the tries, by the general path.
     func scanAlone(_ slot: Int, in text: TokenizedText) -> [PhraseMatcher.Found]? {

@@ -72,8 +72,21 @@ public struct TermPattern: Sendable, Hashable {
     /// ones, read over UTF-8: every scalar is then a character of its own, and `*`, `{` and
     /// the blanks are single bytes. Nil for any other term, which ``referenceParts(_:)`` reads.
     static func simpleParts(_ term: String) throws(SyntaxError) -> [Part]? {
-        let utf8 = Array(term.utf8)
+        // The term's own bytes, not a copy of them.
+        var bytes = term
+        let parts = bytes.withUTF8 { utf8 in
+            Result { () throws(SyntaxError) -> [Part]? in try simpleParts(of: term, utf8: utf8) }
+        }
+        return try parts.get()
+    }
+
+    /// ``simpleParts(_:)`` of `term`, whose UTF-8 is `utf8`.
+    private static func simpleParts(of term: String, utf8: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> [Part]? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var index = 0
+        // The pieces between blanks: most make one part each.
+        var pieceCount = 0
+        var afterBlank = true
         while index < utf8.count {
             let byte = utf8[index]
             // From 0xCC up scalars lie at U+0300 or above; C2 85 and C2 A0 are blanks too.
@@ -82,10 +95,13 @@ public struct TermPattern: Sendable, Hashable {
             {
                 return nil
             }
+            let blank = isBlank(byte)
+            if afterBlank && !blank { pieceCount += 1 }
+            afterBlank = blank
             index += 1
         }
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var parts: [Part] = []
+        parts.reserveCapacity(pieceCount)
         var start = 0
         while start < utf8.count {
             guard !isBlank(utf8[start]) else {
@@ -95,13 +111,16 @@ public struct TermPattern: Sendable, Hashable {
             var end = start
             while end < utf8.count, !isBlank(utf8[end]) { end += 1 }
             var body = utf8[start..<end]
+            let startsWithSlot =
+                end - start >= 3 && utf8[start] == UInt8(ascii: "{") && utf8[start + 1] == UInt8(ascii: "n")
+                && utf8[start + 2] == UInt8(ascii: "}")
             start = end
-            if body.elementsEqual("{n}".utf8) {
+            if startsWithSlot && body.count == 3 {
                 parts.append(.number)
                 continue
             }
             var slot: Part? = nil
-            if body.starts(with: "{n}".utf8) {
+            if startsWithSlot {
                 slot = .number
                 body = body.dropFirst(3)
             }
@@ -114,12 +133,37 @@ public struct TermPattern: Sendable, Hashable {
                     message: "'*' may only start or end a word and '{n}' must stand alone in term '\(term)'")
             }
             if let slot { parts.append(slot) }
-            appendParts(
-                of: String(decoding: body, as: UTF8.self), leadingStar: leadingStar, trailingStar: trailingStar,
-                to: &parts)
+            let text = String(decoding: body, as: UTF8.self)
+            if isFoldedWord(body) {
+                // One word token, its own folded text: the part `appendParts` would make.
+                parts.append(trailingStar ? .prefix(text) : leadingStar ? .suffix(text) : .word(text))
+            } else {
+                appendParts(of: text, leadingStar: leadingStar, trailingStar: trailingStar, to: &parts)
+            }
         }
         guard !parts.isEmpty else { throw SyntaxError(message: "empty term") }
         return parts
+    }
+
+    /// Whether `body` is one word token that folding leaves as it is: lower-case ASCII letters
+    /// and the lower-case letters of Latin-1 (U+00E0–U+00FF but ÷), none of which lower-casing
+    /// changes and all of which continue a word.
+    static func isFoldedWord(_ body: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard !body.isEmpty else { return false }
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte &- 0x61 < 26 {
+                index += 1
+                continue
+            }
+            // U+00E0–U+00FF are C3 A0–C3 BF; ÷ is C3 B7.
+            guard byte == 0xC3, index + 1 < body.endIndex, body[index + 1] >= 0xA0, body[index + 1] != 0xB7 else {
+                return false
+            }
+            index += 2
+        }
+        return true
     }
 
     /// The parts of a piece's tokens: the first a suffix after a leading `*`, the last a prefix

@@ -343,6 +343,16 @@ import Testing
             path: scratch.path("prov/vaga.yaml"))
     }
 
+    @Test func aValueThatIsNotANumberNamesItsTerm() {
+        var lines = Self.oneRuleLines
+        lines.insert("lexicons: {tal: tal.yaml}", at: 2)
+        let (result, scratch) = loadScratchPack(
+            yaml: lines.joined(separator: "\n"), files: ["tal.yaml": "values:\n  en: 1\n  fyra: många\n"])
+        expectDiagnostic(
+            result.diagnostics, code: "lexicon.type", at: pos(3, 9),
+            message: "the value of 'fyra' must be a number, found 'många'", path: scratch.path("prov/tal.yaml"))
+    }
+
     @Test func gradesWithoutABandAtZero() {
         var lines = Self.oneRuleLines
         lines.insert("grades: {A: 90, B: 50}", at: 1)

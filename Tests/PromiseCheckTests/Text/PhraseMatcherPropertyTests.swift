@@ -126,10 +126,27 @@ import Testing
         #expect(matchers.map { combined.slot(of: $0.compiled) } == [0, 1, 0, 2, 3])
     }
 
-    /// A slot is found by a search of a short list for a few lexicons and by a dictionary for
-    /// many: both as the dictionary finds it, and nil for a lexicon not in the matcher.
+    /// `firstEqual` gives each item the first item equal to it, as a search from the first does,
+    /// whatever the hash: one that tells items apart, one that puts them all together, and one
+    /// that puts some unequal ones together.
+    @Test(arguments: 0..<20)
+    func firstEqualItemsAreTheFirstAlike(seed: UInt64) {
+        var generator = Generator(state: seed)
+        let count = Int.random(in: 0...40, using: &generator)
+        let items = (0..<count).map { _ in Int.random(in: 0..<8, using: &generator) }
+        let reference = items.indices.map { position in items.firstIndex(of: items[position]) ?? -1 }
+        let hashes: [(Int) -> Int] = [{ $0 }, { _ in 0 }, { $0 % 3 }, { -$0 }]
+        for hash in hashes {
+            let first = CombinedMatcher.firstEqual(
+                count: items.count, hash: { hash(items[$0]) }, equal: { items[$0] == items[$1] })
+            #expect(first == reference, "seed \(seed): \(items)")
+        }
+    }
+
+    /// A slot is found by a search from the first for a few lexicons and by halves for many:
+    /// both as the search from the first finds it, and nil for a lexicon not in the matcher.
     @Test(arguments: [3, CombinedMatcher.slotSearchLimit, CombinedMatcher.slotSearchLimit + 8])
-    func slotsAreFoundAsTheDictionaryFindsThem(lexiconCount: Int) throws {
+    func slotsAreFoundAsASearchFromTheFirstFindsThem(lexiconCount: Int) throws {
         var generator = Generator(state: UInt64(lexiconCount))
         let matchers = (0..<lexiconCount).map { number in
             PhraseMatcher(Self.randomLexicon(number, &generator), numberWords: Self.numberWords)

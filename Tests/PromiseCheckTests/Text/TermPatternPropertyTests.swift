@@ -7,6 +7,7 @@ import Testing
     private static let pieces = [
         "trygghet", "Öka", "år", "*", "{n}", "{", "}", " ", "  ", "\t", "\n", "\r\n", "\u{1C}", "\u{1F}", "\u{85}",
         "\u{A0}", "e\u{301}", "%", "-", "/", "–", "12", "vandring", "Ä", "ß", "µ", ".", "x",
+        "à", "ÿ", "÷", "×", "Þ", "þ", "\u{AD}", "Z", "7",
     ]
 
     private static func outcome(_ read: () throws(TermPattern.SyntaxError) -> [TermPattern.Part]?) -> String {
