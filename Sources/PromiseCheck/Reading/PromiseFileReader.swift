@@ -377,12 +377,12 @@ extension PromiseFileReader {
             starts.reserveCapacity(lineCount)
             var pendingBreak = false
             while let line = source.lineBytes(lineNumber) {
-                if SourceLines.isBlank(line) {
+                let (lineIndent, isBlank) = Self.indentationAndBlankness(line)
+                if isBlank {
                     if !text.isEmpty { pendingBreak = true }
                     lineNumber += 1
                     continue
                 }
-                let lineIndent = SourceLines.indentation(line)
                 if let indent, lineIndent < indent { break }
                 if indent == nil {
                     guard lineIndent > ownerIndent || node.mark.column == 1 else { break }
@@ -404,6 +404,20 @@ extension PromiseFileReader {
             guard !starts.isEmpty else { return nil }
             // Lines of valid UTF-8 cut at ASCII breaks and spaces, joined by ASCII: still valid.
             return Span(text.withUnsafeBufferPointer { String(validUTF8: $0) }, lineStarts: starts)
+        }
+
+        /// The spaces that start `line` (``SourceLines/indentation(_:)-([UInt8])``) and whether only
+        /// spaces and tabs follow them (``SourceLines/isBlank(_:)-([UInt8])``), in one pass.
+        static func indentationAndBlankness(_ line: ArraySlice<UInt8>) -> (indentation: Int, isBlank: Bool) {
+            line.withUnsafeBufferPointer { bytes in
+                var index = 0
+                while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                let indentation = index
+                while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+                    index += 1
+                }
+                return (indentation, index == bytes.count)
+            }
         }
 
         /// ``blockSpan(node:folded:source:)`` on lines decoded to Unicode scalars.

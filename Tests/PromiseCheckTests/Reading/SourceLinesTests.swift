@@ -91,6 +91,21 @@ import Testing
         #expect(compared > 10_000)
     }
 
+    @Test func indentationAndBlanknessInOnePassMatchTheTwoScans() {
+        var generator = SeededGenerator(state: 19)
+        for _ in 0..<3_000 {
+            var bytes = randomBytes(&generator)
+            // Leading spaces most of the time, as indented lines have.
+            bytes.insert(
+                contentsOf: repeatElement(UInt8(ascii: " "), count: Int.random(in: 0...4, using: &generator)), at: 0)
+            // A slice not starting at zero, as a file's line is.
+            let line = ([UInt8(ascii: "x")] + bytes)[1...]
+            let found = PromiseFileReader.Context.indentationAndBlankness(line)
+            #expect(found.indentation == SourceLines.indentation(line), "\(bytes)")
+            #expect(found.isBlank == SourceLines.isBlank(line), "\(bytes)")
+        }
+    }
+
     @Test func linesFoundWithMemchrAreTheLinesFoundByteByByte() {
         var generator = SeededGenerator(state: 13)
         for _ in 0..<3_000 {
