@@ -15,9 +15,9 @@ public struct Engine: Sendable {
         self.pack = pack
         let enabledRules = pack.enabledRules
         // Each scope's matchers, under the first rule of the scope (no dictionary of a type of
-        // its own: see ``CombinedMatcher/firstEqual(count:hash:equal:)``).
+        // its own: see ``EqualItems/first(count:hash:equal:)``).
         let scopes = enabledRules.map(\.scope)
-        let sameScope = CombinedMatcher.firstEqual(
+        let sameScope = EqualItems.first(
             count: scopes.count, hash: { scopes[$0].hashValue }, equal: { scopes[$0] == scopes[$1] })
         var matchers = [[PhraseMatcher]](repeating: [], count: scopes.count)
         for (position, rule) in enabledRules.enumerated() { matchers[sameScope[position]] += rule.check.phraseMatchers }
@@ -90,8 +90,8 @@ public struct Engine: Sendable {
             rule.checkSource.flatMap { isPure(rule.check) ? SharedCheck(source: $0, scope: rule.scope) : nil }
         }
         // Each key's count under its first rule, without a dictionary of a type of its own (see
-        // ``CombinedMatcher/firstEqual(count:hash:equal:)``).
-        let first = CombinedMatcher.firstEqual(
+        // ``EqualItems/first(count:hash:equal:)``).
+        let first = EqualItems.first(
             count: keys.count, hash: { keys[$0]?.hashValue ?? 0 }, equal: { keys[$0] == keys[$1] })
         var members = [Int](repeating: 0, count: keys.count)
         for position in keys.indices where keys[position] != nil { members[first[position]] += 1 }

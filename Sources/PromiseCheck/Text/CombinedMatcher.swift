@@ -64,12 +64,12 @@ public final class CombinedMatcher: Sendable {
         // Each compiled lexicon once, in the order met (matchers share them), then one slot for
         // each set of equal keys, in the order met.
         let indexes = matchers.map { ObjectIdentifier($0.compiled) }
-        let sameIndex = Self.firstEqual(
+        let sameIndex = EqualItems.first(
             count: indexes.count, hash: { Int(bitPattern: UInt(bitPattern: indexes[$0])) },
             equal: { indexes[$0] == indexes[$1] })
         let distinct = indexes.indices.filter { sameIndex[$0] == $0 }
         let keys = distinct.map { Key(lexicon: matchers[$0].lexicon, numberWords: matchers[$0].compiled.numberWords) }
-        let sameKey = Self.firstEqual(count: keys.count, hash: { keys[$0].hash }, equal: { keys[$0] == keys[$1] })
+        let sameKey = EqualItems.first(count: keys.count, hash: { keys[$0].hash }, equal: { keys[$0] == keys[$1] })
         var slots: [PhraseMatcher.Index] = []
         var slotOfKey = [Int](repeating: 0, count: keys.count)
         for (position, first) in sameKey.enumerated() {
@@ -81,25 +81,6 @@ public final class CombinedMatcher: Sendable {
             }
         }
         self.init(compiled: slots, slotByIndex: distinct.indices.map { (indexes[distinct[$0]], slotOfKey[$0]) })
-    }
-
-    /// For each of `count` items, the first one equal to it (itself when none comes before it):
-    /// the items sorted by `hash` (equal items must hash alike), each compared with the first
-    /// of each kind before it among those of its hash. No dictionary (see `sortedIndexes`).
-    static func firstEqual(count: Int, hash: (Int) -> Int, equal: (Int, Int) -> Bool) -> [Int] {
-        let hashes = (0..<count).map(hash)
-        let order = (0..<count).sorted { (hashes[$0], $0) < (hashes[$1], $1) }
-        var first = Array(0..<count)
-        var runStart = 0
-        for (rank, item) in order.enumerated() {
-            if rank > 0, hashes[order[rank - 1]] != hashes[item] { runStart = rank }
-            // The run of one hash is in item order: the first equal one is the earliest.
-            for earlier in order[runStart..<rank] where first[earlier] == earlier && equal(earlier, item) {
-                first[item] = earlier
-                break
-            }
-        }
-        return first
     }
 
     /// A matcher for compiled lexicons, one slot each, in order; by default each lexicon is
@@ -144,7 +125,7 @@ public final class CombinedMatcher: Sendable {
         self.symbolValues = Array(bySymbolByte.joined())
         self.bySymbol = bySymbol
         // The number slots grouped by their number words, the groups in the order met.
-        let sameWords = Self.firstEqual(
+        let sameWords = EqualItems.first(
             count: numberSlots.count, hash: { Self.hash(numberWords: slots[numberSlots[$0]].numberWords) },
             equal: { slots[numberSlots[$0]].numberWords == slots[numberSlots[$1]].numberWords })
         var groupOf = [Int](repeating: 0, count: numberSlots.count)
@@ -224,7 +205,7 @@ public final class CombinedMatcher: Sendable {
         }
     }
 
-    /// FNV-1a, for hashes that only sort (see ``firstEqual(count:hash:equal:)``): a few
+    /// FNV-1a, for hashes that only sort (see ``EqualItems/first(count:hash:equal:)``): a few
     /// instructions a byte, where `Hasher` takes many.
     fileprivate static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
 

@@ -126,7 +126,7 @@ import Testing
         #expect(matchers.map { combined.slot(of: $0.compiled) } == [0, 1, 0, 2, 3])
     }
 
-    /// `firstEqual` gives each item the first item equal to it, as a search from the first does,
+    /// `EqualItems.first` gives each item the first item equal to it, as a search from the first does,
     /// whatever the hash: one that tells items apart, one that puts them all together, and one
     /// that puts some unequal ones together.
     @Test(arguments: 0..<20)
@@ -137,7 +137,7 @@ import Testing
         let reference = items.indices.map { position in items.firstIndex(of: items[position]) ?? -1 }
         let hashes: [(Int) -> Int] = [{ $0 }, { _ in 0 }, { $0 % 3 }, { -$0 }]
         for hash in hashes {
-            let first = CombinedMatcher.firstEqual(
+            let first = EqualItems.first(
                 count: items.count, hash: { hash(items[$0]) }, equal: { items[$0] == items[$1] })
             #expect(first == reference, "seed \(seed): \(items)")
         }
